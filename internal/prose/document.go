@@ -1,0 +1,206 @@
+package prose
+
+import "strings"
+
+// Doc is a text analysed once: its tokens, sentences and quantities.
+// Build it with [Parse]; it is read-only afterwards and safe to share.
+type Doc struct {
+	Text       string
+	Tokens     []Token
+	Sentences  []Sentence
+	Quantities []Quantity
+}
+
+// Sentence is a run of tokens ending in . ! ? or a line break that starts
+// a new item. Tokens [First, Last) of the Doc belong to it.
+type Sentence struct {
+	Span        Span
+	First, Last int
+}
+
+// Parse checks text with [Check] (DefaultMaxLen) and analyses it.
+func Parse(text string) (*Doc, error) {
+	return ParseLimit(text, DefaultMaxLen)
+}
+
+// ParseLimit is [Parse] with a different length limit in bytes.
+func ParseLimit(text string, maxLen int) (*Doc, error) {
+	if err := Check(text, maxLen); err != nil {
+		return nil, err
+	}
+	return Analyze(text), nil
+}
+
+// Analyze analyses text without checking it. Invalid UTF-8 is read as
+// U+FFFD symbols; empty text gives an empty Doc. Use [Parse] for input
+// from users.
+func Analyze(text string) *Doc {
+	d := &Doc{Text: text, Tokens: tokenize(text)}
+	d.Sentences = splitSentences(text, d.Tokens)
+	d.Quantities = findQuantities(d.Tokens)
+	return d
+}
+
+// Slice returns the original text under s.
+func (d *Doc) Slice(s Span) string {
+	if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
+		return ""
+	}
+	return d.Text[s.Start:s.End]
+}
+
+// TokenSpan is the span from the start of token i to the end of token j-1.
+func (d *Doc) TokenSpan(i, j int) Span {
+	if i >= j || i < 0 || j > len(d.Tokens) {
+		return Span{}
+	}
+	return d.Tokens[i].Span.Join(d.Tokens[j-1].Span)
+}
+
+// WordCount is the number of Word and Number tokens.
+func (d *Doc) WordCount() int {
+	n := 0
+	for _, t := range d.Tokens {
+		if t.IsWord() {
+			n++
+		}
+	}
+	return n
+}
+
+// SentenceOf returns the index of the sentence holding token i, or -1.
+func (d *Doc) SentenceOf(i int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch s := d.Sentences[m]; {
+		case i < s.First:
+			hi = m
+		case i >= s.Last:
+			lo = m + 1
+		default:
+			return m
+		}
+	}
+	return -1
+}
+
+// QuantityAt returns the quantity whose first token is i.
+func (d *Doc) QuantityAt(i int) (Quantity, bool) {
+	for _, q := range d.Quantities {
+		if q.First == i {
+			return q, true
+		}
+		if q.First > i {
+			break
+		}
+	}
+	return Quantity{}, false
+}
+
+// IsQuestion reports whether sentence s ends with a question mark.
+func (d *Doc) IsQuestion(s int) bool {
+	if s < 0 || s >= len(d.Sentences) {
+		return false
+	}
+	sen := d.Sentences[s]
+	for i := sen.Last - 1; i >= sen.First; i-- {
+		t := d.Tokens[i]
+		if t.Kind == Punct && strings.ContainsAny(t.Norm, ".!?") {
+			return strings.Contains(t.Norm, "?")
+		}
+		if t.Kind != Punct {
+			return false
+		}
+	}
+	return false
+}
+
+// abbreviation reports whether a word followed by "." is usually not the
+// end of a sentence.
+func abbreviation(w string) bool {
+	switch w {
+	case "mr", "mrs", "ms", "dr", "st", "vs", "etc", "approx", "dept", "no", "jr", "sr", "prof", "mt", "ft", "min", "mins", "hr", "hrs", "e.g", "i.e", "a.m", "p.m", "inc", "ltd", "co", "ave", "rd", "tel", "ext":
+		return true
+	}
+	return false
+}
+
+// splitSentences groups tokens into sentences. A sentence ends after a run
+// of . ! ? (not after an abbreviation or before a lower-case word), with
+// closing quotes and brackets kept; and at a line break that starts a list
+// item or follows an empty line or a line with no closing punctuation
+// followed by a capital.
+func splitSentences(text string, toks []Token) []Sentence {
+	var out []Sentence
+	first := 0
+	flush := func(last int) {
+		if last > first {
+			out = append(out, Sentence{Span: toks[first].Span.Join(toks[last-1].Span), First: first, Last: last})
+		}
+		first = last
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i > first && lineBreakBetween(text, toks[i-1], t) {
+			flush(i)
+		}
+		if t.Kind != Punct || !strings.ContainsAny(t.Norm, ".!?") {
+			continue
+		}
+		if t.Norm == "." && i > 0 && toks[i-1].Kind == Word && abbreviation(toks[i-1].Norm) && toks[i-1].Span.End == t.Span.Start {
+			continue
+		}
+		end := i + 1
+		for end < len(toks) && toks[end].Kind == Punct && isCloser(toks[end].Norm) && toks[end].Span.Start == toks[end-1].Span.End {
+			end++
+		}
+		if end < len(toks) && toks[end].Kind == Word && t.Norm == "." && startsLower(toks[end].Text) {
+			continue // "approx. ten", an abbreviation we do not know
+		}
+		flush(end)
+		i = end - 1
+	}
+	flush(len(toks))
+	return out
+}
+
+func isCloser(s string) bool {
+	return s == "\"" || s == "'" || s == ")" || s == "]"
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return r >= 'a' && r <= 'z'
+	}
+	return false
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z'
+	}
+	return false
+}
+
+// lineBreakBetween reports whether the gap between a and b is a break that
+// ends a sentence: an empty line, a list marker after a newline, or a
+// newline before a capital after a line with no closing punctuation.
+func lineBreakBetween(text string, a, b Token) bool {
+	gap := text[a.Span.End:b.Span.Start]
+	nl := strings.Count(gap, "\n")
+	if nl == 0 {
+		return false
+	}
+	if nl >= 2 {
+		return true
+	}
+	switch b.Norm {
+	case "-", "*", "•", "·":
+		return true
+	}
+	if b.Kind == Number && strings.HasSuffix(strings.TrimSpace(text[b.Span.End:min(len(text), b.Span.End+1)]), ".") {
+		return true
+	}
+	return a.Kind != Punct && startsUpper(b.Text)
+}

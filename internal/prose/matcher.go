@@ -1,0 +1,316 @@
+package prose
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Slot words stand for a class of tokens in a phrase:
+//
+//	NUMBER    any number ("24", "three")
+//	DURATION  a duration quantity ("24 hours", "an hour", "5 mins")
+//	QUANTITY  any quantity ("three rings", "10 feet", "80%")
+//	*         any one word
+//
+// Slot words are written in capitals; every other phrase word is matched
+// case-insensitively.
+const (
+	SlotNumber   = "NUMBER"
+	SlotDuration = "DURATION"
+	SlotQuantity = "QUANTITY"
+	SlotAny      = "*"
+)
+
+const (
+	slotNone int32 = iota
+	slotNumber
+	slotDuration
+	slotQuantity
+	slotAny
+)
+
+// MatcherConfig holds the settings of a [Matcher]. The zero value works.
+type MatcherConfig struct {
+	// Exact turns off inflection. By default every phrase word of three
+	// letters or more also matches its regular inflections ("greet"
+	// matches "greets", "greeted", "greeting"; "carry" matches "carries").
+	Exact bool
+	// NegationWindow is how many words before a match are searched for a
+	// negator ("not", "never", "don't", ...). Default 3. The search stops
+	// at the start of the sentence and at , ; : and "but". Negative turns
+	// it off.
+	NegationWindow int
+}
+
+// Matcher finds phrases in a [Doc] in one pass over its tokens, using a
+// token trie. It is safe for concurrent use.
+type Matcher struct {
+	terms   map[string]int32 // folded surface form -> term id
+	nodes   []trieNode
+	window  int
+	phrases []string
+}
+
+type trieNode struct {
+	edges []trieEdge // sorted by term
+	slots [5]int32   // child per slot kind; 0 = none (node 0 is the root, never a child)
+	out   int32      // phrase id + 1, 0 = none
+	depth int32
+}
+
+type trieEdge struct {
+	term int32
+	to   int32
+}
+
+// Match is one phrase found in a text: the phrase's index in the compiled
+// list, its span, its tokens [First, Last), and whether a negator stood
+// before it.
+type Match struct {
+	ID          int
+	Span        Span
+	First, Last int
+	Negated     bool
+}
+
+// Compile compiles phrases with the default [MatcherConfig]. Phrase i is
+// reported as Match.ID i.
+func Compile(phrases []string) (*Matcher, error) { return MatcherConfig{}.Compile(phrases) }
+
+// MustCompile is [Compile] for phrase lists written in the source; it
+// panics on an error.
+func MustCompile(phrases []string) *Matcher {
+	m, err := Compile(phrases)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// PhraseError reports a phrase that cannot be compiled.
+type PhraseError struct {
+	Index  int
+	Phrase string
+	Reason string
+}
+
+func (e *PhraseError) Error() string {
+	return fmt.Sprintf("prose: phrase %d %q: %s", e.Index, e.Phrase, e.Reason)
+}
+
+// Compile builds a matcher for phrases. An empty phrase, one made only of
+// punctuation, or the same phrase twice is a [*PhraseError].
+func (c MatcherConfig) Compile(phrases []string) (*Matcher, error) {
+	m := &Matcher{terms: make(map[string]int32, len(phrases)*4), nodes: make([]trieNode, 1, len(phrases)*2+1), window: c.NegationWindow, phrases: phrases}
+	if m.window == 0 {
+		m.window = 3
+	}
+	for id, p := range phrases {
+		toks := tokenize(p)
+		if len(toks) == 0 {
+			return nil, &PhraseError{id, p, "empty"}
+		}
+		n := int32(0)
+		for _, t := range toks {
+			if s := slotOf(t.Text); s != slotNone {
+				if m.nodes[n].slots[s] == 0 {
+					m.nodes = append(m.nodes, trieNode{depth: m.nodes[n].depth + 1})
+					m.nodes[n].slots[s] = int32(len(m.nodes) - 1)
+				}
+				n = m.nodes[n].slots[s]
+				continue
+			}
+			term := m.intern(t.Norm, !c.Exact && t.Kind == Word)
+			n = m.child(n, term)
+		}
+		if m.nodes[n].out != 0 {
+			return nil, &PhraseError{id, p, fmt.Sprintf("same as phrase %d %q", m.nodes[n].out-1, phrases[m.nodes[n].out-1])}
+		}
+		m.nodes[n].out = int32(id + 1)
+	}
+	return m, nil
+}
+
+func slotOf(w string) int32 {
+	switch w {
+	case SlotNumber:
+		return slotNumber
+	case SlotDuration:
+		return slotDuration
+	case SlotQuantity:
+		return slotQuantity
+	case SlotAny:
+		return slotAny
+	}
+	return slotNone
+}
+
+// intern returns the term id of a word, registering its inflections.
+func (m *Matcher) intern(w string, inflect bool) int32 {
+	if id, ok := m.terms[w]; ok {
+		return id
+	}
+	id := int32(len(m.terms) + 1)
+	m.terms[w] = id
+	if inflect {
+		for _, f := range Inflections(w) {
+			if _, ok := m.terms[f]; !ok {
+				m.terms[f] = id
+			}
+		}
+	}
+	return id
+}
+
+func (m *Matcher) child(n, term int32) int32 {
+	edges := m.nodes[n].edges
+	i, found := slices.BinarySearchFunc(edges, term, func(e trieEdge, t int32) int { return int(e.term - t) })
+	if found {
+		return edges[i].to
+	}
+	m.nodes = append(m.nodes, trieNode{depth: m.nodes[n].depth + 1})
+	to := int32(len(m.nodes) - 1)
+	m.nodes[n].edges = slices.Insert(m.nodes[n].edges, i, trieEdge{term, to})
+	return to
+}
+
+func (m *Matcher) next(n, term int32) int32 {
+	edges := m.nodes[n].edges
+	lo, hi := 0, len(edges)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		switch e := edges[h]; {
+		case e.term == term:
+			return e.to
+		case e.term < term:
+			lo = h + 1
+		default:
+			hi = h
+		}
+	}
+	return 0
+}
+
+// Phrase returns the source text of phrase id.
+func (m *Matcher) Phrase(id int) string { return m.phrases[id] }
+
+// Len is the number of phrases compiled.
+func (m *Matcher) Len() int { return len(m.phrases) }
+
+// Scan appends to dst the leftmost-longest, non-overlapping matches in
+// doc and returns the extended slice. With enough capacity in dst it does
+// not allocate.
+func (m *Matcher) Scan(doc *Doc, dst []Match) []Match {
+	return m.scan(doc, dst, false)
+}
+
+// ScanOverlapping is like [Matcher.Scan] but reports the longest match
+// starting at every token, so matches may overlap.
+func (m *Matcher) ScanOverlapping(doc *Doc, dst []Match) []Match {
+	return m.scan(doc, dst, true)
+}
+
+func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
+	toks := doc.Tokens
+	qi := 0 // index into doc.Quantities of the first quantity at or after i
+	for i := 0; i < len(toks); {
+		for qi < len(doc.Quantities) && doc.Quantities[qi].First < i {
+			qi++
+		}
+		best, bestEnd := int32(0), 0
+		m.walk(doc, 0, i, qi, &best, &bestEnd)
+		if best == 0 {
+			i++
+			continue
+		}
+		dst = append(dst, Match{ID: int(best - 1), Span: doc.TokenSpan(i, bestEnd), First: i, Last: bestEnd, Negated: m.negated(doc, i)})
+		if overlap {
+			i++
+		} else {
+			i = bestEnd
+		}
+	}
+	return dst
+}
+
+// walk follows the trie from node n at token i, recording the longest
+// phrase end in best and bestEnd. Slot edges make it a small depth-first
+// search; phrases are short, so the search is shallow.
+func (m *Matcher) walk(doc *Doc, n int32, i, qi int, best *int32, bestEnd *int) {
+	node := &m.nodes[n]
+	if node.out != 0 && (i > *bestEnd || *best == 0) {
+		*best, *bestEnd = node.out, i
+	}
+	if i >= len(doc.Tokens) {
+		return
+	}
+	t := &doc.Tokens[i]
+	if n != 0 && t.Kind == Punct && (t.Norm == "\"" || t.Norm == "'") {
+		m.walk(doc, n, i+1, qi, best, bestEnd) // quotes inside a phrase are transparent
+		return
+	}
+	if len(node.edges) > 0 {
+		if term, ok := m.terms[t.Norm]; ok {
+			if c := m.next(n, term); c != 0 {
+				m.walk(doc, c, i+1, qi, best, bestEnd)
+			}
+		}
+	}
+	s := &node.slots
+	if s[slotNumber] != 0 && t.Kind == Number {
+		m.walk(doc, s[slotNumber], i+1, qi, best, bestEnd)
+	}
+	if s[slotAny] != 0 && t.IsWord() {
+		m.walk(doc, s[slotAny], i+1, qi, best, bestEnd)
+	}
+	if s[slotDuration] != 0 || s[slotQuantity] != 0 {
+		for q := qi; q < len(doc.Quantities) && doc.Quantities[q].First <= i; q++ {
+			if doc.Quantities[q].First != i {
+				continue
+			}
+			qt := doc.Quantities[q]
+			if s[slotQuantity] != 0 {
+				m.walk(doc, s[slotQuantity], qt.Last, q+1, best, bestEnd)
+			}
+			if s[slotDuration] != 0 && qt.Dimension == Duration {
+				m.walk(doc, s[slotDuration], qt.Last, q+1, best, bestEnd)
+			}
+		}
+	}
+}
+
+// negated reports whether a negator stands within the window before token
+// i, in the same clause.
+func (m *Matcher) negated(doc *Doc, i int) bool {
+	if m.window < 0 {
+		return false
+	}
+	words := 0
+	for j := i - 1; j >= 0 && words < m.window; j-- {
+		t := doc.Tokens[j]
+		if t.Kind == Punct {
+			if strings.ContainsAny(t.Norm, ".!?,;:") {
+				return false
+			}
+			continue
+		}
+		if IsNegator(t.Norm) {
+			return true
+		}
+		if t.Norm == "but" {
+			return false
+		}
+		words++
+	}
+	return false
+}
+
+// IsNegator reports whether a folded word negates what follows it.
+func IsNegator(w string) bool {
+	switch w {
+	case "not", "no", "never", "without", "nor", "neither", "cannot", "hardly", "nothing", "none", "nobody", "avoid", "avoids", "stop", "refuse", "refuses":
+		return true
+	}
+	return strings.HasSuffix(w, "n't")
+}

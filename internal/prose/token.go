@@ -1,0 +1,397 @@
+package prose
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenKind says what a token is.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word   TokenKind = iota // letters, with inner apostrophes, hyphens and dotted abbreviations ("don't", "check-in", "e.g.")
+	Number                  // digits ("24", "1,000", "3.5", "10:30") or a number word ("three")
+	Punct                   // punctuation; runs of . ! ? are one token ("!!!", "?!", "...")
+	Symbol                  // anything else: currency signs, %, emoji
+)
+
+var kindNames = [...]string{"word", "number", "punct", "symbol"}
+
+func (k TokenKind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind?"
+}
+
+// Token is one unit of a text. Text is the original slice; Norm is the
+// folded form used for matching (lower case, curly quotes and dashes folded
+// to ASCII). Value is the numeric value of a Number token.
+type Token struct {
+	Kind  TokenKind
+	Text  string
+	Norm  string
+	Span  Span
+	Value float64
+}
+
+// IsWord reports whether t is a Word or a Number, the tokens that count as
+// words for readability and length.
+func (t Token) IsWord() bool { return t.Kind == Word || t.Kind == Number }
+
+// IsShouted reports whether t is a word of at least two letters written
+// entirely in capitals ("NEVER"), the way shouting looks in writing.
+func (t Token) IsShouted() bool {
+	if t.Kind != Word {
+		return false
+	}
+	letters := 0
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// fold maps a rune to its matching form: lower case, with typographic
+// quotes, dashes and spaces folded to ASCII.
+func fold(r rune) rune {
+	switch r {
+	case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '`', '\u00B4':
+		return '\''
+	case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB':
+		return '"'
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+		return '-'
+	case '\u00A0', '\u2007', '\u202F':
+		return ' '
+	}
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// Normalize returns the folded form of s: lower case, typographic quotes,
+// dashes and spaces folded to ASCII, and the ellipsis character spelled
+// "...". It is the form phrases are matched in.
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r == '\u2026' {
+			b.WriteString("...")
+			continue
+		}
+		b.WriteRune(fold(r))
+	}
+	return b.String()
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '\u2019' || r == '\u2018' || r == '\u02BC'
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// tokenizer walks a text once, keeping byte and UTF-16 positions and
+// writing the folded form of every token into one buffer.
+type tokenizer struct {
+	text   string
+	pos    int // byte offset
+	pos16  int // UTF-16 offset
+	norm   []byte
+	toks   []Token
+	starts []int // start of each token's Norm in norm
+}
+
+func (z *tokenizer) peek(at int) (rune, int) {
+	if at >= len(z.text) {
+		return -1, 0
+	}
+	c := z.text[at]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(z.text[at:])
+}
+
+func width16(r rune) int {
+	if r >= 0x10000 {
+		return 2
+	}
+	return 1
+}
+
+// advanceTo moves the cursor to byte offset end, counting UTF-16 units.
+func (z *tokenizer) advanceTo(end int) {
+	for z.pos < end {
+		r, size := z.peek(z.pos)
+		z.pos += size
+		z.pos16 += width16(r)
+	}
+}
+
+// emit appends the token text[start:end] of the given kind; the cursor
+// must be at start.
+func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
+	start, start16 := z.pos, z.pos16
+	z.starts = append(z.starts, len(z.norm))
+	for i := start; i < end; {
+		r, size := z.peek(i)
+		if r == '\u2026' {
+			z.norm = append(z.norm, "..."...)
+		} else {
+			z.norm = utf8.AppendRune(z.norm, fold(r))
+		}
+		i += size
+	}
+	z.advanceTo(end)
+	z.toks = append(z.toks, Token{Kind: kind, Text: z.text[start:end], Span: Span{start, end, start16, z.pos16}, Value: value})
+}
+
+// tokenize splits text into tokens. The text must be valid UTF-8.
+func tokenize(text string) []Token {
+	z := &tokenizer{text: text, norm: make([]byte, 0, len(text)+8), toks: make([]Token, 0, len(text)/5+4)}
+	for z.pos < len(text) {
+		r, size := z.peek(z.pos)
+		switch {
+		case unicode.IsSpace(r) || r == '\u00A0' || r == '\u200B' || r == '\uFEFF':
+			z.pos += size
+			z.pos16 += width16(r)
+		case r < utf8.RuneSelf && isDigit(byte(r)):
+			z.number()
+		case isWordRune(r):
+			z.word()
+		case r == '.' || r == '!' || r == '?' || r == '\u2026':
+			end := z.pos
+			for {
+				c, n := z.peek(end)
+				if c != '.' && c != '!' && c != '?' && c != '\u2026' {
+					break
+				}
+				end += n
+			}
+			z.emit(Punct, end, 0)
+		case unicode.IsPunct(r):
+			z.emit(Punct, z.pos+size, 0)
+		default:
+			end := z.pos + size
+			// Keep emoji sequences together: variation selectors, skin
+			// tones, keycaps and zero-width joiners.
+			for {
+				c, n := z.peek(end)
+				if c == '\uFE0F' || c == '\uFE0E' || c == '\u20E3' || (c >= 0x1F3FB && c <= 0x1F3FF) {
+					end += n
+					continue
+				}
+				if c == '\u200D' {
+					if _, n2 := z.peek(end + n); n2 > 0 {
+						end += n + n2
+						continue
+					}
+				}
+				break
+			}
+			z.emit(Symbol, end, 0)
+		}
+	}
+	norm := string(z.norm)
+	for i := range z.toks {
+		end := len(norm)
+		if i+1 < len(z.starts) {
+			end = z.starts[i+1]
+		}
+		z.toks[i].Norm = norm[z.starts[i]:end]
+		if z.toks[i].Kind == Word {
+			if v, ok := numberWord(z.toks[i].Norm); ok {
+				z.toks[i].Kind, z.toks[i].Value = Number, v
+			}
+		}
+	}
+	return z.toks
+}
+
+// number reads digits with thousands separators, a decimal part or a
+// clock time ("10:30"); letters glued on ("24h", "5mins") become a word of
+// their own, and so does a hyphenated unit ("24-hour").
+func (z *tokenizer) number() {
+	t := z.text
+	end := z.pos
+	value, frac, scale := 0.0, false, 0.1
+	for end < len(t) {
+		c := t[end]
+		switch {
+		case isDigit(c):
+			if frac {
+				value += float64(c-'0') * scale
+				scale /= 10
+			} else {
+				value = value*10 + float64(c-'0')
+			}
+			end++
+			continue
+		case c == ',' && !frac && threeDigits(t, end+1):
+			end++
+			continue
+		case c == '.' && !frac && end+1 < len(t) && isDigit(t[end+1]):
+			frac = true
+			end++
+			continue
+		case c == ':' && !frac && end+2 < len(t) && isDigit(t[end+1]) && isDigit(t[end+2]) && (end+3 >= len(t) || !isDigit(t[end+3])):
+			value += float64((t[end+1]-'0')*10+(t[end+2]-'0')) / 60
+			end += 3
+		}
+		break
+	}
+	z.emit(Number, end, value)
+	if end < len(t) && t[end] == '-' {
+		if r, _ := z.peek(end + 1); unicode.IsLetter(r) {
+			z.advanceTo(end + 1) // the hyphen joins a number to its unit
+		}
+	}
+}
+
+func threeDigits(t string, i int) bool {
+	if i+3 > len(t) {
+		return false
+	}
+	if !isDigit(t[i]) || !isDigit(t[i+1]) || !isDigit(t[i+2]) {
+		return false
+	}
+	return i+3 == len(t) || !isDigit(t[i+3])
+}
+
+// word reads letters with inner apostrophes ("don't"), inner hyphens
+// ("check-in") and dotted abbreviations ("e.g.", "a.m.").
+func (z *tokenizer) word() {
+	end := z.pos
+	for {
+		r, n := z.peek(end)
+		if r < 0 {
+			break
+		}
+		if isWordRune(r) {
+			end += n
+			continue
+		}
+		if isApostrophe(r) || isHyphen(r) {
+			if next, _ := z.peek(end + n); next >= 0 && unicode.IsLetter(next) {
+				end += n
+				continue
+			}
+		}
+		if r == '.' && end-z.pos <= 3 {
+			// a.m., e.g., i.e.: one letter, a dot, one letter, a dot.
+			if next, n2 := z.peek(end + 1); next >= 0 && unicode.IsLetter(next) && n2 == 1 {
+				if dot, _ := z.peek(end + 2); dot == '.' && singleLetters(z.text[z.pos:end]) {
+					end += 3
+					if after, _ := z.peek(end); after < 0 || !isWordRune(after) {
+						continue
+					}
+					end -= 3
+				}
+			}
+		}
+		break
+	}
+	z.emit(Word, end, 0)
+}
+
+// singleLetters reports whether s is like "e" or "e.g": letters separated
+// by single dots.
+func singleLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if (i%2 == 0) != (s[i] != '.') {
+			return false
+		}
+	}
+	return len(s)%2 == 1
+}
+
+// numberWord returns the value of a spelled-out number ("three", "a dozen"
+// is two tokens and not counted).
+func numberWord(w string) (float64, bool) {
+	switch w {
+	case "zero":
+		return 0, true
+	case "one":
+		return 1, true
+	case "two":
+		return 2, true
+	case "three":
+		return 3, true
+	case "four":
+		return 4, true
+	case "five":
+		return 5, true
+	case "six":
+		return 6, true
+	case "seven":
+		return 7, true
+	case "eight":
+		return 8, true
+	case "nine":
+		return 9, true
+	case "ten":
+		return 10, true
+	case "eleven":
+		return 11, true
+	case "twelve", "dozen":
+		return 12, true
+	case "thirteen":
+		return 13, true
+	case "fourteen":
+		return 14, true
+	case "fifteen":
+		return 15, true
+	case "sixteen":
+		return 16, true
+	case "seventeen":
+		return 17, true
+	case "eighteen":
+		return 18, true
+	case "nineteen":
+		return 19, true
+	case "twenty":
+		return 20, true
+	case "thirty":
+		return 30, true
+	case "forty":
+		return 40, true
+	case "fifty":
+		return 50, true
+	case "sixty":
+		return 60, true
+	case "seventy":
+		return 70, true
+	case "eighty":
+		return 80, true
+	case "ninety":
+		return 90, true
+	case "hundred":
+		return 100, true
+	case "thousand":
+		return 1000, true
+	case "half":
+		return 0.5, true
+	case "twice":
+		return 2, true
+	}
+	return 0, false
+}
