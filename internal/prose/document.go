@@ -132,7 +132,7 @@ func abbreviation(w string) bool {
 // item or follows an empty line or a line with no closing punctuation
 // followed by a capital.
 func splitSentences(text string, toks []Token) []Sentence {
-	var out []Sentence
+	out := make([]Sentence, 0, 4)
 	first := 0
 	flush := func(last int) {
 		if last > first {

@@ -245,11 +245,15 @@ func (m *Matcher) walk(doc *Doc, n int32, i, qi int, best *int32, bestEnd *int) 
 	if i >= len(doc.Tokens) {
 		return
 	}
-	t := &doc.Tokens[i]
-	if n != 0 && t.Kind == Punct && (t.Norm == "\"" || t.Norm == "'") {
-		m.walk(doc, n, i+1, qi, best, bestEnd) // quotes inside a phrase are transparent
-		return
+	if n != 0 {
+		for i < len(doc.Tokens) && isQuote(&doc.Tokens[i]) {
+			i++ // quotes inside a phrase are transparent
+		}
+		if i >= len(doc.Tokens) {
+			return
+		}
 	}
+	t := &doc.Tokens[i]
 	if len(node.edges) > 0 {
 		if term, ok := m.terms[t.Norm]; ok {
 			if c := m.next(n, term); c != 0 {
@@ -279,6 +283,8 @@ func (m *Matcher) walk(doc *Doc, n int32, i, qi int, best *int32, bestEnd *int) 
 		}
 	}
 }
+
+func isQuote(t *Token) bool { return t.Kind == Punct && (t.Norm == "\"" || t.Norm == "'") }
 
 // negated reports whether a negator stands within the window before token
 // i, in the same clause.

@@ -104,6 +104,9 @@ func isApostrophe(r rune) bool {
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -153,24 +156,39 @@ func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
 	start, start16 := z.pos, z.pos16
 	z.starts = append(z.starts, len(z.norm))
 	for i := start; i < end; {
-		r, size := z.peek(i)
+		c := z.text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			z.norm = append(z.norm, c)
+			i++
+			z.pos16++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(z.text[i:])
 		if r == '\u2026' {
 			z.norm = append(z.norm, "..."...)
 		} else {
 			z.norm = utf8.AppendRune(z.norm, fold(r))
 		}
 		i += size
+		z.pos16 += width16(r)
 	}
-	z.advanceTo(end)
+	z.pos = end
 	z.toks = append(z.toks, Token{Kind: kind, Text: z.text[start:end], Span: Span{start, end, start16, z.pos16}, Value: value})
 }
 
 // tokenize splits text into tokens. The text must be valid UTF-8.
 func tokenize(text string) []Token {
-	z := &tokenizer{text: text, norm: make([]byte, 0, len(text)+8), toks: make([]Token, 0, len(text)/5+4)}
+	n := len(text)/4 + 8
+	z := &tokenizer{text: text, norm: make([]byte, 0, len(text)+8), toks: make([]Token, 0, n), starts: make([]int, 0, n)}
 	for z.pos < len(text) {
 		r, size := z.peek(z.pos)
 		switch {
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r':
+			z.pos++
+			z.pos16++
 		case unicode.IsSpace(r) || r == '\u00A0' || r == '\u200B' || r == '\uFEFF':
 			z.pos += size
 			z.pos16 += width16(r)
