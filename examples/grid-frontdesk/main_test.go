@@ -1,0 +1,48 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite frontdesk.md and frontdesk.svg")
+
+func runOK(t *testing.T, args ...string) string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	require.Equal(t, 0, run(args, &out, &errb), errb.String())
+	return out.String()
+}
+
+// The files beside the program are exactly what it prints.
+func TestCommittedOutput(t *testing.T) {
+	for file, args := range map[string][]string{"frontdesk.md": nil, "frontdesk.svg": {"-format", "svg"}} {
+		got := runOK(t, args...)
+		if *update {
+			require.NoError(t, os.WriteFile(file, []byte(got), 0o644))
+			continue
+		}
+		want, err := os.ReadFile(file)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), got, "%s is stale: go test ./examples/grid-frontdesk -update", file)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	md := runOK(t)
+	assert.Contains(t, md, "| Job knowledge | Job skills | Purposeful actions and behaviours |")
+	assert.Contains(t, runOK(t, "-format", "svg", "-paper", "letter"), `width="11in"`)
+	assert.Contains(t, runOK(t, "-format", "svg", "-template"), "Figure 1")
+	assert.Contains(t, runOK(t, "-format", "json"), `"version": "purposeful.grid/v1"`)
+	assert.True(t, strings.HasPrefix(runOK(t, "-format", "csv"), "column,id,text"))
+	assert.Contains(t, runOK(t, "-format", "huddle"), "Real examples")
+	var out, errb bytes.Buffer
+	assert.Equal(t, 2, run([]string{"-format", "pdf"}, &out, &errb))
+	assert.Contains(t, errb.String(), "unknown format")
+}

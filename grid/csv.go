@@ -1,0 +1,59 @@
+package grid
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+)
+
+// CSVHeader is the first row of [CSV].
+var CSVHeader = []string{"column", "id", "text", "kind", "evidence", "votes", "status", "cost", "routine", "tags", "author", "notes"}
+
+// CSV renders the grid as CSV, one row per item in column order, under
+// [CSVHeader]. Evidence entries are joined with " | "; the author column is
+// empty unless the grid's Anonymity allows it. Cells that a spreadsheet
+// would run as a formula (starting with = + - @) are prefixed with '.
+func CSV(g *Grid) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.Write(CSVHeader); err != nil {
+		return nil, err
+	}
+	for _, c := range Columns {
+		for _, it := range g.Column(c) {
+			if err := w.Write(csvRow(g, c, &it)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+func csvRow(g *Grid, c Column, it *Item) []string {
+	ev := make([]string, len(it.Evidence))
+	for i, e := range it.Evidence {
+		ev[i] = evidenceText(e)
+	}
+	tags := make([]string, len(it.Tags))
+	for i, t := range it.Tags {
+		tags[i] = t.String()
+	}
+	routine := ""
+	if it.Routine != nil {
+		routine = strconv.FormatBool(*it.Routine)
+	}
+	votes, status := strconv.Itoa(it.Votes), it.Status.String()
+	if c != ColumnPurposeful && it.Votes == 0 && it.Status == Proposed {
+		votes, status = "", "" // knowledge and skills are not voted on
+	}
+	row := []string{c.String(), it.ID, it.Text, effectiveKind(it, c).String(), strings.Join(ev, " | "), votes,
+		status, it.Cost.String(), routine, strings.Join(tags, " "), authorShown(g.Anonymity, it.Author), it.Notes}
+	for i, cell := range row {
+		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			row[i] = "'" + cell
+		}
+	}
+	return row
+}

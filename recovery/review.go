@@ -1,0 +1,605 @@
+package recovery
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/purposefulcx/purposeful/internal/prose"
+)
+
+// Report is the result of [Review].
+type Report struct {
+	// Moves are the moves found in the draft, in text order.
+	Moves []FoundMove `json:"moves"`
+	// Missing are the moves the situation needs that the draft lacks, in
+	// running order. Moves a reply cannot show (recording the root cause)
+	// and optional moves are never missing.
+	Missing []Move `json:"missing"`
+	// Order reports moves in the wrong order: explaining or quoting
+	// policy before apologising or acting, a consequence before asking.
+	Order []Finding `json:"order"`
+	// Findings are the anti-patterns, in text order, each with better
+	// phrases in Suggestions.
+	Findings []Finding `json:"findings"`
+	// Score is 0 to 100; Points gives the reason for every point, and
+	// the Points values add up to Score.
+	Score  int     `json:"score"`
+	Points []Point `json:"points"`
+	// Rewrite is a suggested reply assembled from catalogue phrases for
+	// the situation. Slots the situation could not fill stay in braces.
+	Rewrite string `json:"rewrite"`
+}
+
+// FoundMove is a move found in a draft, with where it is.
+type FoundMove struct {
+	Move Move   `json:"move"`
+	Span Span   `json:"span"`
+	Text string `json:"text"`
+}
+
+// Point is one part of a score: points gained (positive), lost
+// (negative) or not earned (zero), with the reason.
+type Point struct {
+	Points int    `json:"points"`
+	Reason string `json:"reason"`
+}
+
+// Found reports whether the draft shows move m.
+func (r *Report) Found(m Move) bool {
+	return slices.ContainsFunc(r.Moves, func(f FoundMove) bool { return f.Move == m })
+}
+
+// Has reports whether the report has a finding or order problem with the
+// given rule id.
+func (r *Report) Has(rule string) bool {
+	is := func(f Finding) bool { return f.Rule == rule }
+	return slices.ContainsFunc(r.Findings, is) || slices.ContainsFunc(r.Order, is)
+}
+
+// Score weights.
+const (
+	movePoints  = 65
+	orderPoints = 10
+	tonePoints  = 20
+	namePoints  = 5
+)
+
+// Review checks a draft reply against a situation: which moves it makes
+// and where, which needed moves are missing, moves in the wrong order,
+// anti-patterns with better phrases, a 0-100 score with the reason for
+// every point, and a suggested rewrite from the catalogue.
+//
+// The draft must be non-empty valid UTF-8 of at most [MaxLen] bytes
+// (otherwise an [*InputError]); the situation must pass
+// [Situation.Validate].
+func Review(draft string, s Situation) (*Report, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	doc, err := prose.Parse(draft)
+	if err != nil {
+		return nil, err
+	}
+	ix := cues()
+	if ix.err != nil {
+		return nil, ix.err
+	}
+	return review(doc, &s, ix), nil
+}
+
+type hit struct {
+	first, last int
+	span        Span
+}
+
+type moveHit struct {
+	move Move
+	hit
+}
+
+type reviewer struct {
+	doc     *prose.Doc
+	s       *Situation
+	slots   Slots
+	moves   []moveHit
+	anti    [numAntiPatterns][]hit
+	marks   [numMarkers][]hit
+	hasTime []int8 // per sentence: 0 unknown, 1 yes, -1 no
+	r       *Report
+}
+
+func review(doc *prose.Doc, s *Situation, ix *cueIndex) *Report {
+	rv := &reviewer{doc: doc, s: s, r: &Report{}, hasTime: make([]int8, len(doc.Sentences))}
+	var buf [64]prose.Match
+	ms := ix.m.ScanOverlapping(doc, buf[:0])
+	rv.moves = make([]moveHit, 0, len(ms)+4)
+	for _, m := range ms {
+		if m.Negated {
+			continue
+		}
+		h := hit{m.First, m.Last, m.Span}
+		for _, t := range ix.targets[m.ID] {
+			switch t.kind {
+			case targetMove:
+				rv.moves = append(rv.moves, moveHit{Move(t.id), h})
+			case targetAnti:
+				rv.anti[t.id] = append(rv.anti[t.id], h)
+			case targetMark:
+				rv.marks[t.id] = append(rv.marks[t.id], h)
+			}
+		}
+	}
+	rv.cancelNonApologies()
+	rv.checkTimes()
+	rv.collectMoves()
+	rv.checkRules()
+	rv.checkShouting()
+	prose.SortFindings(rv.r.Findings)
+	specs := specsFor(s)
+	rv.checkOrder()
+	prose.SortFindings(rv.r.Order)
+	rv.score(specs)
+	rv.r.Rewrite = rewrite(s, specs, rv.situationSlots())
+	if rv.r.Order == nil {
+		rv.r.Order = []Finding{}
+	}
+	if rv.r.Findings == nil {
+		rv.r.Findings = []Finding{}
+	}
+	if rv.r.Missing == nil {
+		rv.r.Missing = []Move{}
+	}
+	return rv.r
+}
+
+func (rv *reviewer) situationSlots() Slots {
+	if rv.slots == nil {
+		rv.slots = rv.s.slots()
+	}
+	return rv.slots
+}
+
+func specsFor(s *Situation) []spec {
+	if s.State == Abusive {
+		return boundarySpecs(s)
+	}
+	return recoverySpecs(s)
+}
+
+// cancelNonApologies drops apologies that are part of a non-apology
+// ("I'm sorry you feel that way").
+func (rv *reviewer) cancelNonApologies() {
+	bad := rv.anti[apNonApology]
+	if len(bad) == 0 {
+		return
+	}
+	rv.moves = slices.DeleteFunc(rv.moves, func(m moveHit) bool {
+		if m.move != Apologise {
+			return false
+		}
+		return slices.ContainsFunc(bad, func(h hit) bool { return h.span.Overlaps(m.span) })
+	})
+}
+
+// checkTimes turns commitments with a time into CommitTime moves and
+// reports commitments and vague time words with no time in the sentence.
+func (rv *reviewer) checkTimes() {
+	reported := -1
+	vague := func(h hit) {
+		si := rv.doc.SentenceOf(h.first)
+		if si == reported {
+			return
+		}
+		reported = si
+		rv.finding(apVagueTime, h, "")
+	}
+	all := append(append([]hit(nil), rv.marks[markCommit]...), rv.marks[markVague]...)
+	slices.SortFunc(all, func(a, b hit) int { return a.first - b.first })
+	for _, h := range all {
+		commit := slices.Contains(rv.marks[markCommit], h)
+		if rv.sentenceHasTime(h.first) || rv.nextSentenceHasTime(h.first) {
+			if commit {
+				rv.moves = append(rv.moves, moveHit{CommitTime, h})
+			}
+			continue
+		}
+		if commit || rv.promises(h.first) {
+			vague(h) // "soon" alone ("see you soon") promises nothing
+		}
+	}
+}
+
+var offering = []Move{Fix, Offer, Atone, HandOver, CommitTime, AskFair}
+
+func (rv *reviewer) offersAfter(tok int) bool {
+	return slices.ContainsFunc(rv.moves, func(m moveHit) bool {
+		return m.last > tok && slices.Contains(offering, m.move)
+	})
+}
+
+func (rv *reviewer) checkRules() {
+	for _, ap := range []int{apNonApology, apBlame, apCalmDown, apNothing, apSarcasm} {
+		for _, h := range rv.anti[ap] {
+			rv.finding(ap, h, "")
+		}
+	}
+	if len(rv.marks[markPolicy]) > 0 && !rv.offersAfter(-1) {
+		rv.finding(apPolicyOnly, rv.marks[markPolicy][0], "")
+	}
+	for _, h := range rv.marks[markUnfortunate] {
+		if !rv.offersAfter(h.first) {
+			rv.finding(apUnfortunately, h, "")
+		}
+	}
+	for _, h := range rv.anti[apUnkeepable] {
+		si := rv.doc.SentenceOf(h.first)
+		if slices.ContainsFunc(rv.marks[markHonest], func(x hit) bool { return rv.doc.SentenceOf(x.first) == si }) {
+			continue
+		}
+		rv.finding(apUnkeepable, h, "")
+	}
+	if name := strings.TrimSpace(rv.s.CustomerName); name != "" {
+		for _, h := range rv.anti[apSirMadam] {
+			rv.finding(apSirMadam, h, name)
+		}
+	}
+}
+
+// shoutAllowed are capitalised words that are not shouting.
+func shoutAllowed(w string) bool {
+	switch w {
+	case "ok", "id", "uk", "usa", "eu", "tv", "pm", "am", "asap", "faq", "sms", "pin", "atm", "url", "vip", "ceo",
+		"gps", "nhs", "gp", "er", "icu", "hr", "pdf", "ref", "it", "ai", "dm", "sim", "usb", "wifi", "nyc", "lax",
+		"jfk", "lhr", "cdg", "vat", "gst", "ups", "dhl", "tsa", "mri", "ecg", "ent", "api", "app", "qr", "rsvp":
+		return true
+	}
+	return false
+}
+
+func (rv *reviewer) checkShouting() {
+	toks := rv.doc.Tokens
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind == prose.Punct && len(t.Text) >= 2 && (strings.Count(t.Text, "!") >= 2 || strings.Contains(t.Text, "!") && strings.Contains(t.Text, "?")) {
+			rv.finding(apShouting, hit{i, i + 1, t.Span}, ".")
+			continue
+		}
+		if !shouted(t) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && (shouted(toks[j]) || toks[j].Kind == prose.Punct && j+1 < len(toks) && shouted(toks[j+1])) {
+			j++
+		}
+		span := rv.doc.TokenSpan(i, j)
+		rv.finding(apShouting, hit{i, j, span}, strings.ToLower(rv.doc.Slice(span)))
+		i = j - 1
+	}
+}
+
+func shouted(t prose.Token) bool {
+	if t.Kind != prose.Word || len(t.Text) < 3 || t.Text[0] >= 'a' && t.Text[0] <= 'z' || t.Text[1] >= 'a' && t.Text[1] <= 'z' {
+		return false // cheap test first: most words start in lower case or are Capitalised
+	}
+	if !t.IsShouted() || shoutAllowed(t.Norm) || strings.ContainsAny(t.Text, "0123456789") {
+		return false
+	}
+	letters := 0
+	for _, r := range t.Text {
+		if r != '\'' && r != '-' && r != '.' {
+			letters++
+		}
+	}
+	return letters >= 3
+}
+
+// finding adds an anti-pattern finding; replacement, when set, is the
+// first suggestion.
+func (rv *reviewer) finding(ap int, h hit, replacement string) {
+	a := &antiPatterns[ap]
+	f := Finding{Rule: a.Rule, Severity: a.Severity, Message: a.Message, Why: a.Why, Span: h.span}
+	if replacement != "" {
+		f.Suggestions = append(f.Suggestions, replacement)
+	}
+	f.Suggestions = append(f.Suggestions, rv.better(a.Better)...)
+	if ap == apNonApology || ap == apBlame || ap == apCalmDown || ap == apSarcasm || ap == apUnkeepable || ap == apSirMadam || ap == apShouting {
+		f.Message = a.Message + " (" + strconv.Quote(rv.doc.Slice(h.span)) + ")"
+	}
+	rv.r.Findings = append(rv.r.Findings, f)
+}
+
+// better prepares the listed catalogue phrases for the situation.
+func (rv *reviewer) better(ids []string) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	cat := CatalogueFor(rv.s.Language)
+	slots := rv.situationSlots()
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if i, ok := cat.byID[id]; ok {
+			out = append(out, fill(cat.phrases[i].Text, slots, true))
+		}
+	}
+	return out
+}
+
+// collectMoves fills Report.Moves: hits sorted by position, overlapping
+// hits of the same move merged.
+func (rv *reviewer) collectMoves() {
+	slices.SortStableFunc(rv.moves, func(a, b moveHit) int {
+		if a.first != b.first {
+			return a.first - b.first
+		}
+		return int(a.move) - int(b.move)
+	})
+	// A cue inside a longer cue of another move belongs to that move
+	// ("on us" inside "that's on us" is ownership, not atonement).
+	rv.moves = slices.DeleteFunc(rv.moves, func(m moveHit) bool {
+		return slices.ContainsFunc(rv.moves, func(o moveHit) bool {
+			return o.move != m.move && o.span.Contains(m.span) && o.span.Len() > m.span.Len()
+		})
+	})
+	var out []FoundMove
+	last := make([]int, numMoves) // index+1 in out of the latest hit of each move
+	for _, m := range rv.moves {
+		if k := last[m.move]; k > 0 && out[k-1].Span.End > m.span.Start {
+			if m.span.End > out[k-1].Span.End {
+				out[k-1].Span = out[k-1].Span.Join(m.span)
+				out[k-1].Text = rv.doc.Slice(out[k-1].Span)
+			}
+			continue
+		}
+		out = append(out, FoundMove{Move: m.move, Span: m.span, Text: rv.doc.Slice(m.span)})
+		last[m.move] = len(out)
+	}
+	rv.r.Moves = out
+	if out == nil {
+		rv.r.Moves = []FoundMove{}
+	}
+}
+
+func (rv *reviewer) firstOf(ms ...Move) (FoundMove, bool) {
+	for _, f := range rv.r.Moves {
+		if slices.Contains(ms, f.Move) {
+			return f, true
+		}
+	}
+	return FoundMove{}, false
+}
+
+func (rv *reviewer) checkOrder() {
+	// Explaining or quoting policy before apologising or acting.
+	early := Span{Start: -1}
+	if e, ok := rv.firstOf(Explain); ok {
+		early = e.Span
+	}
+	if p := rv.marks[markPolicy]; len(p) > 0 && (early.Start < 0 || p[0].span.Start < early.Start) {
+		early = p[0].span
+	}
+	if early.Start >= 0 {
+		if later, ok := rv.firstOf(Apologise, Fix, Offer, Atone, CommitTime, HandOver); ok && later.Span.Start > early.Start {
+			rv.order(RuleExplainFirst, Warning, early,
+				"Explains or quotes policy before apologising or acting.",
+				"An explanation given first sounds like an excuse; apologise and say what you will do, then explain.")
+		}
+	}
+	// The boundary path: ask before warning, warn before ending.
+	if c, ok := rv.firstOf(StateConsequence); ok {
+		if a, ok := rv.firstOf(NameBehaviour, AskToStop); ok && a.Span.Start > c.Span.Start {
+			rv.order(RuleWarnBeforeAsk, Warning, c.Span,
+				"States a consequence before naming the behaviour or asking for it to stop.",
+				"A threat with no request first leaves the customer no way back into the conversation.")
+		}
+	}
+	if e, ok := rv.firstOf(EndOrEscalate); ok {
+		if c, ok := rv.firstOf(StateConsequence); ok && c.Span.Start > e.Span.Start {
+			rv.order(RuleEndBeforeWarn, Warning, e.Span,
+				"Ends or escalates before stating the consequence.",
+				"End the contact only after a clear warning, so the customer had a chance to stop.")
+		}
+	}
+}
+
+func (rv *reviewer) order(rule string, sev Severity, span Span, msg, why string) {
+	rv.r.Order = append(rv.r.Order, Finding{Rule: rule, Severity: sev, Message: msg, Why: why, Span: span})
+}
+
+// moveWeight is how much a move counts toward the move points.
+func moveWeight(m Move) int {
+	switch m {
+	case Apologise, Fix, Offer, NameBehaviour, AskToStop, StateConsequence:
+		return 3
+	case Acknowledge, Own, CommitTime, Atone:
+		return 2
+	}
+	return 1
+}
+
+// needed returns the moves of specs a reply should show: not optional,
+// visible in a reply, and not Listen (which is done, not said).
+func needed(specs []spec) []Move {
+	var out []Move
+	for _, sp := range specs {
+		if sp.optional || sp.move == Listen || !sp.move.Info().Visible || slices.Contains(out, sp.move) {
+			continue
+		}
+		out = append(out, sp.move)
+	}
+	return out
+}
+
+func (rv *reviewer) score(specs []spec) {
+	r := rv.r
+	need := needed(specs)
+	r.Points = make([]Point, 0, len(need)+len(r.Findings)+5)
+	total := 0
+	for _, m := range need {
+		total += moveWeight(m)
+	}
+	cum := 0
+	for _, m := range need {
+		prev := movePoints * cum / total
+		cum += moveWeight(m)
+		pts := movePoints*cum/total - prev
+		if f, ok := rv.firstOf(m); ok {
+			r.Points = append(r.Points, Point{pts, m.Title() + ": found (" + strconv.Quote(f.Text) + ")"})
+		} else {
+			r.Missing = append(r.Missing, m)
+			r.Points = append(r.Points, Point{0, m.Title() + ": missing, " + strconv.Itoa(pts) + " points not earned"})
+		}
+	}
+	if len(r.Order) == 0 {
+		r.Points = append(r.Points, Point{orderPoints, "Order: nothing explained or quoted before apologising or acting"})
+	} else {
+		r.Points = append(r.Points, Point{max(0, orderPoints-5*len(r.Order)), fmt.Sprintf("Order: %d problem(s), 5 points lost for each", len(r.Order))})
+	}
+	r.Points = append(r.Points, Point{tonePoints, "Tone: starts with full marks"})
+	for _, f := range r.Findings {
+		lost := 5
+		if f.Severity == Error {
+			lost = 10
+		}
+		r.Points = append(r.Points, Point{-lost, "Tone: " + antiTitle(f.Rule) + " at " + strconv.Quote(rv.doc.Slice(f.Span))})
+	}
+	if name := strings.TrimSpace(rv.s.CustomerName); name == "" {
+		r.Points = append(r.Points, Point{namePoints, "Name: no customer name in the situation, so none expected"})
+	} else if usesName(rv.doc, name) {
+		r.Points = append(r.Points, Point{namePoints, fmt.Sprintf("Name: uses the customer's name (%s)", name)})
+	} else {
+		r.Points = append(r.Points, Point{0, fmt.Sprintf("Name: the customer's name (%s) is known but not used, %d points not earned", name, namePoints)})
+	}
+	sum := 0
+	for _, p := range r.Points {
+		sum += p.Points
+	}
+	switch {
+	case sum < 0:
+		r.Points = append(r.Points, Point{-sum, "The score cannot go below 0"})
+		sum = 0
+	case sum > 100:
+		r.Points = append(r.Points, Point{100 - sum, "The score cannot go above 100"})
+		sum = 100
+	}
+	r.Score = sum
+}
+
+func antiTitle(rule string) string {
+	for i := range antiPatterns {
+		if antiPatterns[i].Rule == rule {
+			return antiPatterns[i].Title
+		}
+	}
+	return rule
+}
+
+// usesName reports whether the draft contains the customer's name, or its
+// last word (the surname in "Ms Okafor").
+func usesName(doc *prose.Doc, name string) bool {
+	words := strings.Fields(prose.Normalize(name))
+	if len(words) == 0 {
+		return false
+	}
+	key := strings.Trim(words[len(words)-1], ".,")
+	for _, t := range doc.Tokens {
+		if t.Norm == key || strings.TrimSuffix(t.Norm, "'s") == key {
+			return true
+		}
+	}
+	return false
+}
+
+// promises reports whether the sentence holding token i promises
+// something: it has "will", "shall" or a contraction with "'ll".
+func (rv *reviewer) promises(i int) bool {
+	si := rv.doc.SentenceOf(i)
+	if si < 0 {
+		return false
+	}
+	sen := rv.doc.Sentences[si]
+	for _, t := range rv.doc.Tokens[sen.First:sen.Last] {
+		if t.Norm == "will" || t.Norm == "shall" || t.Norm == "going" || strings.HasSuffix(t.Norm, "'ll") {
+			return true
+		}
+	}
+	return false
+}
+
+// nextSentenceHasTime reports whether the sentence after the one holding
+// token i names a time ("I'll call you back. Would 4pm or 6pm suit you?").
+func (rv *reviewer) nextSentenceHasTime(i int) bool {
+	si := rv.doc.SentenceOf(i)
+	if si < 0 || si+1 >= len(rv.doc.Sentences) {
+		return false
+	}
+	return rv.sentenceHasTime(rv.doc.Sentences[si+1].First)
+}
+
+// sentenceHasTime reports whether the sentence holding token i names a
+// time: a duration ("24 hours"), a clock time ("4pm", "10:30"), a day
+// ("today", "Tuesday") or a part of one ("this afternoon").
+func (rv *reviewer) sentenceHasTime(i int) bool {
+	si := rv.doc.SentenceOf(i)
+	if si < 0 {
+		return false
+	}
+	if v := rv.hasTime[si]; v != 0 {
+		return v > 0
+	}
+	sen := rv.doc.Sentences[si]
+	found := false
+	for _, q := range rv.doc.Quantities {
+		if q.First >= sen.First && q.First < sen.Last && q.Dimension == prose.Duration {
+			found = true
+			break
+		}
+	}
+	toks := rv.doc.Tokens
+	for k := sen.First; k < sen.Last && !found; k++ {
+		t := toks[k]
+		if t.Kind == prose.Number {
+			if strings.Contains(t.Text, ":") {
+				found = true
+			} else if k+1 < sen.Last {
+				switch toks[k+1].Norm {
+				case "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "o'clock", "noon":
+					found = true
+				}
+			}
+			continue
+		}
+		if t.Kind != prose.Word {
+			continue
+		}
+		switch t.Norm {
+		case "today", "tonight", "tomorrow", "noon", "midday", "midnight", "eod",
+			"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+			"mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+			"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december":
+			found = true
+		case "morning", "afternoon", "evening", "week", "weekend", "month":
+			if k > sen.First {
+				switch toks[k-1].Norm {
+				case "this", "next", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+					found = true
+				}
+			}
+		case "day":
+			if k >= 2 && toks[k-1].Norm == "the" && toks[k-2].Norm == "of" {
+				found = true // "end of the day"
+			}
+		default:
+			if len(t.Norm) > 2 && (strings.HasSuffix(t.Norm, "am") || strings.HasSuffix(t.Norm, "pm")) && t.Norm[0] >= '0' && t.Norm[0] <= '9' {
+				found = true
+			}
+		}
+	}
+	if found {
+		rv.hasTime[si] = 1
+	} else {
+		rv.hasTime[si] = -1
+	}
+	return found
+}

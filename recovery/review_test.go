@@ -1,0 +1,162 @@
+package recovery
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+var goldenCases = []struct {
+	name  string
+	s     Situation
+	draft string
+}{
+	{"poor-hotel-email", Situation{State: Angry, Cause: OurError, Severity: Major, Channel: Email, CustomerName: "Ms Okafor",
+		Offers: []string{"a free night on your next stay"}, Times: []string{"4pm today", "9am tomorrow"}, Issue: "your room was not ready when you arrived"},
+		"Dear Sir, I'm sorry you feel that way. Our policy is that rooms are ready at 3pm. Please calm down. We will get back to you soon!!!"},
+	{"good-hotel-email", Situation{State: Angry, Cause: OurError, Severity: Major, Channel: Email, CustomerName: "Ms Okafor",
+		Offers: []string{"a free night on your next stay"}, Times: []string{"4pm today", "9am tomorrow"}, Issue: "your room was not ready when you arrived"},
+		"Dear Ms Okafor, I'm so sorry your room was not ready. That must have been exhausting after a long trip. We got this wrong. I've moved you to a suite and I'd like to offer a free night on your next stay. I will call you at 4pm today to make sure everything is fine. I've logged what happened so it doesn't happen to anyone else."},
+	{"policy-first-retail", Situation{State: Upset, Cause: PolicyLimit, Channel: InPerson, Policy: "refunds need a receipt", Offers: []string{"store credit"}},
+		"The policy is that refunds need a receipt. I'm sorry. What I can do is give you store credit."},
+	{"abuse-phone", Situation{State: Abusive, Channel: Phone, CanEscalate: true},
+		"If you keep SHOUTING I will hang up. The language you're using is not acceptable. Please stop swearing so we can carry on."},
+	{"unicode-chat", Situation{State: Disappointed, Cause: Misunderstanding, Channel: Chat, CustomerName: "Zoë Ñúñez"},
+		"Zoë, I’m sorry — that’s on us 😞. Unfortunately the spa is closed on Mondays."},
+}
+
+func TestReviewGolden(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Review(tc.draft, tc.s)
+			require.NoError(t, err)
+			got, err := json.MarshalIndent(struct {
+				Draft  string  `json:"draft"`
+				Report *Report `json:"report"`
+			}{tc.draft, r}, "", "  ")
+			require.NoError(t, err)
+			got = append(got, '\n')
+			path := filepath.Join("testdata", "golden", tc.name+".json")
+			if *update {
+				require.NoError(t, os.WriteFile(path, got, 0o644))
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err, "run go test -update to create it")
+			assert.Equal(t, string(want), string(got))
+		})
+	}
+}
+
+func TestReviewReport(t *testing.T) {
+	tc := goldenCases[0]
+	r, err := Review(tc.draft, tc.s)
+	require.NoError(t, err)
+	sum := 0
+	for _, p := range r.Points {
+		sum += p.Points
+		assert.NotEmpty(t, p.Reason)
+	}
+	assert.Equal(t, r.Score, sum, "the points add up to the score")
+	assert.Equal(t, 0, r.Score)
+	for _, rule := range []string{RuleSirMadam, RuleNonApology, RulePolicyOnly, RuleCalmDown, RuleVagueTime, RuleShouting} {
+		assert.True(t, r.Has(rule), rule)
+	}
+	assert.False(t, r.Found(Apologise), "a non-apology is not an apology")
+	assert.Contains(t, r.Missing, Apologise)
+	assert.True(t, strings.HasPrefix(r.Rewrite, "Dear Ms Okafor,"))
+
+	good, err := Review(goldenCases[1].draft, goldenCases[1].s)
+	require.NoError(t, err)
+	assert.Greater(t, good.Score, 75)
+	assert.Empty(t, good.Findings)
+	for _, f := range good.Moves {
+		assert.Equal(t, goldenCases[1].draft[f.Span.Start:f.Span.End], f.Text)
+	}
+}
+
+func TestReviewOrderProblem(t *testing.T) {
+	tc := goldenCases[2]
+	r, err := Review(tc.draft, tc.s)
+	require.NoError(t, err)
+	require.Len(t, r.Order, 1)
+	assert.Equal(t, RuleExplainFirst, r.Order[0].Rule)
+	assert.Equal(t, "The policy is that", tc.draft[r.Order[0].Span.Start:r.Order[0].Span.End])
+	assert.False(t, r.Has(RulePolicyOnly), "an alternative is offered")
+}
+
+// The rewrite is assembled from catalogue phrases and must itself review well.
+func TestRewriteReviewsWell(t *testing.T) {
+	for _, sc := range Scenarios() {
+		t.Run(sc.ID, func(t *testing.T) {
+			s := sc.Situation
+			s.CustomerName, s.Issue, s.Policy, s.Colleague, s.AgentName = "Ms Okafor", "the heating failed", "refunds need a receipt", "Dana", "Lee"
+			s.Offers, s.Times = []string{"a room upgrade"}, []string{"4pm today", "9am tomorrow"}
+			r, err := Review("Noted.", s)
+			require.NoError(t, err)
+			require.NotEmpty(t, r.Rewrite)
+			assert.NotContains(t, r.Rewrite, "{", "every slot is filled")
+			again, err := Review(r.Rewrite, s)
+			require.NoError(t, err)
+			assert.Empty(t, again.Findings, "%q", r.Rewrite)
+			assert.Empty(t, again.Order, "%q", r.Rewrite)
+			assert.GreaterOrEqual(t, again.Score, 90, "%q missing %v", r.Rewrite, again.Missing)
+		})
+	}
+}
+
+func TestReviewBadInput(t *testing.T) {
+	s := Situation{}
+	cases := []struct {
+		name  string
+		draft string
+		want  error
+	}{
+		{"empty", "", ErrEmpty},
+		{"blank", " \n\t ", ErrBlank},
+		{"invalid utf-8", "I'm sorry \xff\xfe", ErrInvalidUTF8},
+		{"huge", strings.Repeat("I'm sorry. ", 2000), ErrTooLong},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Review(tc.draft, s)
+			assert.Nil(t, r)
+			assert.ErrorIs(t, err, tc.want)
+			var ie *InputError
+			assert.True(t, errors.As(err, &ie))
+		})
+	}
+	_, err := Review("I'm sorry \xff", s)
+	var ie *InputError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, 10, ie.Offset)
+
+	long := strings.Repeat("Please note. ", MaxLen/13)
+	r, err := Review(long, s)
+	require.NoError(t, err, "a draft just under the limit is reviewed")
+	assert.Equal(t, 0, len(r.Findings))
+}
+
+func TestReviewConcurrent(t *testing.T) {
+	tc := goldenCases[0]
+	want, err := Review(tc.draft, tc.s)
+	require.NoError(t, err)
+	done := make(chan *Report)
+	for range 8 {
+		go func() {
+			r, _ := Review(tc.draft, tc.s)
+			done <- r
+		}()
+	}
+	for range 8 {
+		assert.Equal(t, want, <-done)
+	}
+}
