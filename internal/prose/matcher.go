@@ -46,7 +46,7 @@ type MatcherConfig struct {
 // Matcher finds phrases in a [Doc] in one pass over its tokens, using a
 // token trie. It is safe for concurrent use.
 type Matcher struct {
-	terms   map[string]int32 // folded surface form -> term id
+	terms   map[string]term // folded phrase word -> term
 	nodes   []trieNode
 	window  int
 	phrases []string
@@ -57,6 +57,13 @@ type trieNode struct {
 	slots [5]int32   // child per slot kind; 0 = none (node 0 is the root, never a child)
 	out   int32      // phrase id + 1, 0 = none
 	depth int32
+}
+
+// term is an interned phrase word; inflect says whether its regular
+// inflections match it too.
+type term struct {
+	id      int32
+	inflect bool
 }
 
 type trieEdge struct {
@@ -102,12 +109,13 @@ func (e *PhraseError) Error() string {
 // Compile builds a matcher for phrases. An empty phrase, one made only of
 // punctuation, or the same phrase twice is a [*PhraseError].
 func (c MatcherConfig) Compile(phrases []string) (*Matcher, error) {
-	m := &Matcher{terms: make(map[string]int32, len(phrases)*4), nodes: make([]trieNode, 1, len(phrases)*2+1), window: c.NegationWindow, phrases: phrases}
+	m := &Matcher{terms: make(map[string]term, len(phrases)*2), nodes: make([]trieNode, 1, len(phrases)*2+1), window: c.NegationWindow, phrases: phrases}
 	if m.window == 0 {
 		m.window = 3
 	}
+	z := &tokenizer{}
 	for id, p := range phrases {
-		toks := tokenize(p)
+		toks := z.run(p)
 		if len(toks) == 0 {
 			return nil, &PhraseError{id, p, "empty"}
 		}
@@ -121,8 +129,7 @@ func (c MatcherConfig) Compile(phrases []string) (*Matcher, error) {
 				n = m.nodes[n].slots[s]
 				continue
 			}
-			term := m.intern(t.Norm, !c.Exact && t.Kind == Word)
-			n = m.child(n, term)
+			n = m.child(n, m.intern(t.Norm, !c.Exact && t.Kind == Word && inflectable(t.Norm)))
 		}
 		if m.nodes[n].out != 0 {
 			return nil, &PhraseError{id, p, fmt.Sprintf("same as phrase %d %q", m.nodes[n].out-1, phrases[m.nodes[n].out-1])}
@@ -146,21 +153,114 @@ func slotOf(w string) int32 {
 	return slotNone
 }
 
-// intern returns the term id of a word, registering its inflections.
+// intern returns the term id of a word.
 func (m *Matcher) intern(w string, inflect bool) int32 {
-	if id, ok := m.terms[w]; ok {
-		return id
+	if t, ok := m.terms[w]; ok {
+		if inflect && !t.inflect {
+			t.inflect = true
+			m.terms[w] = t
+		}
+		return t.id
 	}
 	id := int32(len(m.terms) + 1)
-	m.terms[w] = id
-	if inflect {
-		for _, f := range Inflections(w) {
-			if _, ok := m.terms[f]; !ok {
-				m.terms[f] = id
-			}
+	m.terms[w] = term{id, inflect}
+	return id
+}
+
+// inflectable reports whether a phrase word takes regular inflections:
+// three letters or more, ASCII letters and hyphens only.
+func inflectable(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'a' && c <= 'z') && c != '-' {
+			return false
 		}
 	}
-	return id
+	return true
+}
+
+// lookup returns the term a text word stands for: the word itself, or,
+// for an inflected form ("greets", "smiling", "carried", "stopped",
+// "guest's"), the base word it inflects if that base was compiled as
+// inflectable. It tries the candidate bases in a fixed order and does not
+// allocate.
+func (m *Matcher) lookup(w string) (int32, bool) {
+	if t, ok := m.terms[w]; ok {
+		return t.id, true
+	}
+	n := len(w)
+	if n < 4 {
+		return 0, false
+	}
+	var buf [64]byte
+	try := func(base string, extra byte) (int32, bool) {
+		if len(base) < 3 {
+			return 0, false
+		}
+		if extra != 0 {
+			if len(base) >= len(buf) {
+				return 0, false
+			}
+			k := copy(buf[:], base)
+			buf[k] = extra
+			t, ok := m.terms[string(buf[:k+1])]
+			return t.id, ok && t.inflect
+		}
+		t, ok := m.terms[base]
+		return t.id, ok && t.inflect
+	}
+	has := func(suffix string) bool { return n > len(suffix) && w[n-len(suffix):] == suffix }
+	switch {
+	case has("'s"):
+		return try(w[:n-2], 0)
+	case has("s'"):
+		return try(w[:n-2], 0)
+	case has("ies"), has("ied"):
+		return try(w[:n-3], 'y')
+	case has("ing"):
+		stem := w[:n-3]
+		if doubled(stem) {
+			if id, ok := try(stem[:len(stem)-1], 0); ok {
+				return id, true
+			}
+		}
+		if id, ok := try(stem, 'e'); ok {
+			return id, true
+		}
+		if has("ying") {
+			if id, ok := try(w[:n-4], 0); ok { // tying -> tie is rare; carrying -> carry
+				return id, true
+			}
+		}
+		return try(stem, 0)
+	case has("ed"):
+		stem := w[:n-2]
+		if doubled(stem) {
+			if id, ok := try(stem[:len(stem)-1], 0); ok {
+				return id, true
+			}
+		}
+		if id, ok := try(w[:n-1], 0); ok { // smiled -> smile
+			return id, true
+		}
+		return try(stem, 0)
+	case has("es"):
+		if id, ok := try(w[:n-2], 0); ok { // boxes -> box
+			return id, true
+		}
+		return try(w[:n-1], 0) // smiles -> smile
+	case has("s") && !has("ss"):
+		return try(w[:n-1], 0)
+	}
+	return 0, false
+}
+
+// doubled reports a stem ending in a doubled consonant ("stopp").
+func doubled(s string) bool {
+	n := len(s)
+	return n >= 4 && s[n-1] == s[n-2] && !isVowel(s[n-1])
 }
 
 func (m *Matcher) child(n, term int32) int32 {
@@ -255,7 +355,7 @@ func (m *Matcher) walk(doc *Doc, n int32, i, qi int, best *int32, bestEnd *int) 
 	}
 	t := &doc.Tokens[i]
 	if len(node.edges) > 0 {
-		if term, ok := m.terms[t.Norm]; ok {
+		if term, ok := m.lookup(t.Norm); ok {
 			if c := m.next(n, term); c != 0 {
 				m.walk(doc, c, i+1, qi, best, bestEnd)
 			}

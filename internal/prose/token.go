@@ -182,7 +182,15 @@ func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
 // tokenize splits text into tokens. The text must be valid UTF-8.
 func tokenize(text string) []Token {
 	n := len(text)/4 + 8
-	z := &tokenizer{text: text, norm: make([]byte, 0, len(text)+8), toks: make([]Token, 0, n), starts: make([]int, 0, n)}
+	z := &tokenizer{norm: make([]byte, 0, len(text)+8), toks: make([]Token, 0, n), starts: make([]int, 0, n)}
+	return z.run(text)
+}
+
+// run tokenises text, reusing the tokenizer's buffers; the returned slice
+// is valid until the next call.
+func (z *tokenizer) run(text string) []Token {
+	z.text, z.pos, z.pos16 = text, 0, 0
+	z.norm, z.toks, z.starts = z.norm[:0], z.toks[:0], z.starts[:0]
 	for z.pos < len(text) {
 		r, size := z.peek(z.pos)
 		switch {
