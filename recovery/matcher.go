@@ -1,6 +1,7 @@
 package recovery
 
 import (
+	"errors"
 	"strings"
 	"sync"
 
@@ -25,17 +26,35 @@ type target struct {
 type cueIndex struct {
 	m       *prose.Matcher
 	targets [][]target
+	phrases []string
 	err     error
 }
 
-var cues = sync.OnceValue(buildCues)
+// cues returns the index compiled when the package was built
+// (cues_tables.go, kept fresh by TestCueTablesFresh): loading it costs
+// nothing, where compiling it from the cue lists takes about a
+// millisecond, and the edge worker starts a new instance for every
+// request.
+var cues = sync.OnceValue(func() *cueIndex {
+	ix := &cueIndex{m: prose.Load(cueTables), targets: cueTargets}
+	if ix.m.Len() != len(ix.targets) {
+		ix.err = errStaleCueTables
+	}
+	return ix
+})
 
+// errStaleCueTables means cues_tables.go no longer matches the cue lists;
+// `go test ./recovery -run TestCueTablesFresh -update` rewrites it.
+var errStaleCueTables = errors.New("recovery: the compiled cue tables are stale")
+
+// buildCues compiles the cue lists at run time; TestCueTablesFresh
+// generates cues_tables.go from it.
 func buildCues() *cueIndex {
 	ix := &cueIndex{}
 	seen := make(map[string]int, 700)
 	var phrases []string
 	add := func(cue string, t target) {
-		key := strings.TrimSpace(prose.Normalize(cue))
+		key := strings.ToLower(strings.TrimSpace(cue)) // no allocation for the usual lower-case cue
 		if i, ok := seen[key]; ok {
 			ix.targets[i] = append(ix.targets[i], t)
 			return
@@ -59,6 +78,7 @@ func buildCues() *cueIndex {
 			add(c, target{targetMark, uint8(k)})
 		}
 	}
+	ix.phrases = phrases
 	ix.m, ix.err = prose.Compile(phrases)
 	return ix
 }

@@ -44,20 +44,41 @@ type MatcherConfig struct {
 }
 
 // Matcher finds phrases in a [Doc] in one pass over its tokens, using a
-// token trie. It is safe for concurrent use.
+// token trie. It is safe for concurrent use. Build it with [Compile], or,
+// where start-up time matters, load tables generated at build time with
+// [Load] (see package prosegen).
 type Matcher struct {
-	terms   map[string]term // folded phrase word -> term
-	nodes   []trieNode
-	window  int
-	phrases []string
+	t     *Tables
+	terms map[string]term // nil for a matcher loaded from tables
 }
 
-type trieNode struct {
-	edges []trieEdge // sorted by term
-	slots [5]int32   // child per slot kind; 0 = none (node 0 is the root, never a child)
-	out   int32      // phrase id + 1, 0 = none
-	depth int32
+// Tables is a compiled [Matcher] as plain data, so that it can be written
+// out as Go literals (package prosegen) and loaded with no work at all
+// ([Load]). Its fields are exported for that purpose only.
+type Tables struct {
+	Phrases []string
+	Window  int
+	Terms   []string // phrase words, sorted
+	TermIDs []int32  // id of Terms[i]; negative when the word takes no inflections
+	// Nodes holds NodeSize numbers per trie node (node 0 is the root):
+	// the range [lo, hi) of its edges in Edges, its children for the slots
+	// NUMBER, DURATION, QUANTITY and * (0 = none), and the phrase ending
+	// there (id + 1; 0 = none).
+	Nodes []int32
+	// Edges holds pairs (term, child), sorted by term within a node.
+	Edges []int32
 }
+
+// NodeSize is the number of int32 values per node in [Tables.Nodes].
+const NodeSize = 7
+
+// Offsets of a node's fields in Tables.Nodes.
+const (
+	nodeLo   = 0
+	nodeHi   = 1
+	nodeSlot = 2 // + slot kind - 1
+	nodeOut  = 6
+)
 
 // term is an interned phrase word; inflect says whether its regular
 // inflections match it too.
@@ -66,9 +87,18 @@ type term struct {
 	inflect bool
 }
 
-type trieEdge struct {
-	term int32
-	to   int32
+type edge struct{ term, to int32 }
+
+// builder holds a trie while it is being compiled.
+type builder struct {
+	nodes []buildNode
+	terms map[string]term
+}
+
+type buildNode struct {
+	edges []edge // sorted by term
+	slots [4]int32
+	out   int32
 }
 
 // Match is one phrase found in a text: the phrase's index in the compiled
@@ -109,10 +139,11 @@ func (e *PhraseError) Error() string {
 // Compile builds a matcher for phrases. An empty phrase, one made only of
 // punctuation, or the same phrase twice is a [*PhraseError].
 func (c MatcherConfig) Compile(phrases []string) (*Matcher, error) {
-	m := &Matcher{terms: make(map[string]term, len(phrases)*2), nodes: make([]trieNode, 1, len(phrases)*2+1), window: c.NegationWindow, phrases: phrases}
-	if m.window == 0 {
-		m.window = 3
+	window := c.NegationWindow
+	if window == 0 {
+		window = 3
 	}
+	bl := &builder{terms: make(map[string]term, len(phrases)*2), nodes: make([]buildNode, 1, len(phrases)*2+1)}
 	z := &tokenizer{}
 	for id, p := range phrases {
 		toks := z.run(p)
@@ -122,22 +153,40 @@ func (c MatcherConfig) Compile(phrases []string) (*Matcher, error) {
 		n := int32(0)
 		for _, t := range toks {
 			if s := slotOf(t.Text); s != slotNone {
-				if m.nodes[n].slots[s] == 0 {
-					m.nodes = append(m.nodes, trieNode{depth: m.nodes[n].depth + 1})
-					m.nodes[n].slots[s] = int32(len(m.nodes) - 1)
+				if bl.nodes[n].slots[s-1] == 0 {
+					bl.nodes = append(bl.nodes, buildNode{})
+					bl.nodes[n].slots[s-1] = int32(len(bl.nodes) - 1)
 				}
-				n = m.nodes[n].slots[s]
+				n = bl.nodes[n].slots[s-1]
 				continue
 			}
-			n = m.child(n, m.intern(t.Norm, !c.Exact && t.Kind == Word && inflectable(t.Norm)))
+			n = bl.child(n, bl.intern(t.Norm, !c.Exact && t.Kind == Word && inflectable(t.Norm)))
 		}
-		if m.nodes[n].out != 0 {
-			return nil, &PhraseError{id, p, fmt.Sprintf("same as phrase %d %q", m.nodes[n].out-1, phrases[m.nodes[n].out-1])}
+		if out := bl.nodes[n].out; out != 0 {
+			return nil, &PhraseError{id, p, fmt.Sprintf("same as phrase %d %q", out-1, phrases[out-1])}
 		}
-		m.nodes[n].out = int32(id + 1)
+		bl.nodes[n].out = int32(id + 1)
 	}
-	return m, nil
+	// Flatten the trie so that scanning walks two flat arrays.
+	t := &Tables{Phrases: phrases, Window: window, Nodes: make([]int32, 0, NodeSize*len(bl.nodes))}
+	edges := 0
+	for _, n := range bl.nodes {
+		edges += len(n.edges)
+	}
+	t.Edges = make([]int32, 0, 2*edges)
+	for _, n := range bl.nodes {
+		lo := int32(len(t.Edges) / 2)
+		for _, e := range n.edges {
+			t.Edges = append(t.Edges, e.term, e.to)
+		}
+		t.Nodes = append(t.Nodes, lo, int32(len(t.Edges)/2), n.slots[0], n.slots[1], n.slots[2], n.slots[3], n.out)
+	}
+	return &Matcher{t: t, terms: bl.terms}, nil
 }
+
+// Load returns a matcher over tables written by package prosegen. It does
+// no work and does not copy the tables, which must not be changed.
+func Load(t *Tables) *Matcher { return &Matcher{t: t} }
 
 func slotOf(w string) int32 {
 	switch w {
@@ -154,17 +203,29 @@ func slotOf(w string) int32 {
 }
 
 // intern returns the term id of a word.
-func (m *Matcher) intern(w string, inflect bool) int32 {
-	if t, ok := m.terms[w]; ok {
+func (bl *builder) intern(w string, inflect bool) int32 {
+	if t, ok := bl.terms[w]; ok {
 		if inflect && !t.inflect {
 			t.inflect = true
-			m.terms[w] = t
+			bl.terms[w] = t
 		}
 		return t.id
 	}
-	id := int32(len(m.terms) + 1)
-	m.terms[w] = term{id, inflect}
+	id := int32(len(bl.terms) + 1)
+	bl.terms[w] = term{id, inflect}
 	return id
+}
+
+func (bl *builder) child(n, term int32) int32 {
+	edges := bl.nodes[n].edges
+	i, found := slices.BinarySearchFunc(edges, term, func(e edge, t int32) int { return int(e.term - t) })
+	if found {
+		return edges[i].to
+	}
+	bl.nodes = append(bl.nodes, buildNode{})
+	to := int32(len(bl.nodes) - 1)
+	bl.nodes[n].edges = slices.Insert(bl.nodes[n].edges, i, edge{term, to})
+	return to
 }
 
 // inflectable reports whether a phrase word takes regular inflections:
@@ -187,7 +248,7 @@ func inflectable(w string) bool {
 // inflectable. It tries the candidate bases in a fixed order and does not
 // allocate.
 func (m *Matcher) lookup(w string) (int32, bool) {
-	if t, ok := m.terms[w]; ok {
+	if t, ok := m.find(w); ok {
 		return t.id, true
 	}
 	n := len(w)
@@ -205,10 +266,10 @@ func (m *Matcher) lookup(w string) (int32, bool) {
 			}
 			k := copy(buf[:], base)
 			buf[k] = extra
-			t, ok := m.terms[string(buf[:k+1])]
+			t, ok := m.findBytes(buf[:k+1])
 			return t.id, ok && t.inflect
 		}
-		t, ok := m.terms[base]
+		t, ok := m.find(base)
 		return t.id, ok && t.inflect
 	}
 	has := func(suffix string) bool { return n > len(suffix) && w[n-len(suffix):] == suffix }
@@ -263,27 +324,50 @@ func doubled(s string) bool {
 	return n >= 4 && s[n-1] == s[n-2] && !isVowel(s[n-1])
 }
 
-func (m *Matcher) child(n, term int32) int32 {
-	edges := m.nodes[n].edges
-	i, found := slices.BinarySearchFunc(edges, term, func(e trieEdge, t int32) int { return int(e.term - t) })
-	if found {
-		return edges[i].to
+// find looks a folded word up among the phrase words.
+func (m *Matcher) find(w string) (term, bool) {
+	if m.terms != nil {
+		t, ok := m.terms[w]
+		return t, ok
 	}
-	m.nodes = append(m.nodes, trieNode{depth: m.nodes[n].depth + 1})
-	to := int32(len(m.nodes) - 1)
-	m.nodes[n].edges = slices.Insert(m.nodes[n].edges, i, trieEdge{term, to})
-	return to
+	terms := m.t.Terms
+	lo, hi := 0, len(terms)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if terms[h] < w {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(terms) && terms[lo] == w {
+		id := m.t.TermIDs[lo]
+		if id < 0 {
+			return term{-id, false}, true
+		}
+		return term{id, true}, true
+	}
+	return term{}, false
+}
+
+func (m *Matcher) findBytes(b []byte) (term, bool) {
+	if m.terms != nil {
+		t, ok := m.terms[string(b)] // no allocation: the compiler converts in place
+		return t, ok
+	}
+	return m.find(unsafeString(b))
 }
 
 func (m *Matcher) next(n, term int32) int32 {
-	edges := m.nodes[n].edges
-	lo, hi := 0, len(edges)
+	nd := m.t.Nodes[int(n)*NodeSize:][:NodeSize]
+	edges := m.t.Edges
+	lo, hi := int(nd[nodeLo]), int(nd[nodeHi])
 	for lo < hi {
 		h := int(uint(lo+hi) >> 1)
-		switch e := edges[h]; {
-		case e.term == term:
-			return e.to
-		case e.term < term:
+		switch e := edges[2*h]; {
+		case e == term:
+			return edges[2*h+1]
+		case e < term:
 			lo = h + 1
 		default:
 			hi = h
@@ -293,10 +377,10 @@ func (m *Matcher) next(n, term int32) int32 {
 }
 
 // Phrase returns the source text of phrase id.
-func (m *Matcher) Phrase(id int) string { return m.phrases[id] }
+func (m *Matcher) Phrase(id int) string { return m.t.Phrases[id] }
 
 // Len is the number of phrases compiled.
-func (m *Matcher) Len() int { return len(m.phrases) }
+func (m *Matcher) Len() int { return len(m.t.Phrases) }
 
 // Scan appends to dst the leftmost-longest, non-overlapping matches in
 // doc and returns the extended slice. With enough capacity in dst it does
@@ -338,9 +422,9 @@ func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
 // phrase end in best and bestEnd. Slot edges make it a small depth-first
 // search; phrases are short, so the search is shallow.
 func (m *Matcher) walk(doc *Doc, n int32, i, qi int, best *int32, bestEnd *int) {
-	node := &m.nodes[n]
-	if node.out != 0 && (i > *bestEnd || *best == 0) {
-		*best, *bestEnd = node.out, i
+	node := m.t.Nodes[int(n)*NodeSize:][:NodeSize]
+	if out := node[nodeOut]; out != 0 && (i > *bestEnd || *best == 0) {
+		*best, *bestEnd = out, i
 	}
 	if i >= len(doc.Tokens) {
 		return
@@ -354,31 +438,31 @@ func (m *Matcher) walk(doc *Doc, n int32, i, qi int, best *int32, bestEnd *int) 
 		}
 	}
 	t := &doc.Tokens[i]
-	if len(node.edges) > 0 {
+	if node[nodeHi] > node[nodeLo] {
 		if term, ok := m.lookup(t.Norm); ok {
 			if c := m.next(n, term); c != 0 {
 				m.walk(doc, c, i+1, qi, best, bestEnd)
 			}
 		}
 	}
-	s := &node.slots
-	if s[slotNumber] != 0 && t.Kind == Number {
-		m.walk(doc, s[slotNumber], i+1, qi, best, bestEnd)
+	s := node[nodeSlot : nodeSlot+4]
+	if c := s[slotNumber-1]; c != 0 && t.Kind == Number {
+		m.walk(doc, c, i+1, qi, best, bestEnd)
 	}
-	if s[slotAny] != 0 && t.IsWord() {
-		m.walk(doc, s[slotAny], i+1, qi, best, bestEnd)
+	if c := s[slotAny-1]; c != 0 && t.IsWord() {
+		m.walk(doc, c, i+1, qi, best, bestEnd)
 	}
-	if s[slotDuration] != 0 || s[slotQuantity] != 0 {
+	if s[slotDuration-1] != 0 || s[slotQuantity-1] != 0 {
 		for q := qi; q < len(doc.Quantities) && doc.Quantities[q].First <= i; q++ {
 			if doc.Quantities[q].First != i {
 				continue
 			}
 			qt := doc.Quantities[q]
-			if s[slotQuantity] != 0 {
-				m.walk(doc, s[slotQuantity], qt.Last, q+1, best, bestEnd)
+			if c := s[slotQuantity-1]; c != 0 {
+				m.walk(doc, c, qt.Last, q+1, best, bestEnd)
 			}
-			if s[slotDuration] != 0 && qt.Dimension == Duration {
-				m.walk(doc, s[slotDuration], qt.Last, q+1, best, bestEnd)
+			if c := s[slotDuration-1]; c != 0 && qt.Dimension == Duration {
+				m.walk(doc, c, qt.Last, q+1, best, bestEnd)
 			}
 		}
 	}
@@ -389,11 +473,12 @@ func isQuote(t *Token) bool { return t.Kind == Punct && (t.Norm == "\"" || t.Nor
 // negated reports whether a negator stands within the window before token
 // i, in the same clause.
 func (m *Matcher) negated(doc *Doc, i int) bool {
-	if m.window < 0 {
+	window := m.t.Window
+	if window < 0 {
 		return false
 	}
 	words := 0
-	for j := i - 1; j >= 0 && words < m.window; j-- {
+	for j := i - 1; j >= 0 && words < window; j-- {
 		t := doc.Tokens[j]
 		if t.Kind == Punct {
 			if strings.ContainsAny(t.Norm, ".!?,;:") {

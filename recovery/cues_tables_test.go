@@ -1,0 +1,50 @@
+package recovery
+
+import (
+	"fmt"
+	"go/format"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/purposefulcx/purposeful/internal/prose/prosegen"
+)
+
+const cueTablesFile = "cues_tables.go"
+
+// TestCueTablesFresh compiles the reviewer's cue lists and checks that the
+// generated cues_tables.go is exactly that compilation, so the loaded
+// index finds what a fresh compile finds. With -update it rewrites the
+// file.
+func TestCueTablesFresh(t *testing.T) {
+	ix := buildCues()
+	require.NoError(t, ix.err, "the cue phrases must compile")
+	src, err := prosegen.GoSource(ix.m, "recovery", "cueTables", "go test ./recovery -run TestCueTablesFresh -update")
+	require.NoError(t, err)
+	var b strings.Builder
+	b.Write(src)
+	b.WriteString("\n// cueTargets[i] is what phrase i of cueTables stands for.\nvar cueTargets = [][]target{\n")
+	for _, ts := range ix.targets {
+		b.WriteString("\t{")
+		for i, tg := range ts {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "{%d, %d}", tg.kind, tg.id)
+		}
+		b.WriteString("},\n")
+	}
+	b.WriteString("}\n")
+	out, err := format.Source([]byte(b.String()))
+	require.NoError(t, err)
+	if *update {
+		require.NoError(t, os.WriteFile(cueTablesFile, out, 0o644))
+	}
+	got, err := os.ReadFile(cueTablesFile)
+	require.NoError(t, err)
+	assert.Equal(t, string(out), string(got), "cues_tables.go is stale: run go test ./recovery -run TestCueTablesFresh -update")
+	assert.NoError(t, cues().err)
+}
