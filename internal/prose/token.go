@@ -307,7 +307,12 @@ func threeDigits(t string, i int) bool {
 // ("check-in") and dotted abbreviations ("e.g.", "a.m.").
 func (z *tokenizer) word() {
 	end := z.pos
+	t := z.text
 	for {
+		// Fast path: a run of ASCII letters and digits.
+		for end < len(t) && (t[end]|0x20 >= 'a' && t[end]|0x20 <= 'z' || '0' <= t[end] && t[end] <= '9') {
+			end++
+		}
 		r, n := z.peek(end)
 		if r < 0 {
 			break
