@@ -60,6 +60,11 @@ type Tables struct {
 	Window  int
 	Terms   []string // phrase words, sorted
 	TermIDs []int32  // id of Terms[i]; negative when the word takes no inflections
+	// Hash is an open-addressing table over Terms: a power-of-two number
+	// of slots, each 0 (empty) or 1 + an index into Terms, probed linearly
+	// from termHash(word). It makes a lookup one hash and about one string
+	// comparison.
+	Hash []int32
 	// Nodes holds NodeSize numbers per trie node (node 0 is the root):
 	// the range [lo, hi) of its edges in Edges, its children for the slots
 	// NUMBER, DURATION, QUANTITY and * (0 = none), and the phrase ending
@@ -330,24 +335,34 @@ func (m *Matcher) find(w string) (term, bool) {
 		t, ok := m.terms[w]
 		return t, ok
 	}
-	terms := m.t.Terms
-	lo, hi := 0, len(terms)
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if terms[h] < w {
-			lo = h + 1
-		} else {
-			hi = h
+	t := m.t
+	if len(t.Hash) == 0 {
+		return term{}, false
+	}
+	mask := uint32(len(t.Hash) - 1)
+	for h := termHash(w) & mask; ; h = (h + 1) & mask {
+		k := t.Hash[h]
+		if k == 0 {
+			return term{}, false
+		}
+		if t.Terms[k-1] == w {
+			id := t.TermIDs[k-1]
+			if id < 0 {
+				return term{-id, false}, true
+			}
+			return term{id, true}, true
 		}
 	}
-	if lo < len(terms) && terms[lo] == w {
-		id := m.t.TermIDs[lo]
-		if id < 0 {
-			return term{-id, false}, true
-		}
-		return term{id, true}, true
+}
+
+// termHash is FNV-1a over the bytes of w.
+func termHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
 	}
-	return term{}, false
+	return h
 }
 
 func (m *Matcher) findBytes(b []byte) (term, bool) {

@@ -59,6 +59,7 @@ func GoSource(m *prose.Matcher, pkg, name, generator string) ([]byte, error) {
 			fmt.Fprintf(b, "%d,", v)
 		}
 	}
+	ints("Hash", t.Hash, 16)
 	ints("Nodes", t.Nodes, prose.NodeSize*2)
 	ints("Edges", t.Edges, 16)
 	b.WriteString("\n\t},\n}\n")
