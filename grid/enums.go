@@ -1,29 +1,26 @@
 package grid
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/purposefulcx/purposeful/internal/enum"
+)
 
 // enumText is the shared machinery of the string enums of this package:
 // each enum is a small integer whose zero value is "unset" (encoded as the
 // empty string) unless documented otherwise.
-func enumString(names []string, v uint8, typ string) string {
-	if int(v) < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", typ, v)
-}
+func enumString(names []string, v uint8, typ string) string { return enum.String(v, names, typ) }
 
 func enumMarshal(names []string, v uint8, typ string) ([]byte, error) {
-	if int(v) >= len(names) {
-		return nil, fmt.Errorf("grid: unknown %s %d", typ, v)
+	if s, ok := enum.Name(v, names); ok {
+		return []byte(s), nil
 	}
-	return []byte(names[v]), nil
+	return nil, fmt.Errorf("grid: unknown %s %d", typ, v)
 }
 
 func enumUnmarshal(names []string, b []byte, typ string) (uint8, error) {
-	for i, n := range names {
-		if string(b) == n {
-			return uint8(i), nil
-		}
+	if v, ok := enum.Parse[uint8](b, names); ok {
+		return v, nil
 	}
 	return 0, &EnumError{Type: typ, Value: string(b), Allowed: names}
 }

@@ -195,19 +195,7 @@ func dice(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	shared, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			shared++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
+	shared := prose.SharedTerms(a, b)
 	return 2 * float64(shared) / float64(len(a)+len(b))
 }
 

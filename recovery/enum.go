@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/purposefulcx/purposeful/internal/enum"
 )
 
 // ErrUnknownValue is wrapped by every [*EnumError]: a move, state, cause,
@@ -25,33 +27,18 @@ func (e *EnumError) Error() string {
 // Unwrap returns [ErrUnknownValue].
 func (e *EnumError) Unwrap() error { return ErrUnknownValue }
 
-// enumName returns the name of v, or "" and false when v is out of range.
-func enumName[T ~uint8](v T, names []string) (string, bool) {
-	if int(v) < len(names) {
-		return names[v], true
-	}
-	return "", false
-}
-
-func enumString[T ~uint8](v T, names []string, typ string) string {
-	if s, ok := enumName(v, names); ok {
-		return s
-	}
-	return fmt.Sprintf("%s(%d)", typ, uint8(v))
-}
+func enumString[T ~uint8](v T, names []string, typ string) string { return enum.String(v, names, typ) }
 
 func enumMarshal[T ~uint8](v T, names []string, typ string) ([]byte, error) {
-	if s, ok := enumName(v, names); ok {
+	if s, ok := enum.Name(v, names); ok {
 		return []byte(s), nil
 	}
 	return nil, &EnumError{Type: typ, Value: fmt.Sprint(uint8(v)), Want: names}
 }
 
 func enumParse[T ~uint8](b []byte, names []string, typ string) (T, error) {
-	for i, n := range names {
-		if string(b) == n {
-			return T(i), nil
-		}
+	if v, ok := enum.Parse[T](b, names); ok {
+		return v, nil
 	}
 	return 0, &EnumError{Type: typ, Value: string(b), Want: names}
 }

@@ -1,31 +1,28 @@
 package standards
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/purposefulcx/purposeful/internal/enum"
+)
 
 // enumText encodes v as names[v].
 func enumText(names []string, v uint8, typ string) ([]byte, error) {
-	if int(v) >= len(names) {
-		return nil, fmt.Errorf("standards: unknown %s %d", typ, v)
+	if s, ok := enum.Name(v, names); ok {
+		return []byte(s), nil
 	}
-	return []byte(names[v]), nil
+	return nil, fmt.Errorf("standards: unknown %s %d", typ, v)
 }
 
 // enumParse decodes a name from names.
 func enumParse(names []string, b []byte, typ string) (uint8, error) {
-	for i, n := range names {
-		if string(b) == n {
-			return uint8(i), nil
-		}
+	if v, ok := enum.Parse[uint8](b, names); ok {
+		return v, nil
 	}
 	return 0, fmt.Errorf("%w: unknown %s %q (want one of %q)", ErrInvalid, typ, b, names)
 }
 
-func enumString(names []string, v uint8, typ string) string {
-	if int(v) < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", typ, v)
-}
+func enumString(names []string, v uint8, typ string) string { return enum.String(v, names, typ) }
 
 // Status is where a standard is in its life. The zero value is Draft.
 type Status uint8

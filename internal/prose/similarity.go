@@ -41,6 +41,12 @@ func Similarity(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
+	shared := SharedTerms(a, b)
+	return float64(shared) / float64(len(a)+len(b)-shared)
+}
+
+// SharedTerms counts the terms two sorted, distinct term lists share.
+func SharedTerms(a, b []string) int {
 	shared, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -54,5 +60,5 @@ func Similarity(a, b []string) float64 {
 			j++
 		}
 	}
-	return float64(shared) / float64(len(a)+len(b)-shared)
+	return shared
 }
