@@ -2,28 +2,16 @@ package purpose
 
 import (
 	"encoding/json"
-	"flag"
-	"os"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	goldenfile "github.com/purposefulcx/purposeful/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name, or rewrites the file with
-// -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := "testdata/" + name
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -run %s -update to create it", t.Name())
-	assert.Equal(t, string(want), string(got), "run go test -run %s -update to accept the change", t.Name())
+	goldenfile.Check(t, "testdata/"+name, got)
 }
 
 // TestGoldenAnalyze keeps the whole JSON analysis of a few statements, so

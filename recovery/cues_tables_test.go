@@ -3,9 +3,10 @@ package recovery
 import (
 	"fmt"
 	"go/format"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/purposefulcx/purposeful/internal/golden"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -40,11 +41,6 @@ func TestCueTablesFresh(t *testing.T) {
 	b.WriteString("}\n")
 	out, err := format.Source([]byte(b.String()))
 	require.NoError(t, err)
-	if *update {
-		require.NoError(t, os.WriteFile(cueTablesFile, out, 0o644))
-	}
-	got, err := os.ReadFile(cueTablesFile)
-	require.NoError(t, err)
-	assert.Equal(t, string(out), string(got), "cues_tables.go is stale: run go test ./recovery -run TestCueTablesFresh -update")
+	golden.Check(t, cueTablesFile, out)
 	assert.NoError(t, cues().err)
 }

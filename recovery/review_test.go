@@ -3,17 +3,15 @@ package recovery
 import (
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/purposefulcx/purposeful/internal/golden"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 var goldenCases = []struct {
 	name  string
@@ -46,12 +44,7 @@ func TestReviewGolden(t *testing.T) {
 			require.NoError(t, err)
 			got = append(got, '\n')
 			path := filepath.Join("testdata", "golden", tc.name+".json")
-			if *update {
-				require.NoError(t, os.WriteFile(path, got, 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run go test -update to create it")
-			assert.Equal(t, string(want), string(got))
+			golden.Check(t, path, got)
 		})
 	}
 }

@@ -2,16 +2,14 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/purposefulcx/purposeful/internal/golden"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite frontdesk.md and frontdesk.svg")
 
 func runOK(t *testing.T, args ...string) string {
 	t.Helper()
@@ -24,13 +22,7 @@ func runOK(t *testing.T, args ...string) string {
 func TestCommittedOutput(t *testing.T) {
 	for file, args := range map[string][]string{"frontdesk.md": nil, "frontdesk.svg": {"-format", "svg"}} {
 		got := runOK(t, args...)
-		if *update {
-			require.NoError(t, os.WriteFile(file, []byte(got), 0o644))
-			continue
-		}
-		want, err := os.ReadFile(file)
-		require.NoError(t, err)
-		assert.Equal(t, string(want), got, "%s is stale: go test ./examples/grid-frontdesk -update", file)
+		golden.Check(t, file, []byte(got))
 	}
 }
 

@@ -2,17 +2,16 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/purposefulcx/purposeful/grid"
+	"github.com/purposefulcx/purposeful/internal/golden"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite portfolio.md")
+	"github.com/purposefulcx/purposeful/grid"
+)
 
 func runOK(t *testing.T, args ...string) string {
 	t.Helper()
@@ -23,13 +22,7 @@ func runOK(t *testing.T, args ...string) string {
 
 func TestCommittedOutput(t *testing.T) {
 	got := runOK(t)
-	if *update {
-		require.NoError(t, os.WriteFile("portfolio.md", []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile("portfolio.md")
-	require.NoError(t, err)
-	assert.Equal(t, string(want), got, "portfolio.md is stale: go test ./examples/grid-portfolio -update")
+	golden.Check(t, "portfolio.md", []byte(got))
 }
 
 func TestFormats(t *testing.T) {

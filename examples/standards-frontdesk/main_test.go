@@ -3,17 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"flag"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/purposefulcx/purposeful/standards"
+	"github.com/purposefulcx/purposeful/internal/golden"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite story.md")
+	"github.com/purposefulcx/purposeful/standards"
+)
 
 func runOK(t *testing.T, args ...string) string {
 	t.Helper()
@@ -25,13 +24,7 @@ func runOK(t *testing.T, args ...string) string {
 // story.md beside the program is exactly what it prints.
 func TestCommittedStory(t *testing.T) {
 	got := runOK(t)
-	if *update {
-		require.NoError(t, os.WriteFile("story.md", []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile("story.md")
-	require.NoError(t, err)
-	assert.Equal(t, string(want), got, "story.md is stale: go test ./examples/standards-frontdesk -update")
+	golden.Check(t, "story.md", []byte(got))
 }
 
 // The story meets its brief: at least 8 purposeful standards, 30
