@@ -141,7 +141,7 @@ func analyzeDoc(doc *prose.Doc) *Analysis {
 			// "check guests in", "the needs of the patient come first"
 			for i := m.First + 1; i < m.Last-1; i++ {
 				tok := &doc.Tokens[i]
-				if g, ok := lex.beneficiaryToken[tok.Norm]; ok {
+				if g, ok := lex.beneficiaryToken(tok.Norm); ok {
 					put(catBeneficiary, Term{Text: tok.Text, Group: g, Span: tok.Span})
 				}
 			}

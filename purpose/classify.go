@@ -195,7 +195,7 @@ func headToken(doc *prose.Doc) int {
 }
 
 func (c *compiledClassifier) isVerb(w string) bool {
-	_, ok := c.verbs[w]
+	_, ok := c.verbs.Word(w)
 	return ok
 }
 
@@ -211,23 +211,26 @@ type classifyCue struct {
 }
 
 type compiledClassifier struct {
-	matcher *prose.Matcher
-	verbs   map[string]struct{}
+	matcher *prose.Matcher // phrase i is classifyCues[i]
+	verbs   *prose.Matcher // one-word phrases: verbWords and their inflections
 }
 
-var classifier = sync.OnceValue(compileClassifier)
+// classifier loads the classifier's matchers from tables.go (see
+// compiledLexicon).
+var classifier = sync.OnceValue(func() *compiledClassifier {
+	c := &compiledClassifier{matcher: prose.Load(classifyTables), verbs: prose.Load(verbTables)}
+	if c.matcher.Len() != len(classifyCues) || c.verbs.Len() != len(verbWords) {
+		panic("purpose: tables.go is stale: run go test ./purpose -run TestTablesFresh -update")
+	}
+	return c
+})
 
+// compileClassifier compiles the classifier's lists at run time;
+// TestTablesFresh generates tables.go from it.
 func compileClassifier() *compiledClassifier {
 	phrases := make([]string, len(classifyCues))
 	for i, c := range classifyCues {
 		phrases[i] = c.phrase
 	}
-	verbs := make(map[string]struct{}, 4*len(verbWords))
-	for _, v := range verbWords {
-		verbs[v] = struct{}{}
-		for _, f := range prose.Inflections(v) {
-			verbs[f] = struct{}{}
-		}
-	}
-	return &compiledClassifier{matcher: prose.MustCompile(phrases), verbs: verbs}
+	return &compiledClassifier{matcher: prose.MustCompile(phrases), verbs: prose.MustCompile(verbWords)}
 }

@@ -35,37 +35,71 @@ type lexicon struct {
 	statement *prose.Matcher
 	entries   []entry
 	context   *prose.Matcher
-	// beneficiaryToken maps every form of a one-word beneficiary to its
-	// group, to find beneficiaries inside longer phrases ("check guests
-	// in", "the needs of the patient come first").
-	beneficiaryToken map[string]string
+	// beneficiaryWord matches every form of a one-word beneficiary; its
+	// phrase i belongs to group beneficiaryGroup[i]. It finds beneficiaries
+	// inside longer phrases ("check guests in", "the needs of the patient
+	// come first").
+	beneficiaryWord  *prose.Matcher
+	beneficiaryGroup []string
 }
 
-// compiledLexicon builds the lexicon on first use.
-var compiledLexicon = sync.OnceValue(compileLexicon)
+// beneficiaryToken returns the group of a folded word that is a one-word
+// beneficiary, or one of its inflections.
+func (l *lexicon) beneficiaryToken(w string) (string, bool) {
+	if i, ok := l.beneficiaryWord.Word(w); ok {
+		return l.beneficiaryGroup[i], true
+	}
+	return "", false
+}
 
+// compiledLexicon loads the lexicon on first use from the tables compiled
+// when the package was built (tables.go, kept fresh by TestTablesFresh):
+// loading costs nothing, where compiling the lists takes about half a
+// millisecond, and the edge worker starts a new instance per request.
+var compiledLexicon = sync.OnceValue(func() *lexicon {
+	_, entries := lexiconPhrases()
+	words, groups := oneWordBeneficiaries()
+	l := &lexicon{
+		statement:        prose.Load(statementTables),
+		entries:          entries,
+		context:          prose.Load(contextTables),
+		beneficiaryWord:  prose.Load(beneficiaryWordTables),
+		beneficiaryGroup: groups,
+	}
+	if l.statement.Len() != len(entries) || l.context.Len() != len(contextCues) || l.beneficiaryWord.Len() != len(words) {
+		panic("purpose: tables.go is stale: run go test ./purpose -run TestTablesFresh -update")
+	}
+	return l
+})
+
+// compileLexicon compiles the word lists at run time; TestTablesFresh
+// generates tables.go from it.
 func compileLexicon() *lexicon {
 	phrases, entries := lexiconPhrases()
 	ctx := make([]string, len(contextCues))
 	for i, c := range contextCues {
 		ctx[i] = c.phrase
 	}
-	ben := make(map[string]string, 4*len(beneficiaryWords))
-	for _, b := range beneficiaryWords {
-		if strings.ContainsAny(b.phrase, " ") {
-			continue
-		}
-		ben[b.phrase] = b.group
-		for _, f := range prose.Inflections(b.phrase) {
-			ben[f] = b.group
-		}
-	}
+	words, groups := oneWordBeneficiaries()
 	return &lexicon{
 		statement:        prose.MustCompile(phrases),
 		entries:          entries,
 		context:          prose.MustCompile(ctx),
-		beneficiaryToken: ben,
+		beneficiaryWord:  prose.MustCompile(words),
+		beneficiaryGroup: groups,
 	}
+}
+
+// oneWordBeneficiaries lists the beneficiaries written as one word, with
+// their groups.
+func oneWordBeneficiaries() (words, groups []string) {
+	for _, b := range beneficiaryWords {
+		if !strings.Contains(b.phrase, " ") {
+			words = append(words, b.phrase)
+			groups = append(groups, b.group)
+		}
+	}
+	return words, groups
 }
 
 // lexiconPhrases lists every phrase of the statement matcher with its

@@ -2,7 +2,6 @@ package recovery
 
 import (
 	"fmt"
-	"go/format"
 	"strings"
 	"testing"
 
@@ -23,10 +22,7 @@ const cueTablesFile = "cues_tables.go"
 func TestCueTablesFresh(t *testing.T) {
 	ix := buildCues()
 	require.NoError(t, ix.err, "the cue phrases must compile")
-	src, err := prosegen.GoSource(ix.m, "recovery", "cueTables", "go test ./recovery -run TestCueTablesFresh -update")
-	require.NoError(t, err)
 	var b strings.Builder
-	b.Write(src)
 	b.WriteString("\n// cueTargets[i] is what phrase i of cueTables stands for.\nvar cueTargets = [][]target{\n")
 	for _, ts := range ix.targets {
 		b.WriteString("\t{")
@@ -39,7 +35,7 @@ func TestCueTablesFresh(t *testing.T) {
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n")
-	out, err := format.Source([]byte(b.String()))
+	out, err := prosegen.GoSource("recovery", "go test ./recovery -run TestCueTablesFresh -update", b.String(), prosegen.Var{Name: "cueTables", Matcher: ix.m})
 	require.NoError(t, err)
 	golden.Check(t, cueTablesFile, out)
 	assert.NoError(t, cues().err)

@@ -2,80 +2,12 @@ package prose
 
 import "strings"
 
-// Inflections returns regular inflected forms of a folded word: plural and
-// third person ("greets", "boxes", "carries"), past ("greeted", "smiled",
-// "carried", "stopped"), present participle ("greeting", "smiling",
-// "stopping") and possessive ("guest's", "guests'"). Over-generation is
-// harmless: the forms are only ever matched against real text. Words
-// shorter than three letters, or with anything but ASCII letters and
-// hyphens, get none.
-func Inflections(w string) []string {
-	if len(w) < 3 {
-		return nil
-	}
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; !(c >= 'a' && c <= 'z') && c != '-' {
-			return nil
-		}
-	}
-	last := w[len(w)-1]
-	prev := w[len(w)-2]
-	forms := make([]string, 0, 10)
-	add := func(s ...string) { forms = append(forms, strings.Join(s, "")) }
-	switch {
-	case last == 'y' && !isVowel(prev):
-		stem := w[:len(w)-1]
-		add(stem, "ies")
-		add(stem, "ied")
-		add(w, "ing")
-	case last == 'e':
-		stem := w[:len(w)-1]
-		add(w, "s")
-		add(w, "d")
-		add(stem, "ing")
-		if prev == 'i' { // tie -> tying
-			add(w[:len(w)-2], "ying")
-		}
-	case last == 's' || last == 'x' || last == 'z' || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
-		add(w, "es")
-		add(w, "ed")
-		add(w, "ing")
-		if last == 's' && prev != 's' { // a plural phrase word also matches its singular
-			add(w[:len(w)-1])
-		}
-	default:
-		add(w, "s")
-		add(w, "ed")
-		add(w, "ing")
-		if isCVC(w) {
-			add(w, string(last), "ed")
-			add(w, string(last), "ing")
-		}
-	}
-	add(w, "'s")
-	if last != 's' {
-		add(w, "s'")
-	}
-	return forms
-}
-
 func isVowel(c byte) bool {
 	switch c {
 	case 'a', 'e', 'i', 'o', 'u':
 		return true
 	}
 	return false
-}
-
-// isCVC reports a word ending consonant-vowel-consonant whose last letter
-// doubles before -ed and -ing ("stop", "chat", "plan").
-func isCVC(w string) bool {
-	n := len(w)
-	if n < 3 {
-		return false
-	}
-	a, b, c := w[n-3], w[n-2], w[n-1]
-	return !isVowel(a) && isVowel(b) && !isVowel(c) && c != 'w' && c != 'x' && c != 'y'
 }
 
 // Stem returns a crude stem of a folded word for similarity measures:

@@ -284,7 +284,10 @@ func (m *Matcher) lookup(w string) (int32, bool) {
 	case has("s'"):
 		return try(w[:n-2], 0)
 	case has("ies"), has("ied"):
-		return try(w[:n-3], 'y')
+		if id, ok := try(w[:n-3], 'y'); ok { // carries -> carry
+			return id, true
+		}
+		return try(w[:n-1], 0) // ties -> tie
 	case has("ing"):
 		stem := w[:n-3]
 		if doubled(stem) {
@@ -389,6 +392,22 @@ func (m *Matcher) next(n, term int32) int32 {
 		}
 	}
 	return 0
+}
+
+// Word returns the one-word phrase that the folded word w is, or is a
+// regular inflection of ("guests" for the phrase "guest"), as its phrase
+// id. It is a lookup for word lists that need no scan.
+func (m *Matcher) Word(w string) (int, bool) {
+	term, ok := m.lookup(w)
+	if !ok {
+		return 0, false
+	}
+	c := m.next(0, term)
+	if c == 0 {
+		return 0, false
+	}
+	out := m.t.Nodes[int(c)*NodeSize+nodeOut]
+	return int(out - 1), out != 0
 }
 
 // Phrase returns the source text of phrase id.

@@ -120,3 +120,18 @@ func TestScanDoesNotAllocate(t *testing.T) {
 	assert.Zero(t, allocs)
 	assert.Len(t, dst, 3)
 }
+
+func TestMatcherWord(t *testing.T) {
+	m := MustCompile([]string{"guest", "carry", "greet the guest", "NUMBER"})
+	for _, mm := range []*Matcher{m, Load(m.Tables())} {
+		for w, want := range map[string]int{"guest": 0, "guests": 0, "guest's": 0, "carried": 1, "carrying": 1} {
+			id, ok := mm.Word(w)
+			assert.True(t, ok, w)
+			assert.Equal(t, want, id, w)
+		}
+		for _, w := range []string{"greet", "the", "gust", "24", ""} {
+			_, ok := mm.Word(w)
+			assert.False(t, ok, "%q is not a one-word phrase", w)
+		}
+	}
+}

@@ -13,7 +13,7 @@ import (
 
 func TestGoSource(t *testing.T) {
 	m := prose.MustCompile([]string{"greet the guest", "within DURATION", "sorry you feel", "say \"no\""})
-	src, err := GoSource(m, "demo", "demoTables", "TestGoSource")
+	src, err := GoSource("demo", "TestGoSource", "\nvar extra = 1\n", Var{"demoTables", m}, Var{"other", prose.MustCompile([]string{"guest"})})
 	require.NoError(t, err)
 	_, err = parser.ParseFile(token.NewFileSet(), "demo.go", src, 0)
 	require.NoError(t, err, "generated source must parse")
@@ -21,4 +21,6 @@ func TestGoSource(t *testing.T) {
 	assert.Contains(t, string(src), "var demoTables = &prose.Tables{")
 	assert.Contains(t, string(src), `"within DURATION",`)
 	assert.Contains(t, string(src), `"guest",`)
+	assert.Contains(t, string(src), "var other = &prose.Tables{")
+	assert.Contains(t, string(src), "var extra = 1")
 }
