@@ -12,7 +12,8 @@ func isVowel(c byte) bool {
 
 // Stem returns a crude stem of a folded word for similarity measures:
 // possessives and regular suffixes (-s, -es, -ed, -ing, -ly) are removed.
-// It is not used for phrase matching, which uses [Inflections].
+// It is not used for phrase matching, which reduces inflected words to
+// the phrase words they inflect (see [Matcher.Word]).
 func Stem(w string) string {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
 	n := len(w)
