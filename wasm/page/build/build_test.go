@@ -1,0 +1,67 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestBuildNeedsOutDir(t *testing.T) {
+	assert.ErrorIs(t, Build(context.Background(), ""), ErrNoOutDir)
+}
+
+func TestSourcesFound(t *testing.T) {
+	dir, err := pageSource()
+	require.NoError(t, err)
+	for _, f := range []string{"index.html", "style.css", "loader.js"} {
+		_, err := os.Stat(filepath.Join(dir, "web", f))
+		assert.NoError(t, err, f)
+	}
+}
+
+// TestPageIsLockedDown checks the static page: the CSP meta element is
+// the CSP constant, no inline script or style, no inline event handlers,
+// and the only scripts are the Go loader files.
+func TestPageIsLockedDown(t *testing.T) {
+	for _, f := range []struct{ html, wasm string }{{"index.html", "page.wasm"}, {"coach.html", "coach.wasm"}, {"recovery.html", "recovery.wasm"}, {"standards.html", "standards.wasm"}, {"checklists.html", "checklists.wasm"}} {
+		t.Run(f.html, func(t *testing.T) { lockedDown(t, f.html, f.wasm) })
+	}
+}
+
+func lockedDown(t *testing.T, name, wasm string) {
+	dir, err := pageSource()
+	require.NoError(t, err)
+	html, err := os.ReadFile(filepath.Join(dir, "web", name))
+	require.NoError(t, err)
+	page := string(html)
+	assert.Contains(t, page, `http-equiv="Content-Security-Policy" content="`+CSP+`"`)
+	assert.Contains(t, CSP, "script-src 'self' 'wasm-unsafe-eval'")
+	assert.NotContains(t, CSP, "unsafe-inline")
+	assert.NotContains(t, CSP, "'unsafe-eval'")
+	scripts := regexp.MustCompile(`<script[^>]*>`).FindAllString(page, -1)
+	assert.Equal(t, []string{`<script src="wasm_exec.js" defer>`, `<script src="loader.js" data-wasm="` + wasm + `" defer>`}, scripts)
+	assert.NotRegexp(t, `<script[^>]*>[^<]+</script>`, page, "inline script")
+	assert.NotRegexp(t, `(?i)\son[a-z]+=`, page, "inline event handler")
+	assert.NotRegexp(t, `(?i)style=`, page, "inline style")
+	assert.NotContains(t, page, "<style")
+	loader, err := os.ReadFile(filepath.Join(dir, "web", "loader.js"))
+	require.NoError(t, err)
+	assert.NotContains(t, string(loader), "innerHTML")
+	assert.NotContains(t, string(loader), "eval(")
+	// The minimal comparison page of the e2e tests uses the same policy.
+	min, err := os.ReadFile(filepath.Join(dir, "e2e", "testdata", "minimal", "index.html"))
+	require.NoError(t, err)
+	assert.True(t, strings.Contains(string(min), CSP))
+}
+
+func TestProgramsAndFilesAgree(t *testing.T) {
+	for _, p := range programs {
+		assert.Contains(t, Files, p.out)
+	}
+}

@@ -1,0 +1,19 @@
+// Package build compiles the Purposeful workshop page, a Go WebAssembly
+// program, into a folder any static host can serve.
+//
+// [Build] runs `GOOS=js GOARCH=wasm go build` for the site's two programs,
+// the workshop page (page.wasm, loaded by index.html) and the recovery
+// coach (recovery.wasm, loaded by recovery.html only when someone opens
+// it), copies the Go loader wasm_exec.js from the same toolchain and the
+// static files (HTML, style.css, loader.js) next to them ([Files]). The local server
+// (wasm/server) calls it at start-up and serves the folder at /.
+//
+//	if err := build.Build(ctx, "dist"); err != nil {
+//		log.Fatal(err)
+//	}
+//	http.Handle("/", http.FileServerFS(os.DirFS("dist")))
+//
+// The page carries its own Content-Security-Policy in a meta element (no
+// inline script, 'wasm-unsafe-eval' for Go), so it stays locked down on
+// any host; servers may send the same policy as a header ([CSP]).
+package build

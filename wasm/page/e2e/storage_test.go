@@ -1,0 +1,115 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+)
+
+// TestAutosaveSurvivesKilledTab types, waits half a second, crashes the
+// tab's renderer, and finds the work in a new tab.
+func TestAutosaveSurvivesKilledTab(t *testing.T) {
+	needBrowser(t)
+	s := launch(t, "", 1024, 768)
+	s.open(t, "#home")
+	s.newGrid(t)
+	s.typeText(t, "position", "Baggage handler")
+	s.typeText(t, "process", "Loading the hold")
+	s.typeText(t, "value-new", "Safety first"+kb.Enter)
+	// Saved within half a second of the last keystroke.
+	s.run(t, chromedp.Sleep(500*time.Millisecond))
+	assert.Equal(t, "Saved on this device", s.text(t, "#save-state"))
+	s.killTab(t)
+
+	// A new tab in the same browser (same profile) sees the work.
+	tab, cancel := chromedp.NewContext(s.ctx)
+	defer cancel()
+	require.NoError(t, chromedp.Run(tab)) // attach the tab (no time-out on the first run)
+	t2 := &session{ctx: tab, profile: s.profile}
+	t2.open(t, "#home")
+	assert.Contains(t, t2.text(t, byTest("saved-list")), "Baggage handler · Loading the hold")
+	t2.open(t, "#activity")
+	var v string
+	t2.eval(t, `document.querySelector('[data-test="position"]').value`, &v)
+	assert.Equal(t, "Baggage handler", v)
+	t2.eval(t, `document.querySelector('[data-test="value-0"]').value`, &v)
+	assert.Equal(t, "Safety first", v)
+	// And a reload keeps it too.
+	t2.run(t, chromedp.Reload(), chromedp.WaitVisible(`#app[data-ready="1"]`, chromedp.ByQuery))
+	t2.eval(t, `document.querySelector('[data-test="process"]').value`, &v)
+	assert.Equal(t, "Loading the hold", v)
+}
+
+// TestBrokenImport feeds the import broken and conflicting files: nothing
+// changes without the facilitator's say.
+func TestBrokenImport(t *testing.T) {
+	needBrowser(t)
+	s := launch(t, "", 1024, 768)
+	s.open(t, "#home")
+	s.newGrid(t)
+	s.typeText(t, "position", "Cashier")
+	s.run(t, chromedp.Sleep(400*time.Millisecond))
+	var id string
+	s.eval(t, `localStorage.getItem("purposeful.current")`, &id)
+	require.NotEmpty(t, id)
+	s.open(t, "#home")
+	before := s.text(t, byTest("saved-list"))
+
+	dir := t.TempDir()
+	good := workshop.New(id, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	good.Position = "Nurse"
+	good.Process = "Admission"
+	goodJSON, err := good.Encode()
+	require.NoError(t, err)
+	cases := []struct {
+		name, body, want string
+	}{
+		{"not-json.json", "this is not JSON at all", "invalid JSON"},
+		{"truncated.json", string(goodJSON[:len(goodJSON)/2]), "invalid JSON"},
+		{"wrong-version.json", strings.Replace(string(goodJSON), workshop.Version, "purposeful.workshop/v9", 1), "version"},
+		{"unknown-field.json", strings.Replace(string(goodJSON), `"position"`, `"evil": 1, "position"`, 1), "evil: unknown field"},
+		{"empty-item.json", strings.Replace(string(goodJSON), `"knowledge": []`, `"knowledge": [{"id": "k1", "text": "  "}]`, 1), "knowledge[0].text: empty"},
+	}
+	for i, tc := range cases {
+		p := filepath.Join(dir, tc.name)
+		require.NoError(t, os.WriteFile(p, []byte(tc.body), 0o644))
+		s.upload(t, "import", p)
+		s.run(t, chromedp.WaitVisible(`[data-test="import-status"][data-kind="error"]`, chromedp.ByQuery))
+		msg := s.text(t, byTest("import-status"))
+		assert.Contains(t, msg, tc.want, tc.name)
+		assert.Contains(t, msg, "Nothing was changed", tc.name)
+		assert.Equal(t, before, s.text(t, byTest("saved-list")), "%s: saved grids unchanged", tc.name)
+		if i == 3 {
+			s.shot(t, "import-broken")
+		}
+	}
+
+	// A valid file with the id of a saved grid asks first; cancel changes nothing.
+	p := filepath.Join(dir, "same-id.json")
+	require.NoError(t, os.WriteFile(p, goodJSON, 0o644))
+	s.upload(t, "import", p)
+	s.run(t, chromedp.WaitVisible(byTest("dialog"), chromedp.ByQuery))
+	s.shot(t, "import-conflict")
+	s.click(t, "cancel")
+	assert.Equal(t, before, s.text(t, byTest("saved-list")))
+	var pos string
+	s.eval(t, `JSON.parse(localStorage.getItem("purposeful.workshop.`+id+`")).position`, &pos)
+	assert.Equal(t, "Cashier", pos, "the saved grid is untouched")
+
+	// Keep both adds a copy.
+	s.upload(t, "import", p)
+	s.click(t, "import-keep-both")
+	s.run(t, chromedp.WaitVisible(`[data-test="import-status"][data-kind="ok"]`, chromedp.ByQuery))
+	list := s.text(t, byTest("saved-list"))
+	assert.Contains(t, list, "Cashier")
+	assert.Contains(t, list, "Nurse · Admission")
+}

@@ -1,0 +1,99 @@
+// Package standardssvc connects the standards builder screen to the grid
+// and standards packages. It is separate from wasm/page/services so that
+// the workshop page does not link them.
+package standardssvc
+
+import (
+	"strconv"
+
+	"github.com/purposefulcx/purposeful/grid"
+	"github.com/purposefulcx/purposeful/standards"
+	"github.com/purposefulcx/purposeful/wasm/page/ui"
+	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+)
+
+// Services returns the standards builder's services.
+func Services() ui.Services {
+	return ui.Services{DraftStandards: Draft, LintStandard: Lint, TrainingPlan: Training}
+}
+
+// Grid converts a workshop into a grid.Grid: the adopted ideas become the
+// purposeful column.
+func Grid(d *workshop.Doc) *grid.Grid {
+	g := &grid.Grid{
+		Version: "purposeful.grid/v1", ID: d.ID, Position: d.Position, Purpose: d.Purpose, Process: d.Process,
+		Objective: d.Objective, Values: d.Values, KPIs: d.KPIs,
+		Knowledge: []grid.Item{}, Skills: []grid.Item{}, Purposeful: []grid.Item{},
+	}
+	for _, it := range d.Knowledge {
+		g.Knowledge = append(g.Knowledge, grid.Item{ID: it.ID, Text: it.Text})
+	}
+	for _, it := range d.Skills {
+		g.Skills = append(g.Skills, grid.Item{ID: it.ID, Text: it.Text})
+	}
+	for _, e := range d.Active() {
+		st := grid.Proposed
+		if e.Adopted {
+			st = grid.Adopted
+		}
+		g.Purposeful = append(g.Purposeful, grid.Item{ID: e.ID, Text: e.Text, Votes: e.Votes, Status: st})
+	}
+	return g
+}
+
+// Draft turns the workshop's adopted ideas into draft standards.
+func Draft(d *workshop.Doc) ([]ui.StandardDraft, error) {
+	ds, err := standards.DraftFromGrid(Grid(d), standards.DraftSettings{})
+	if err != nil {
+		return nil, err
+	}
+	var out []ui.StandardDraft
+	for _, x := range ds {
+		sd := ui.StandardDraft{Code: x.Standard.Code, Item: x.Item, Statement: x.Standard.Statement,
+			Rationale: x.Standard.Rationale, Deviation: x.Standard.Deviation}
+		for _, g := range x.Missing {
+			sd.Gaps = append(sd.Gaps, g.Field+": "+g.Reason)
+		}
+		out = append(out, sd)
+	}
+	return out, nil
+}
+
+func standard(purpose string, s ui.StandardDraft, i int) standards.Standard {
+	return standards.Standard{
+		ID: "s" + strconv.Itoa(i+1), Code: s.Code, Statement: s.Statement, Rationale: s.Rationale, Deviation: s.Deviation,
+		Method: standards.Method{Kind: standards.YesNo}, Version: 1,
+	}
+}
+
+// Lint checks one standard against the purpose.
+func Lint(purpose string, s ui.StandardDraft) []ui.FieldNote {
+	st := standard(purpose, s, 0)
+	var out []ui.FieldNote
+	for _, f := range standards.Lint(&st, standards.LintSettings{Purpose: purpose}) {
+		n := ui.FieldNote{Field: f.Field, Note: ui.Note{Severity: f.Severity.String(), Message: f.Message, Why: f.Why, Start: f.Span.Start, End: f.Span.End}}
+		if len(f.Suggestions) > 0 {
+			n.Fix = f.Suggestions[0]
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// Training plans how to teach each standard.
+func Training(purpose string, ss []ui.StandardDraft) []ui.TrainingLine {
+	b := standards.NewBook(purpose, nil)
+	for i, s := range ss {
+		st := standard(purpose, s, i)
+		b.Standards = append(b.Standards, st)
+	}
+	statement := map[string]string{}
+	for _, st := range b.Standards {
+		statement[st.ID] = st.Statement
+	}
+	var out []ui.TrainingLine
+	for _, t := range b.TrainingPlan() {
+		out = append(out, ui.TrainingLine{Code: t.Code, Standard: statement[t.Standard], Content: t.Content.String(), Medium: t.Medium.String(), Support: t.Support.String(), Reason: t.Reason})
+	}
+	return out
+}

@@ -1,0 +1,66 @@
+package standardssvc
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/purposefulcx/purposeful/wasm/page/ui"
+	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+)
+
+func doc() *workshop.Doc {
+	d := workshop.New("g1", time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
+	d.Position, d.Process = "Front-desk agent", "Guest check-in"
+	d.Purpose = "To create loyal guests who come back and tell their friends"
+	d.AddItem(false, "Room types and rates")
+	d.AddItem(true, "Run the reservation system")
+	id := d.AddIdea("Greet returning guests by name within 30 seconds of arrival", "Review site")
+	d.Idea(id).Adopted = true
+	d.AddIdea("Not adopted", "")
+	return d
+}
+
+func TestGridCarriesAdoptedIdeas(t *testing.T) {
+	g := Grid(doc())
+	require.NoError(t, g.Validate())
+	assert.Len(t, g.Purposeful, 2)
+	assert.Len(t, g.Adopted(), 1)
+}
+
+func TestDraftLintTraining(t *testing.T) {
+	d := doc()
+	ds, err := Draft(d)
+	require.NoError(t, err)
+	require.Len(t, ds, 1, "one draft per adopted idea")
+	assert.Contains(t, ds[0].Statement, "Greet returning guests")
+	assert.NotEmpty(t, ds[0].Code)
+	vague := ui.StandardDraft{Code: "X-01", Statement: "Be friendly and try to make guests happy as appropriate"}
+	notes := Lint(d.Purpose, vague)
+	require.NotEmpty(t, notes)
+	for _, n := range notes {
+		if n.End > n.Start {
+			var field string
+			switch n.Field {
+			case "statement":
+				field = vague.Statement
+			case "rationale":
+				field = vague.Rationale
+			case "deviation":
+				field = vague.Deviation
+			}
+			if field != "" {
+				assert.LessOrEqual(t, n.End, len(field), "%+v", n)
+			}
+		}
+	}
+	assert.Less(t, len(Lint(d.Purpose, ds[0])), len(notes)+5)
+	plan := Training(d.Purpose, ds)
+	require.Len(t, plan, 1)
+	assert.NotEmpty(t, plan[0].Medium)
+	assert.Equal(t, ds[0].Statement, plan[0].Standard, "the plan names the standard by its words")
+	_, err = Draft(workshop.New("empty", time.Now()))
+	assert.Error(t, err, "a grid without position and purpose cannot be drafted")
+}

@@ -1,0 +1,309 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+)
+
+// SaveDelay is how long after a change the page writes to storage. Changes
+// inside the window are saved together; the brief allows half a second.
+const SaveDelay = 250 * time.Millisecond
+
+// currentKey remembers the grid that was open.
+const currentKey = "purposeful.current"
+
+// Screens, by hash.
+var screens = []struct{ hash, title string }{
+	{"home", "Home"},
+	{"activity", "Activity"},
+	{"coach", "Purpose coach"},
+	{"standards", "Standards"},
+	{"recovery", "Recovery"},
+	{"checklists", "Checklists"},
+	{"team", "Team"},
+}
+
+// App is the running page.
+type App struct {
+	h   Host
+	svc Services
+	lib workshop.Library
+
+	root, screen, overlay   Element
+	announcer, alerts, save Element
+
+	doc        *workshop.Doc
+	cancelSave func()
+	saveErr    error
+
+	current   string // screen hash
+	top       *scope
+	seq       int
+	timerStop func()
+
+	// activity state that is view-only
+	phaseHead Element
+
+	perf []time.Duration // live analysis timings
+	// Only, when set, pins the page to one screen (the recovery page).
+	Only string
+	// recoveryScreen is set by EnableRecovery; the workshop page leaves it
+	// nil so the coach's code is not linked into its wasm.
+	recoveryScreen   func(*scope) Element
+	standardsScreen  func(*scope) Element
+	checklistsScreen func(*scope) Element
+	coachScreen      func(*scope) Element
+	// OnPerf, when set, receives the live-analysis p95 after each analysis.
+	OnPerf func(p95 time.Duration, n int)
+	dlg    *scope
+
+	importStatus Element
+	recSit       RecoverySituation
+	av           *activityView
+}
+
+// New returns the page bound to h.
+func New(h Host, svc Services) *App {
+	return &App{h: h, svc: svc, lib: workshop.Library{S: h.Storage()}}
+}
+
+// Start renders the page for the current hash and wires autosave.
+func (a *App) Start() {
+	a.root = a.h.ByID("app")
+	a.announcer = a.h.ByID("announcer")
+	a.alerts = a.h.ByID("alerts")
+	a.save = a.h.ByID("save-state")
+	a.root.Clear()
+	s := &scope{a: a}
+	a.screen = s.el("div", "screen")
+	a.overlay = s.el("div", "overlay-root")
+	a.root.Append(a.screen, a.overlay)
+	if id, ok := a.h.Storage().Get(currentKey); ok {
+		if d, err := a.lib.Load(id); err == nil {
+			a.doc = d
+		}
+	}
+	a.h.OnHash(func(h string) { a.route(h) })
+	a.h.OnHide(a.Flush)
+	a.route(a.h.Hash())
+	a.root.SetAttr("data-ready", "1")
+}
+
+// Doc returns the open workshop (nil when none).
+func (a *App) Doc() *workshop.Doc { return a.doc }
+
+func (a *App) route(hash string) {
+	hash = strings.TrimPrefix(hash, "#")
+	name := hash
+	if i := strings.IndexByte(name, '/'); i >= 0 {
+		name = name[:i]
+	}
+	known := false
+	for _, s := range screens {
+		if s.hash == name {
+			known = true
+		}
+	}
+	if !known {
+		name = "home"
+	}
+	if a.Only != "" {
+		name = a.Only
+	}
+	a.show(name, a.current != "")
+}
+
+// Go navigates to a screen (through the hash, so Back works).
+func (a *App) Go(name string) {
+	if a.h.Hash() == name {
+		a.show(name, true)
+		return
+	}
+	a.h.SetHash(name)
+}
+
+func (a *App) show(name string, moveFocus bool) {
+	if a.top != nil {
+		a.top.release()
+	}
+	if a.timerStop != nil {
+		a.timerStop()
+		a.timerStop = nil
+	}
+	a.closeDialog()
+	a.current = name
+	a.top = &scope{a: a}
+	a.screen.Clear()
+	a.screen.SetAttr("data-screen", name)
+	var head Element
+	switch name {
+	case "activity":
+		head = a.activity(a.top)
+	case "coach":
+		if a.coachScreen != nil {
+			head = a.coachScreen(a.top)
+		} else {
+			head = a.coachLink(a.top)
+		}
+	case "recovery":
+		if a.recoveryScreen != nil {
+			head = a.recoveryScreen(a.top)
+		} else {
+			head = a.recoveryLink(a.top)
+		}
+	case "standards":
+		if a.standardsScreen != nil {
+			head = a.standardsScreen(a.top)
+		} else {
+			head = a.standardsLink(a.top)
+		}
+	case "checklists":
+		if a.checklistsScreen != nil {
+			head = a.checklistsScreen(a.top)
+		} else {
+			head = a.checklistsLink(a.top)
+		}
+	case "team":
+		head = a.placeholder(a.top, name)
+	default:
+		head = a.home(a.top)
+	}
+	title := "Home"
+	for _, s := range screens {
+		if s.hash == name {
+			title = s.title
+		}
+	}
+	a.markNav(name)
+	if moveFocus && head != nil {
+		head.SetAttr("tabindex", "-1")
+		head.Focus()
+	}
+	a.announce(title)
+}
+
+func (a *App) markNav(name string) {
+	nav := a.h.ByID("nav")
+	if nav == nil {
+		return
+	}
+	nav.SetAttr("data-current", name)
+	for _, s := range screens {
+		if l := a.h.ByID("nav-" + s.hash); l != nil {
+			if s.hash == name {
+				l.SetAttr("aria-current", "page")
+			} else {
+				l.RemoveAttr("aria-current")
+			}
+		}
+	}
+}
+
+// announce tells screen readers about a change (polite).
+func (a *App) announce(msg string) {
+	if a.announcer != nil {
+		a.announcer.SetText("")
+		a.announcer.SetText(msg)
+	}
+}
+
+// alert tells screen readers about a problem (assertive).
+func (a *App) alert(msg string) {
+	if a.alerts != nil {
+		a.alerts.SetText("")
+		a.alerts.SetText(msg)
+	}
+}
+
+// changed records an edit of the open workshop and schedules the save.
+func (a *App) changed() {
+	if a.doc == nil {
+		return
+	}
+	a.doc.Updated = a.h.Now().UTC()
+	if a.cancelSave == nil {
+		a.setSaveState("Saving…", "saving")
+		a.cancelSave = a.h.After(SaveDelay, a.Flush)
+	}
+}
+
+// Flush writes pending changes now.
+func (a *App) Flush() {
+	if a.cancelSave != nil {
+		a.cancelSave()
+		a.cancelSave = nil
+	}
+	if a.doc == nil {
+		return
+	}
+	err := a.lib.Save(a.doc)
+	if err == nil {
+		err = a.h.Storage().Set(currentKey, a.doc.ID)
+	}
+	a.saveErr = err
+	if err != nil {
+		a.setSaveState("Not saved: this device's storage refused it. Export a copy now.", "error")
+		a.alert("Your work could not be saved on this device. Export a copy.")
+		return
+	}
+	a.setSaveState("Saved on this device", "saved")
+}
+
+func (a *App) setSaveState(text, state string) {
+	if a.save != nil {
+		a.save.SetText(text)
+		a.save.SetAttr("data-state", state)
+	}
+}
+
+// open makes d the open workshop and saves it.
+func (a *App) open(d *workshop.Doc) {
+	a.doc = d
+	a.Flush()
+}
+
+// newID returns a fresh workshop id.
+func (a *App) newID() string {
+	n := a.h.Now().UnixNano()
+	for i := 0; ; i++ {
+		id := "g" + strconv.FormatInt(n+int64(i), 36)
+		if !a.lib.Has(id) {
+			return id
+		}
+	}
+}
+
+// Perf returns the p95 of the live-analysis timings and how many there are.
+func (a *App) Perf() (p95 time.Duration, n int) {
+	n = len(a.perf)
+	if n == 0 {
+		return 0, 0
+	}
+	s := append([]time.Duration(nil), a.perf...)
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	idx := (n*95+99)/100 - 1
+	return s[idx], n
+}
+
+func (a *App) placeholder(s *scope, name string) Element {
+	title := name
+	for _, sc := range screens {
+		if sc.hash == name {
+			title = sc.title
+		}
+	}
+	h := s.text("h1", "screen-title", title)
+	card := s.el("section", "card",
+		s.text("p", "lead", "Team mode, where participants join from their phones with a code and the grid syncs through the server, is not available yet. Run the activity on one shared screen meanwhile: everything else works offline on this device."),
+		s.button("Back to home", "btn", "", func() { a.Go("home") }),
+	)
+	a.screen.Append(s.el("div", "screen-head", h), card)
+	return h
+}

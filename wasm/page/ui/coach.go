@@ -1,0 +1,251 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// scratchKey keeps the coach's text when no grid is open.
+const scratchKey = "purposeful.coach.scratch"
+
+var verdictText = map[string]string{
+	"function": "Reads like a job function: it says what is done, not who benefits.",
+	"purpose":  "Reads like a purpose: it names who benefits and what changes for them.",
+	"internal": "Reads like an internal aim: it is about the organisation's measures.",
+}
+
+// EnableCoach shows the full purpose coach on the coach screen (the coach
+// page calls it; the workshop page shows a link, keeping the analysis
+// tables out of its wasm).
+func (a *App) EnableCoach() { a.coachScreen = a.coach }
+
+const coachLead = "A role's purpose names who benefits and what changes for them, not the task. Write one and watch the analysis as you type; climb the ladder when you are stuck on the task."
+
+func (a *App) coachLink(s *scope) Element {
+	h := s.text("h1", "screen-title", "Purpose coach")
+	link := s.text("a", "btn btn-primary", "Open the purpose coach")
+	attrs(link, "href", "coach.html", "data-test", "to-coach")
+	a.screen.Append(s.el("div", "screen-head", h, s.text("p", "lead", coachLead)),
+		s.el("section", "card", s.text("p", "", "The coach opens on its own page, so the workshop stays quick to start. What you write there is saved as the purpose of the grid you have open."), link))
+	return h
+}
+
+func (a *App) coach(s *scope) Element {
+	h := s.text("h1", "screen-title", "Purpose coach")
+	a.screen.Append(s.el("div", "screen-head", h,
+		s.text("p", "lead", coachLead)))
+	if a.svc.AnalyzePurpose == nil {
+		a.screen.Append(s.el("section", "card", s.text("p", "", "The analysis is not available in this build.")))
+		return h
+	}
+	text := ""
+	where := "Not linked to a grid: open a grid to save this as its purpose."
+	if a.doc != nil {
+		text = a.doc.Purpose
+		where = "Saved as the purpose of “" + a.doc.Title() + "”."
+	} else if v, ok := a.h.Storage().Get(scratchKey); ok {
+		text = v
+	}
+	mirror := s.el("p", "mirror")
+	attrs(mirror, "data-test", "mirror")
+	score := s.text("span", "score-num", "–")
+	attrs(score, "data-test", "score")
+	verdict := s.text("p", "verdict", "")
+	attrs(verdict, "data-test", "verdict")
+	who := s.el("ul", "")
+	outcomes := s.el("ul", "")
+	notes := s.el("ul", "notes")
+	attrs(notes, "data-test", "notes")
+	sugg := s.el("ul", "")
+	status := s.el("p", "visually-hidden")
+	attrs(status, "aria-live", "polite")
+	rs := s.child()
+	lastVerdict := ""
+	analyse := func(v string) {
+		start := time.Now()
+		rs.release()
+		for _, e := range []Element{mirror, who, outcomes, notes, sugg} {
+			e.Clear()
+		}
+		r, err := a.svc.AnalyzePurpose(v)
+		if err != nil {
+			score.SetText("–")
+			verdict.SetText("Write a sentence to see the analysis.")
+			mirror.SetText(v)
+			return
+		}
+		score.SetText(strconv.Itoa(r.Score))
+		verdict.SetText(verdictText[r.Verdict])
+		verdict.SetAttr("data-verdict", r.Verdict)
+		a.renderMirror(rs, mirror, v, r.Marks)
+		list := func(ul Element, items []string, empty string) {
+			if len(items) == 0 {
+				ul.Append(rs.text("li", "muted", empty))
+			}
+			for _, it := range items {
+				ul.Append(rs.text("li", "", it))
+			}
+		}
+		list(who, r.Beneficiaries, "Nobody named yet: who is better off?")
+		list(outcomes, r.Outcomes, "No outcome yet: what changes for them?")
+		list(sugg, r.Suggestions, "Nothing to suggest.")
+		for _, n := range r.Notes {
+			li := rs.el("li", "")
+			li.SetAttr("data-severity", n.Severity)
+			li.Append(rs.text("strong", "", n.Message))
+			if n.Why != "" {
+				li.Append(rs.text("span", "muted", " "+n.Why))
+			}
+			notes.Append(li)
+		}
+		if r.Verdict != lastVerdict {
+			status.SetText(verdictText[r.Verdict])
+			lastVerdict = r.Verdict
+		}
+		a.perf = append(a.perf, time.Since(start))
+		if a.OnPerf != nil {
+			p, n := a.Perf()
+			a.OnPerf(p, n)
+		}
+	}
+	field, in := s.field("Purpose statement", "textarea", text, "coach-text", func(v string) {
+		if a.doc != nil {
+			a.doc.Purpose = v
+			a.changed()
+		} else {
+			_ = a.h.Storage().Set(scratchKey, v)
+		}
+		analyse(v)
+	})
+	in.SetAttr("rows", "4")
+	legend := s.el("p", "legend",
+		s.text("mark", "mark-purpose", "who benefits, what changes"),
+		s.text("mark", "mark-function", "task wording"),
+		s.text("mark", "mark-warning", "reconsider"))
+	left := s.el("section", "card",
+		field, s.text("p", "muted", where),
+		s.text("h2", "", "Your words, highlighted"), legend, mirror, status)
+	right := s.el("section", "card",
+		s.el("div", "score", score, s.text("span", "muted", "out of 100")), verdict,
+		s.text("h2", "", "Who benefits"), who,
+		s.text("h2", "", "What changes for them"), outcomes,
+		s.text("h2", "", "Advice"), notes, sugg)
+	a.screen.Append(s.el("div", "coach-grid", left, right))
+	analyse(text)
+	if a.svc.Climb != nil {
+		a.screen.Append(a.ladder(s, in, func(v string) { analyse(v) }))
+	}
+	return h
+}
+
+// renderMirror writes text into el with the marks as <mark> elements, all
+// through SetText.
+func (a *App) renderMirror(s *scope, el Element, text string, marks []Mark) {
+	ms := append([]Mark(nil), marks...)
+	// insertion sort: few marks, and no generic sort code in the wasm
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+	pos := 0
+	for _, m := range ms {
+		if m.Start < pos || m.End > len(text) || m.Start >= m.End {
+			continue
+		}
+		if m.Start > pos {
+			el.Append(s.text("span", "", text[pos:m.Start]))
+		}
+		mk := s.text("mark", "mark-"+m.Class, text[m.Start:m.End])
+		el.Append(mk, s.text("span", "visually-hidden", " ("+m.Label+")"))
+		pos = m.End
+	}
+	if pos < len(text) {
+		el.Append(s.text("span", "", text[pos:]))
+	}
+}
+
+// ladder is the revelation ladder card: the job function, then one answer
+// per "why does that matter?" question.
+func (a *App) ladder(s *scope, purposeIn Element, reanalyse func(string)) Element {
+	card := s.el("section", "card")
+	attrs(card, "data-test", "ladder")
+	card.Append(s.text("h2", "", "Revelation ladder"),
+		s.text("p", "muted", "Start from what the job does. Each answer to “why does that matter?” climbs a rung, until one names who benefits and what changes for them."))
+	var steps []string
+	if a.doc != nil {
+		steps = a.doc.Ladder
+	} else {
+		steps = []string{""}
+	}
+	if len(steps) == 0 {
+		steps = []string{""}
+	}
+	ol := s.el("ol", "ladder")
+	out := s.el("div", "ladder-result")
+	attrs(out, "aria-live", "polite")
+	card.Append(ol, out)
+	ls := s.child()
+	var render func(focus int)
+	save := func() {
+		if a.doc != nil {
+			a.doc.Ladder = append([]string(nil), steps...)
+			a.changed()
+		}
+	}
+	render = func(focus int) {
+		ls.release()
+		ol.Clear()
+		out.Clear()
+		rep, err := a.svc.Climb(steps[0], steps[1:])
+		var inputs []Element
+		for i := range steps {
+			i := i
+			label := "The job function (what the job does)"
+			if i > 0 && i < len(rep.Rungs) {
+				label = rep.Rungs[i].Question
+			} else if i > 0 {
+				label = "Why does that matter?"
+			}
+			f, in := ls.field(label, "text", steps[i], "ladder-"+strconv.Itoa(i), nil)
+			ls.on(in, "change", func(Event) {
+				steps[i] = in.Value()
+				save()
+				render(i + 1)
+			})
+			li := ls.el("li", "", f)
+			if err == nil && i < len(rep.Rungs) && rep.Rungs[i].Note != "" {
+				li.Append(ls.el("p", "hint-line", ls.text("span", "badge", rep.Rungs[i].Step), ls.text("span", "", " "+rep.Rungs[i].Note)))
+			}
+			ol.Append(li)
+			inputs = append(inputs, in)
+		}
+		if err != nil || strings.TrimSpace(steps[0]) == "" {
+			out.Append(ls.text("p", "muted", "Write the job function to begin, then press Tab."))
+		} else if rep.State == "reached" {
+			use := ls.button("Use as the purpose", "btn btn-primary", "ladder-use", func() {
+				purposeIn.SetValue(rep.Purpose)
+				if a.doc != nil {
+					a.doc.Purpose = rep.Purpose
+					a.changed()
+				}
+				reanalyse(rep.Purpose)
+				purposeIn.Focus()
+				a.announce("Purpose statement updated")
+			})
+			out.Append(ls.text("p", "", "Purpose reached: “"+rep.Purpose+"”"), use)
+		} else if rep.Next != "" && len(steps) <= rep.Max && strings.TrimSpace(steps[len(steps)-1]) != "" {
+			steps = append(steps, "")
+			render(focus)
+			return
+		} else if rep.State != "climbing" {
+			out.Append(ls.text("p", "", "The ladder stopped ("+rep.State+"). Try a different answer to the last question."))
+		}
+		if focus >= 0 && focus < len(inputs) {
+			inputs[focus].Focus()
+		}
+	}
+	render(-1)
+	return card
+}
