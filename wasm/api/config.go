@@ -1,0 +1,65 @@
+package api
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/purposefulcx/purposeful/wasm/store"
+)
+
+// Config sets up the API handler. The zero value serves the stateless
+// analysis routes; stored workshops and xAPI need Store.
+type Config struct {
+	// Store keeps workshops and statements. Nil: those routes answer 503.
+	Store *store.Store
+	// MaxBody is the largest request body in bytes (default DefaultMaxBody,
+	// 256 KiB). Larger bodies get 413.
+	MaxBody int64
+	// AllowedOrigins lists the browser origins ("https://lms.example")
+	// allowed to call the API cross-origin. Same-origin requests are always
+	// allowed; other origins get 403. "*" allows any origin.
+	AllowedOrigins []string
+	// APIKeys are the organisations' API keys (hashes only). See
+	// [NewAPIKey] and [ParseAPIKeys].
+	APIKeys []APIKey
+	// PublicOrg, when set, lets callers without an API key create
+	// workshops, which then belong to this organisation (the local server
+	// sets it to "local"). Empty (the default): creating needs a key.
+	PublicOrg string
+	// ClientIPHeader names a header set by a trusted proxy that holds the
+	// client's address ("CF-Connecting-IP" on Cloudflare). Empty: the
+	// request's RemoteAddr. Used only to rate-limit join attempts.
+	ClientIPHeader string
+	// JoinFailureLimit is how many failed joins a client may make in 15
+	// minutes before getting 429 (default 10).
+	JoinFailureLimit int
+	// LRS is where xAPI statements are sent. Zero: they are only stored.
+	LRS LRS
+	// Logger receives one line per request (method, route, status,
+	// duration) and never a header, token or body. Nil: no logs.
+	Logger *slog.Logger
+	// Now returns the time (default time.Now).
+	Now func() time.Time
+	// Random is the source of ids, tokens and codes (default crypto/rand).
+	Random io.Reader
+	// Pages, when set, serves every path outside /v1/ (the local server
+	// serves the workshop page with it). Nil: those paths answer 404.
+	Pages http.Handler
+}
+
+// LRS is a Learning Record Store reached with HTTP Basic authentication.
+type LRS struct {
+	// Endpoint is the LRS's xAPI base URL; statements go to
+	// Endpoint + "statements" (a "/" is added when missing).
+	Endpoint string
+	Username string
+	Password string
+	// Transport sends the requests. Required when Endpoint is set: the
+	// local server passes http.DefaultTransport, the worker a fetch-based
+	// one. (The API never names net/http's own Transport, which would add
+	// the whole TLS stack to the worker's binary.) Each request has a 5 s
+	// deadline.
+	Transport http.RoundTripper
+}

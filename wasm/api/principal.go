@@ -1,0 +1,87 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/purposefulcx/purposeful/wasm/store"
+)
+
+// authMode says what credentials a route needs.
+type authMode uint8
+
+const (
+	authNone     authMode = iota // anyone
+	authOptional                 // anyone; an org key, if sent, must be valid
+	authOrg                      // an organisation API key
+	authCreate                   // an org key, or none when Config.PublicOrg is set
+	authWorkshop                 // a token of the workshop in the path, or its org's key
+)
+
+// principal is who is calling.
+type principal struct {
+	org   string      // organisation, for keys and workshop tokens
+	key   bool        // authenticated with an org API key
+	token store.Token // workshop token (Role empty when none)
+}
+
+func (p principal) facilitator() bool { return p.key || p.token.Role == store.RoleFacilitator }
+
+// errNoStore answers routes that need the database when none is set.
+func errNoStore() *Problem {
+	return problem(http.StatusServiceUnavailable, TypeUnavailable, "this server has no database configured")
+}
+
+// authenticate checks the Bearer credential against the route's needs.
+func (c *call) authenticate(mode authMode) error {
+	cred, sent := bearer(c.r)
+	if sent && cred == "" {
+		return unauthorized("the Authorization header must be \"Bearer <key or token>\"")
+	}
+	switch mode {
+	case authNone:
+		return nil
+	case authOptional, authOrg, authCreate:
+		if !sent {
+			switch {
+			case mode == authOptional:
+				return nil
+			case mode == authCreate && c.h.cfg.PublicOrg != "":
+				c.who.org = c.h.cfg.PublicOrg
+				return nil
+			}
+			return unauthorized("this route needs an organisation API key")
+		}
+		org, ok := c.h.checkAPIKey(cred)
+		if !ok {
+			return unauthorized("the API key is not valid")
+		}
+		c.who = principal{org: org, key: true}
+		return nil
+	case authWorkshop:
+		if !sent {
+			return unauthorized("this route needs a workshop token or an organisation API key")
+		}
+		if org, ok := c.h.checkAPIKey(cred); ok {
+			c.who = principal{org: org, key: true}
+			return nil
+		}
+		if len(cred) < len(tokenPrefix)+40 || cred[:len(tokenPrefix)] != tokenPrefix {
+			return unauthorized("the token is not valid")
+		}
+		s := c.h.cfg.Store
+		if s == nil {
+			return errNoStore()
+		}
+		t, err := s.TokenByHash(c.r.Context(), c.params[0], hashHex(cred))
+		if errors.Is(err, store.ErrNotFound) {
+			return unauthorized("the token is not valid for this workshop")
+		}
+		if err != nil {
+			return err
+		}
+		c.who = principal{org: t.Org, token: t}
+		return nil
+	}
+	return unauthorized("")
+}

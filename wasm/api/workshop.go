@@ -1,0 +1,709 @@
+package api
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/purposefulcx/purposeful/grid"
+	"github.com/purposefulcx/purposeful/wasm/store"
+)
+
+// Limits of stored workshops.
+const (
+	maxEventsPerRequest  = 100
+	maxEventsPerWorkshop = 20000
+	appendAttempts       = 30
+)
+
+type createWorkshopRequest struct {
+	Title    string         `json:"title,omitempty"`
+	Name     string         `json:"name"`
+	Settings *grid.Settings `json:"settings,omitempty"`
+	Course   *grid.Course   `json:"course,omitempty"`
+}
+
+type createWorkshopResponse struct {
+	ID               string `json:"id"`
+	JoinCode         string `json:"join_code"`
+	FacilitatorToken string `json:"facilitator_token"`
+	MemberID         string `json:"member_id"`
+	Cursor           int64  `json:"cursor"`
+}
+
+type joinRequest struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+type joinResponse struct {
+	WorkshopID       string `json:"workshop_id"`
+	MemberID         string `json:"member_id"`
+	ParticipantToken string `json:"participant_token"`
+}
+
+type appendRequest struct {
+	Events []json.RawMessage `json:"events"`
+}
+
+type appendResponse struct {
+	Applied    int   `json:"applied"`
+	Duplicates int   `json:"duplicates"`
+	Cursor     int64 `json:"cursor"`
+}
+
+type eventsResponse struct {
+	Events []seqEvent `json:"events"`
+	Cursor int64      `json:"cursor"`
+}
+
+type seqEvent struct {
+	Seq   int64      `json:"seq"`
+	Event grid.Event `json:"event"`
+}
+
+type stateResponse struct {
+	ID        string     `json:"id"`
+	Title     string     `json:"title"`
+	JoinCode  string     `json:"join_code,omitempty"` // facilitators and org keys only
+	Completed bool       `json:"completed"`
+	You       string     `json:"you,omitempty"`
+	Role      string     `json:"role"`
+	Cursor    int64      `json:"cursor"`
+	View      *grid.View `json:"view"`
+}
+
+func (c *call) store() (*store.Store, error) {
+	if c.h.cfg.Store == nil {
+		return nil, errNoStore()
+	}
+	return c.h.cfg.Store, nil
+}
+
+func (h *handler) newMemberID() (string, error) {
+	id, err := h.newID()
+	if err != nil {
+		return "", err
+	}
+	return "m" + id[:15], nil
+}
+
+func checkName(path, name string) *FieldError {
+	n := strings.TrimSpace(name)
+	switch {
+	case n == "":
+		return &FieldError{Path: path, Message: "required"}
+	case len(name) > 80:
+		return &FieldError{Path: path, Message: "longer than 80 bytes"}
+	}
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f {
+			return &FieldError{Path: path, Message: "has control characters"}
+		}
+	}
+	return nil
+}
+
+// createWorkshop: POST /v1/workshops.
+func createWorkshop(c *call) error {
+	s, err := c.store()
+	if err != nil {
+		return err
+	}
+	var req createWorkshopRequest
+	if err := c.decode(&req); err != nil {
+		return err
+	}
+	if fe := checkName("name", req.Name); fe != nil {
+		return badRequest("the request body is not valid", *fe)
+	}
+	if len(req.Title) > 200 {
+		return badRequest("the request body is not valid", FieldError{Path: "title", Message: "longer than 200 bytes"})
+	}
+	h := c.h
+	id, err := h.newID()
+	if err != nil {
+		return err
+	}
+	member, err := h.newMemberID()
+	if err != nil {
+		return err
+	}
+	tok, err := h.newSecret(tokenPrefix)
+	if err != nil {
+		return err
+	}
+	now := h.cfg.Now().UTC()
+	ev := grid.Event{ID: "create-" + id[:12], Type: grid.Create, Actor: member, At: now,
+		Name: req.Name, Settings: req.Settings, Course: req.Course}
+	sess := grid.NewSession()
+	if err := sess.Apply(ev); err != nil {
+		return eventProblem("", err)
+	}
+	body, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	title := strings.TrimSpace(req.Title)
+	if title == "" && req.Course != nil {
+		title = strings.TrimSpace(req.Course.Position + " · " + req.Course.Process)
+		title = strings.Trim(title, " ·")
+	}
+	if title == "" {
+		title = "Workshop"
+	}
+	setup, _ := json.Marshal(req)
+	anon := req.Settings == nil || req.Settings.Anonymity == grid.Anonymous
+	at := now.UnixMilli()
+	var code string
+	for range 5 { // a clash of codes is rare; try again if it happens
+		if code, err = h.newJoinCode(); err != nil {
+			return err
+		}
+		w := store.Workshop{ID: id, Org: c.who.org, Title: title, JoinCode: code, Anonymous: anon, Setup: setup, CreatedAt: at}
+		t := store.Token{Hash: hashHex(tok), Org: c.who.org, WorkshopID: id, Role: store.RoleFacilitator,
+			ParticipantID: member, Name: req.Name, CreatedAt: at}
+		e := store.Event{Org: c.who.org, WorkshopID: id, EventID: ev.ID, Body: body, Digest: digest(body), CreatedAt: at}
+		err = s.Batch(c.r.Context(), store.CreateWorkshopStmts(w, t, []store.Event{e})...)
+		if !errors.Is(err, store.ErrConflict) {
+			break
+		}
+	}
+	if err != nil {
+		return err
+	}
+	cur, err := s.Cursor(c.r.Context(), c.who.org, id)
+	if err != nil {
+		return err
+	}
+	c.w.Header().Set("Location", "/v1/workshops/"+id)
+	return c.writeJSON(http.StatusCreated, createWorkshopResponse{ID: id, JoinCode: code, FacilitatorToken: tok, MemberID: member, Cursor: cur})
+}
+
+func digest(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:16])
+}
+
+// clientKey identifies the caller for join rate limiting, hashed so no
+// address is stored.
+func (c *call) clientKey() string {
+	ip := ""
+	if hd := c.h.cfg.ClientIPHeader; hd != "" {
+		ip = c.r.Header.Get(hd)
+	}
+	if ip == "" {
+		ip = c.r.RemoteAddr
+		if i := strings.LastIndexByte(ip, ':'); i > 0 && !strings.HasSuffix(ip, "]") {
+			ip = ip[:i]
+		}
+	}
+	return hashHex("join:" + ip)[:32]
+}
+
+// joinWorkshop: POST /v1/join.
+func joinWorkshop(c *call) error {
+	s, err := c.store()
+	if err != nil {
+		return err
+	}
+	ctx := c.r.Context()
+	client := c.clientKey()
+	bucket := c.h.cfg.Now().Unix() / (15 * 60)
+	n, err := s.JoinFailures(ctx, client, bucket)
+	if err != nil {
+		return err
+	}
+	if n >= c.h.cfg.JoinFailureLimit {
+		c.w.Header().Set("Retry-After", strconv.FormatInt((bucket+1)*15*60-c.h.cfg.Now().Unix(), 10))
+		return problem(http.StatusTooManyRequests, TypeTooManyRequests, "too many wrong join codes from this client; try again later")
+	}
+	var req joinRequest
+	if err := c.decode(&req); err != nil {
+		return err
+	}
+	var errs []FieldError
+	code := normalizeCode(req.Code)
+	if code == "" {
+		errs = append(errs, FieldError{Path: "code", Message: "not a join code (8 letters and digits, like K7QM-4XPD)"})
+	}
+	if fe := checkName("name", req.Name); fe != nil {
+		errs = append(errs, *fe)
+	}
+	if len(errs) > 0 {
+		return badRequest("the request body is not valid", errs...)
+	}
+	w, err := s.WorkshopByCode(ctx, code)
+	if errors.Is(err, store.ErrNotFound) {
+		if err := s.RecordJoinFailure(ctx, client, bucket); err != nil {
+			return err
+		}
+		return notFound("no open workshop has this join code")
+	}
+	if err != nil {
+		return err
+	}
+	sess, _, err := c.session(w)
+	if err != nil {
+		return err
+	}
+	member, err := c.h.newMemberID()
+	if err != nil {
+		return err
+	}
+	tok, err := c.h.newSecret(tokenPrefix)
+	if err != nil {
+		return err
+	}
+	now := c.h.cfg.Now().UTC()
+	evID, err := c.h.newID() // not the member id: event ids are shown to everyone
+	if err != nil {
+		return err
+	}
+	ev := grid.Event{ID: "join-" + evID[:16], Type: grid.Join, Actor: member, At: now, Name: req.Name}
+	if err := sess.Apply(ev); err != nil {
+		return eventProblem("", err)
+	}
+	body, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	at := now.UnixMilli()
+	t := store.Token{Hash: hashHex(tok), Org: w.Org, WorkshopID: w.ID, Role: store.RoleParticipant,
+		ParticipantID: member, Name: req.Name, CreatedAt: at}
+	e := store.Event{Org: w.Org, WorkshopID: w.ID, EventID: ev.ID, Body: body, Digest: digest(body), CreatedAt: at}
+	if err := s.Batch(ctx, store.TokenStmt(t), store.EventStmt(e)); err != nil {
+		return err
+	}
+	return c.writeJSON(http.StatusCreated, joinResponse{WorkshopID: w.ID, MemberID: member, ParticipantToken: tok})
+}
+
+// loaded is a workshop's stored events folded into a session.
+type loaded struct {
+	seqOf  map[string]int64
+	atOf   map[string]time.Time
+	count  int // stored events
+	cursor int64
+}
+
+// at is the time of the stored event id.
+func (l loaded) at(id string) time.Time { return l.atOf[id] }
+
+// eventLog is a workshop's stored events, decoded once.
+type eventLog struct {
+	w      store.Workshop
+	events []grid.Event
+	seqs   []int64
+	cursor int64
+}
+
+// readLog reads the events of w stored after the log's cursor.
+func (c *call) readLog(l *eventLog) error {
+	evs, err := c.h.cfg.Store.Events(c.r.Context(), l.w.Org, l.w.ID, l.cursor, 0)
+	if err != nil {
+		return err
+	}
+	for _, e := range evs {
+		l.cursor = e.Seq
+		var ge grid.Event
+		if err := json.Unmarshal(e.Body, &ge); err != nil {
+			continue
+		}
+		l.events = append(l.events, ge)
+		l.seqs = append(l.seqs, e.Seq)
+	}
+	return nil
+}
+
+// fold applies the log, in the order it was stored, to a new session.
+// Events that no longer apply (a race between two writers that both
+// passed validation) are skipped, as a reader would.
+func (l *eventLog) fold() (*grid.Session, loaded) {
+	ld := loaded{seqOf: make(map[string]int64, len(l.events)), atOf: make(map[string]time.Time, len(l.events)),
+		count: len(l.events), cursor: l.cursor}
+	sess := grid.NewSession()
+	for i, ge := range l.events {
+		if sess.Apply(ge) == nil {
+			ld.seqOf[ge.ID] = l.seqs[i]
+			ld.atOf[ge.ID] = ge.At
+		}
+	}
+	return sess, ld
+}
+
+// session folds the stored events of w.
+func (c *call) session(w store.Workshop) (*grid.Session, loaded, error) {
+	l := &eventLog{w: w}
+	if err := c.readLog(l); err != nil {
+		return nil, loaded{}, err
+	}
+	sess, ld := l.fold()
+	return sess, ld, nil
+}
+
+// workshop loads the workshop in the path for the caller's organisation;
+// another organisation's workshop is not found.
+func (c *call) workshop() (store.Workshop, error) {
+	s, err := c.store()
+	if err != nil {
+		return store.Workshop{}, err
+	}
+	w, err := s.Workshop(c.r.Context(), c.who.org, c.params[0])
+	if errors.Is(err, store.ErrNotFound) {
+		return w, notFound("no such workshop")
+	}
+	return w, err
+}
+
+// viewer is the member id reads are made for: the token's member, or the
+// facilitator for an organisation key.
+func (c *call) viewer(sess *grid.Session) string {
+	if c.who.token.ParticipantID != "" {
+		return c.who.token.ParticipantID
+	}
+	return sess.Facilitator()
+}
+
+// appendEvents: POST /v1/workshops/{id}/events. The body is one event or
+// {"events": [...]}.
+func appendEvents(c *call) error {
+	w, err := c.workshop()
+	if err != nil {
+		return err
+	}
+	if c.who.key {
+		return forbidden("events are sent with a facilitator or participant token")
+	}
+	body, err := readBody(c.r, c.h.cfg.MaxBody)
+	if err != nil {
+		return err
+	}
+	var raws []json.RawMessage
+	prefix := func(i int) string { return "" }
+	if isBatch(body) {
+		var req appendRequest
+		if err := decodeStrict(body, &req); err != nil {
+			return err
+		}
+		if len(req.Events) == 0 {
+			return badRequest("no events", FieldError{Path: "events", Message: "required"})
+		}
+		if len(req.Events) > maxEventsPerRequest {
+			return badRequest("too many events in one request",
+				FieldError{Path: "events", Message: "more than " + strconv.Itoa(maxEventsPerRequest)})
+		}
+		raws = req.Events
+		prefix = func(i int) string { return "events[" + strconv.Itoa(i) + "]" }
+	} else {
+		raws = []json.RawMessage{body}
+	}
+	if w.CompletedAt != 0 {
+		return conflict("the workshop is completed")
+	}
+	me := c.who.token.ParticipantID
+	evs := make([]grid.Event, len(raws))
+	var errs []FieldError
+	for i, raw := range raws {
+		var e grid.Event
+		if err := decodeStrict(raw, &e); err != nil {
+			p := asProblem(err)
+			for _, fe := range p.Errors {
+				errs = append(errs, FieldError{Path: joinPath(prefix(i), fe.Path), Message: fe.Message})
+			}
+			if len(p.Errors) == 0 {
+				errs = append(errs, FieldError{Path: prefix(i), Message: p.Detail})
+			}
+			continue
+		}
+		if e.Redacted {
+			errs = append(errs, FieldError{Path: joinPath(prefix(i), "redacted"), Message: "a redacted copy cannot be sent"})
+		}
+		if e.ID == "" || len(e.ID) > 200 {
+			errs = append(errs, FieldError{Path: joinPath(prefix(i), "id"), Message: "required, at most 200 bytes"})
+		}
+		switch e.Actor {
+		case "", me:
+			e.Actor = me
+		default:
+			return forbidden("an event's actor must be the token's member")
+		}
+		evs[i] = e
+	}
+	if len(errs) > 0 {
+		return problem(http.StatusBadRequest, TypeValidation, "some events are not valid", errs...)
+	}
+	s := c.h.cfg.Store
+	ctx := c.r.Context()
+	mu, _ := c.h.locks.LoadOrStore(w.ID, new(sync.Mutex))
+	mu.(*sync.Mutex).Lock()
+	defer mu.(*sync.Mutex).Unlock()
+	log := &eventLog{w: w}
+	if err := c.readLog(log); err != nil {
+		return err
+	}
+	for attempt := 0; ; attempt++ {
+		sess, l := log.fold()
+		if l.count+len(evs) > maxEventsPerWorkshop {
+			return conflict("the workshop has reached its limit of events")
+		}
+		resp := appendResponse{Cursor: l.cursor}
+		var fresh []store.Event
+		var newIDs []string
+		for i, e := range evs {
+			known := sess.Has(e.ID)
+			if e.At.IsZero() {
+				// The server stamps events sent without a time; a retry of
+				// such an event gets the time it was first stored with.
+				e.At = c.h.cfg.Now().UTC()
+				if known {
+					e.At = l.at(e.ID)
+				}
+			}
+			if err := sess.Apply(e); err != nil {
+				return eventProblem(prefix(i), err)
+			}
+			if known {
+				resp.Duplicates++
+				continue
+			}
+			b, err := json.Marshal(e)
+			if err != nil {
+				return err
+			}
+			newIDs = append(newIDs, e.ID)
+			fresh = append(fresh, store.Event{Org: w.Org, WorkshopID: w.ID, EventID: e.ID,
+				Body: b, Digest: digest(b), CreatedAt: c.h.now()})
+		}
+		if len(fresh) == 0 {
+			return c.writeJSON(http.StatusOK, resp)
+		}
+		// Each insert is guarded: it happens only if no other event was
+		// stored since l.cursor (this batch's own events aside).
+		stmts := make([]store.Stmt, len(fresh))
+		for i, e := range fresh {
+			stmts[i] = store.AppendStmt(e, l.cursor, newIDs)
+		}
+		changes, err := s.BatchChanges(ctx, stmts...)
+		if err != nil {
+			return err
+		}
+		if changes[0] > 0 {
+			resp.Applied = len(stmts)
+			if resp.Cursor, err = s.Cursor(ctx, w.Org, w.ID); err != nil {
+				return err
+			}
+			return c.writeJSON(http.StatusOK, resp)
+		}
+		// Someone else wrote first: read what they wrote, fold again and
+		// retry.
+		if attempt+1 >= appendAttempts {
+			c.w.Header().Set("Retry-After", "1")
+			c.w.Header().Set("Cache-Control", "no-store")
+			return problem(http.StatusServiceUnavailable, TypeUnavailable, "the workshop is busy; send the same events again")
+		}
+		if err := c.readLog(log); err != nil {
+			return err
+		}
+	}
+}
+
+// isBatch reports whether the body is {"events": [...]} rather than one
+// event (an event has no "events" key).
+func isBatch(body []byte) bool {
+	var probe map[string]json.RawMessage
+	if json.Unmarshal(body, &probe) != nil {
+		return false
+	}
+	_, ok := probe["events"]
+	return ok
+}
+
+// eventProblem maps a grid.Session error to a problem.
+func eventProblem(prefix string, err error) error {
+	var ee *grid.EventError
+	inner := err
+	if errors.As(err, &ee) {
+		inner = ee.Err
+	}
+	fes := fieldErrors(prefix, inner)
+	switch {
+	case errors.Is(err, grid.ErrForbidden):
+		return problem(http.StatusForbidden, TypeForbidden, "your role may not do this", fes...)
+	case errors.Is(err, grid.ErrIDReused):
+		return problem(http.StatusConflict, TypeConflict, "this event id was already used for a different event", fes...)
+	case errors.Is(err, grid.ErrConflict):
+		return problem(http.StatusConflict, TypeConflict, "this event conflicts with later events", fes...)
+	case errors.Is(err, grid.ErrNotMember):
+		return problem(http.StatusForbidden, TypeForbidden, "not a member of this workshop", fes...)
+	case errors.Is(err, grid.ErrBadEvent), errors.Is(err, grid.ErrUnknownEvent), errors.Is(err, grid.ErrRequired),
+		errors.Is(err, grid.ErrUnknownValue), errors.Is(err, grid.ErrOutOfRange), errors.Is(err, grid.ErrBadLink),
+		errors.Is(err, grid.ErrEmpty), errors.Is(err, grid.ErrBlank), errors.Is(err, grid.ErrTooLong),
+		errors.Is(err, grid.ErrInvalidUTF8), errors.Is(err, grid.ErrWrongColumn), errors.Is(err, grid.ErrRedacted):
+		return problem(http.StatusBadRequest, TypeValidation, "the event is not valid", fes...)
+	}
+	return problem(http.StatusUnprocessableEntity, TypeValidation, "the event does not apply to the workshop now", fes...)
+}
+
+// listEvents: GET /v1/workshops/{id}/events?after=N&limit=M.
+func listEvents(c *call) error {
+	w, err := c.workshop()
+	if err != nil {
+		return err
+	}
+	q := c.r.URL.Query()
+	after, err := queryInt(q.Get("after"), "after", 0, 1<<53)
+	if err != nil {
+		return err
+	}
+	limit, err := queryInt(q.Get("limit"), "limit", 1, 1000)
+	if err != nil {
+		return err
+	}
+	if limit == 0 {
+		limit = 500
+	}
+	sess, l, err := c.session(w)
+	if err != nil {
+		return err
+	}
+	views, _ := sess.EventsFor(c.viewer(sess), 0)
+	resp := eventsResponse{Events: []seqEvent{}, Cursor: after}
+	for _, e := range views {
+		seq := l.seqOf[e.ID]
+		if seq <= after {
+			continue
+		}
+		if len(resp.Events) == int(limit) {
+			break
+		}
+		resp.Events = append(resp.Events, seqEvent{Seq: seq, Event: e})
+		resp.Cursor = max(resp.Cursor, seq)
+	}
+	if len(resp.Events) < int(limit) {
+		resp.Cursor = max(resp.Cursor, l.cursor)
+	}
+	return c.writeJSON(http.StatusOK, resp)
+}
+
+func queryInt(s, name string, lo, hi int64) (int64, error) {
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < lo || n > hi {
+		return 0, badRequest("a query parameter is not valid",
+			FieldError{Path: name, Message: "must be a whole number from " + strconv.FormatInt(lo, 10) + " to " + strconv.FormatInt(hi, 10)})
+	}
+	return n, nil
+}
+
+// workshopState: GET /v1/workshops/{id}.
+func workshopState(c *call) error {
+	w, err := c.workshop()
+	if err != nil {
+		return err
+	}
+	sess, l, err := c.session(w)
+	if err != nil {
+		return err
+	}
+	viewer := c.viewer(sess)
+	v, err := sess.View(viewer, c.h.cfg.Now())
+	if err != nil {
+		return err
+	}
+	resp := stateResponse{ID: w.ID, Title: w.Title, Completed: w.CompletedAt != 0, Cursor: l.cursor, View: v, Role: "organisation"}
+	if c.who.token.Role != "" {
+		resp.You = viewer
+		resp.Role = c.who.token.Role
+	}
+	if c.who.facilitator() {
+		resp.JoinCode = w.JoinCode
+	}
+	return c.writeJSON(http.StatusOK, resp)
+}
+
+// exportWorkshop: GET /v1/workshops/{id}/export?format=json|csv|md|svg.
+func exportWorkshop(c *call) error {
+	w, err := c.workshop()
+	if err != nil {
+		return err
+	}
+	format := c.r.URL.Query().Get("format")
+	if format == "" {
+		format = "json"
+	}
+	switch format {
+	case "json", "csv", "md", "svg":
+	default:
+		return badRequest("unknown export format", FieldError{Path: "format", Message: "must be json, csv, md or svg"})
+	}
+	sess, _, err := c.session(w)
+	if err != nil {
+		return err
+	}
+	g, err := sess.Export(c.viewer(sess))
+	if err != nil {
+		return err
+	}
+	name := "workshop-" + w.ID[:8]
+	c.w.Header().Set("Content-Disposition", `attachment; filename="`+name+"."+format+`"`)
+	switch format {
+	case "csv":
+		b, err := grid.CSV(g)
+		if err != nil {
+			return err
+		}
+		return c.writeRaw(http.StatusOK, "text/csv; charset=utf-8", b)
+	case "md":
+		return c.writeRaw(http.StatusOK, "text/markdown; charset=utf-8", []byte(grid.Markdown(g)))
+	case "svg":
+		return c.writeRaw(http.StatusOK, "image/svg+xml", []byte(grid.SVG(g, grid.SVGOptions{})))
+	}
+	b, err := grid.Encode(g)
+	if err != nil {
+		return err
+	}
+	return c.writeRaw(http.StatusOK, "application/json", b)
+}
+
+type workshopSummary struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	JoinCode  string `json:"join_code"`
+	Completed bool   `json:"completed"`
+	CreatedAt string `json:"created_at"`
+}
+
+// listWorkshops: GET /v1/workshops?limit=N (org key).
+func listWorkshops(c *call) error {
+	s, err := c.store()
+	if err != nil {
+		return err
+	}
+	limit, err := queryInt(c.r.URL.Query().Get("limit"), "limit", 1, 1000)
+	if err != nil {
+		return err
+	}
+	if limit == 0 {
+		limit = 100
+	}
+	ws, err := s.Workshops(c.r.Context(), c.who.org, int(limit))
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Workshops []workshopSummary `json:"workshops"`
+	}{Workshops: []workshopSummary{}}
+	for _, w := range ws {
+		out.Workshops = append(out.Workshops, workshopSummary{ID: w.ID, Title: w.Title, JoinCode: w.JoinCode,
+			Completed: w.CompletedAt != 0, CreatedAt: time.UnixMilli(w.CreatedAt).UTC().Format(time.RFC3339)})
+	}
+	return c.writeJSON(http.StatusOK, out)
+}

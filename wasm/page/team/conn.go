@@ -1,0 +1,387 @@
+package team
+
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+)
+
+// SeatVersion is the version of the stored [Seat] document.
+const SeatVersion = "purposeful.team-seat/v1"
+
+// SeatKey is the storage key of the device's seat in a team workshop.
+const SeatKey = "purposeful.team"
+
+// Roles of a seat.
+const (
+	RoleFacilitator = "facilitator"
+	RoleParticipant = "participant"
+)
+
+// Errors a Conn reports.
+var (
+	// ErrOffline reports that the API could not be reached.
+	ErrOffline = errors.New("team: the server cannot be reached")
+	// ErrNoSeat reports a call that needs a workshop before one was
+	// opened or joined.
+	ErrNoSeat = errors.New("team: no workshop open on this device")
+	// ErrRefused reports an answer the server gave with an error status;
+	// the wrapping [*RefusedError] carries the status and the message.
+	ErrRefused = errors.New("team: the server refused")
+)
+
+// RefusedError is an error answer from the API.
+type RefusedError struct {
+	Status  int
+	Message string // the problem's detail, in words
+}
+
+func (e *RefusedError) Error() string {
+	return "team: the server refused (" + strconv.Itoa(e.Status) + "): " + e.Message
+}
+
+func (e *RefusedError) Unwrap() error { return ErrRefused }
+
+// Response is what a [Transport] got back. Status 0 with Err set means
+// the request never got an answer (offline).
+type Response struct {
+	Status int
+	Body   []byte
+	Err    error
+}
+
+// Transport sends one request to the API (path starts with /v1/) with
+// an optional bearer token and JSON body, and calls done once with the
+// answer. The browser uses fetch; tests call the API handler.
+type Transport interface {
+	Do(method, path, token string, body []byte, done func(Response))
+}
+
+// Seat is this device's place in a team workshop, kept in storage under
+// [SeatKey]: who we are, and the events not yet accepted by the server.
+type Seat struct {
+	Version  string  `json:"version"`
+	Workshop string  `json:"workshop"`
+	Member   string  `json:"member"`
+	Token    string  `json:"token"`
+	Role     string  `json:"role"`
+	Name     string  `json:"name"`
+	Code     string  `json:"code,omitempty"`
+	Title    string  `json:"title,omitempty"`
+	Seq      int     `json:"seq"`
+	Pending  []Event `json:"pending"`
+}
+
+// LoadSeat reads the stored seat; ok is false when there is none or it
+// cannot be read (an unknown version counts as none).
+func LoadSeat(s workshop.Storage) (seat *Seat, ok bool) {
+	v, ok := s.Get(SeatKey)
+	if !ok {
+		return nil, false
+	}
+	var st Seat
+	if err := json.Unmarshal([]byte(v), &st); err != nil || st.Version != SeatVersion || st.Workshop == "" || st.Token == "" {
+		return nil, false
+	}
+	return &st, true
+}
+
+// Conn is the page's connection to one team workshop. It is not safe for
+// concurrent use (the page runs on one thread).
+type Conn struct {
+	T   Transport
+	S   workshop.Storage
+	Now func() time.Time
+
+	// Seat is the open workshop (nil before Create or Join).
+	Seat *Seat
+	// View is the last view read from the server (nil before the first).
+	View *View
+	// Cursor is the event cursor of the last poll.
+	Cursor int
+	// Online is false after a request got no answer, until one does.
+	Online bool
+	// Err is the last refusal of a queued change, in words ("" when none).
+	Err string
+
+	flushing bool
+	waiters  []func()
+}
+
+// NewConn returns a connection that restores the stored seat, if any.
+func NewConn(t Transport, s workshop.Storage, now func() time.Time) *Conn {
+	c := &Conn{T: t, S: s, Now: now, Online: true}
+	c.Seat, _ = LoadSeat(s)
+	return c
+}
+
+// Pending is the number of changes waiting to be sent.
+func (c *Conn) Pending() int {
+	if c.Seat == nil {
+		return 0
+	}
+	return len(c.Seat.Pending)
+}
+
+// NewID returns a new event or item id, unique across devices: the
+// member id, the clock and a counter kept in the seat.
+func (c *Conn) NewID(prefix string) string {
+	m := "x"
+	if c.Seat != nil {
+		c.Seat.Seq++
+		m = c.Seat.Member
+	}
+	seq := 0
+	if c.Seat != nil {
+		seq = c.Seat.Seq
+	}
+	return prefix + "-" + m + "-" + strconv.FormatInt(c.Now().UnixNano(), 36) + "-" + strconv.Itoa(seq)
+}
+
+func (c *Conn) save() error {
+	if c.Seat == nil {
+		c.S.Remove(SeatKey)
+		return nil
+	}
+	c.Seat.Version = SeatVersion
+	b, err := json.Marshal(c.Seat)
+	if err != nil {
+		return err
+	}
+	return c.S.Set(SeatKey, string(b))
+}
+
+// Leave forgets the workshop on this device (pending changes included).
+func (c *Conn) Leave() {
+	c.Seat, c.View, c.Cursor, c.Err = nil, nil, 0, ""
+	_ = c.save()
+}
+
+// call sends a request and decodes a 2xx answer into out.
+func (c *Conn) call(method, path, token string, in, out any, done func(error)) {
+	var body []byte
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			done(err)
+			return
+		}
+		body = b
+	}
+	c.T.Do(method, path, token, body, func(r Response) {
+		if r.Err != nil || r.Status == 0 {
+			c.Online = false
+			done(ErrOffline)
+			return
+		}
+		c.Online = true
+		if r.Status < 200 || r.Status > 299 {
+			done(refused(r))
+			return
+		}
+		if out != nil {
+			if err := json.Unmarshal(r.Body, out); err != nil {
+				done(err)
+				return
+			}
+		}
+		done(nil)
+	})
+}
+
+// refused turns an error answer into a *RefusedError with the problem's
+// words.
+func refused(r Response) error {
+	var p problemAnswer
+	msg := ""
+	if json.Unmarshal(r.Body, &p) == nil {
+		msg = p.Detail
+		if msg == "" {
+			msg = p.Title
+		}
+		for _, fe := range p.Errors {
+			msg += "; " + fe.Path + ": " + fe.Message
+		}
+	}
+	if msg == "" {
+		msg = "status " + strconv.Itoa(r.Status)
+	}
+	return &RefusedError{Status: r.Status, Message: strings.TrimPrefix(msg, "; ")}
+}
+
+// Create opens a new workshop with this device as the facilitator.
+func (c *Conn) Create(name, title string, settings Settings, course Course, done func(error)) {
+	var a createAnswer
+	req := createRequest{Name: name, Title: title, Settings: &settings, Course: &course}
+	c.call("POST", "/v1/workshops", "", req, &a, func(err error) {
+		if err == nil {
+			c.Seat = &Seat{Workshop: a.ID, Member: a.MemberID, Token: a.FacilitatorToken,
+				Role: RoleFacilitator, Name: name, Code: a.JoinCode, Title: title}
+			c.View, c.Cursor, c.Err = nil, 0, ""
+			err = c.save()
+		}
+		done(err)
+	})
+}
+
+// Join joins the workshop with the code as a participant.
+func (c *Conn) Join(code, name string, done func(error)) {
+	var a joinAnswer
+	c.call("POST", "/v1/join", "", joinRequest{Code: NormalizeCode(code), Name: name}, &a, func(err error) {
+		if err == nil {
+			c.Seat = &Seat{Workshop: a.WorkshopID, Member: a.MemberID, Token: a.ParticipantToken,
+				Role: RoleParticipant, Name: name, Code: NormalizeCode(code)}
+			c.View, c.Cursor, c.Err = nil, 0, ""
+			err = c.save()
+		}
+		done(err)
+	})
+}
+
+// NormalizeCode tidies a typed join code: upper case, spaces dropped, and
+// the dash put back after four characters ("k7qm 4xpd" -> "K7QM-4XPD").
+func NormalizeCode(code string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(code) {
+		if (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	if len(s) == 8 {
+		return s[:4] + "-" + s[4:]
+	}
+	return s
+}
+
+// Send queues an event (giving it an id when it has none), stores the
+// queue, and starts sending. The event's id stays with it through every
+// retry, so the server applies it once.
+func (c *Conn) Send(e Event, done func()) error {
+	if c.Seat == nil {
+		return ErrNoSeat
+	}
+	if e.ID == "" {
+		e.ID = c.NewID("e")
+	}
+	c.Seat.Pending = append(c.Seat.Pending, e)
+	err := c.save()
+	c.Flush(done)
+	return err
+}
+
+// Flush posts the queued events in order, one at a time, and calls done
+// when the queue is empty or sending has to wait: offline or the server
+// busy (the events stay queued and the next Flush tries again). An event
+// the server refuses for good (4xx other than 429) is dropped and its
+// reason kept in Err.
+func (c *Conn) Flush(done func()) {
+	if done != nil {
+		c.waiters = append(c.waiters, done)
+	}
+	if c.flushing {
+		return
+	}
+	c.flushing = true
+	c.flushNext()
+}
+
+func (c *Conn) finishFlush() {
+	c.flushing = false
+	w := c.waiters
+	c.waiters = nil
+	for _, fn := range w {
+		fn()
+	}
+}
+
+func (c *Conn) flushNext() {
+	if c.Seat == nil || len(c.Seat.Pending) == 0 {
+		c.finishFlush()
+		return
+	}
+	seat := c.Seat
+	e := seat.Pending[0]
+	c.call("POST", "/v1/workshops/"+seat.Workshop+"/events", seat.Token, e, nil, func(err error) {
+		if c.Seat != seat {
+			c.finishFlush()
+			return
+		}
+		var re *RefusedError
+		switch {
+		case err == nil:
+		case errors.As(err, &re) && re.Status >= 400 && re.Status < 500 && re.Status != 429 && re.Status != 408:
+			c.Err = re.Message
+		default: // offline, busy or a server fault: keep it and retry later
+			c.finishFlush()
+			return
+		}
+		if len(seat.Pending) > 0 && seat.Pending[0].ID == e.ID {
+			seat.Pending = seat.Pending[1:]
+		}
+		_ = c.save()
+		c.flushNext()
+	})
+}
+
+// Poll sends what is queued, then reads the events after the cursor and,
+// when there are new ones (or no view yet), the member's view. done runs
+// once at the end; err is nil when the view is current.
+func (c *Conn) Poll(done func(changed bool, err error)) {
+	if c.Seat == nil {
+		done(false, ErrNoSeat)
+		return
+	}
+	c.Flush(func() {
+		seat := c.Seat
+		if seat == nil {
+			done(false, ErrNoSeat)
+			return
+		}
+		var ev eventsAnswer
+		path := "/v1/workshops/" + seat.Workshop + "/events?after=" + strconv.Itoa(c.Cursor) + "&limit=500"
+		c.call("GET", path, seat.Token, nil, &ev, func(err error) {
+			if err != nil {
+				done(false, err)
+				return
+			}
+			if ev.Cursor == c.Cursor && c.View != nil {
+				done(false, nil)
+				return
+			}
+			c.Refresh(func(err error) { done(err == nil, err) })
+		})
+	})
+}
+
+// Refresh reads the member's view of the workshop now.
+func (c *Conn) Refresh(done func(error)) {
+	seat := c.Seat
+	if seat == nil {
+		done(ErrNoSeat)
+		return
+	}
+	var w workshopAnswer
+	c.call("GET", "/v1/workshops/"+seat.Workshop, seat.Token, nil, &w, func(err error) {
+		if err != nil || c.Seat != seat {
+			done(err)
+			return
+		}
+		if w.View != nil {
+			c.View = w.View
+		}
+		c.Cursor = w.Cursor
+		if w.JoinCode != "" && w.JoinCode != seat.Code {
+			seat.Code = w.JoinCode
+			_ = c.save()
+		}
+		if w.Title != "" {
+			seat.Title = w.Title
+		}
+		done(nil)
+	})
+}

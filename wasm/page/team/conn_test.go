@@ -1,0 +1,241 @@
+package team_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/purposefulcx/purposeful/grid"
+	"github.com/purposefulcx/purposeful/wasm/api"
+	"github.com/purposefulcx/purposeful/wasm/page/team"
+	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+	"github.com/purposefulcx/purposeful/wasm/store/sqlite"
+)
+
+// apiTransport calls the real API handler in-process; Offline makes every
+// request fail as a dropped connection would, and LoseAnswers applies the
+// request but reports it as lost (the retry case).
+type apiTransport struct {
+	h           http.Handler
+	Offline     bool
+	LoseAnswers bool
+	Posts       int
+}
+
+func (a *apiTransport) Do(method, path, token string, body []byte, done func(team.Response)) {
+	if a.Offline {
+		done(team.Response{Err: errors.New("Failed to fetch")})
+		return
+	}
+	r := httptest.NewRequest(method, path, bytes.NewReader(body))
+	if token != "" {
+		r.Header.Set("Authorization", "Bearer "+token)
+	}
+	if body != nil {
+		r.Header.Set("Content-Type", "application/json")
+	}
+	if method == "POST" {
+		a.Posts++
+	}
+	w := httptest.NewRecorder()
+	a.h.ServeHTTP(w, r)
+	if a.LoseAnswers {
+		done(team.Response{Err: errors.New("connection reset")})
+		return
+	}
+	done(team.Response{Status: w.Code, Body: w.Body.Bytes()})
+}
+
+func newAPI(t *testing.T) *apiTransport {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "team.sqlite"))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = st.DB().Close() })
+	return &apiTransport{h: api.New(api.Config{Store: st, PublicOrg: "local"})}
+}
+
+var course = team.Course{Position: "Front-desk agent", Purpose: "Guests feel at home from the first minute", Process: "Check-in"}
+
+func clock() func() time.Time {
+	t := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	return func() time.Time { t = t.Add(time.Millisecond); return t }
+}
+
+func mustErr(t *testing.T) func(error) {
+	return func(err error) { t.Helper(); require.NoError(t, err) }
+}
+
+// room opens a workshop and moves it to the create step, with one
+// participant joined.
+func room(t *testing.T, anonymity string) (tr *apiTransport, fac, par *team.Conn, parStore workshop.MapStorage) {
+	t.Helper()
+	tr = newAPI(t)
+	fac = team.NewConn(tr, workshop.MapStorage{}, clock())
+	fac.Create("Fatima", "Check-in ideas", team.Settings{Anonymity: anonymity}, course, mustErr(t))
+	require.NotNil(t, fac.Seat)
+	require.Len(t, fac.Seat.Code, 9, "a join code like K7QM-4XPD")
+	parStore = workshop.MapStorage{}
+	par = team.NewConn(tr, parStore, clock())
+	par.Join(strings.ToLower(strings.ReplaceAll(fac.Seat.Code, "-", "")), "Ana Quintero", mustErr(t))
+	require.Equal(t, team.RoleParticipant, par.Seat.Role)
+	for range 2 {
+		require.NoError(t, fac.Send(team.Event{Type: team.TypeNextStep}, nil))
+	}
+	require.Zero(t, fac.Pending())
+	return tr, fac, par, parStore
+}
+
+func poll(t *testing.T, c *team.Conn) {
+	t.Helper()
+	var perr error
+	c.Poll(func(_ bool, err error) { perr = err })
+	require.NoError(t, perr)
+	require.NotNil(t, c.View)
+}
+
+func TestPrivateIdeaRevealAndVote(t *testing.T) {
+	_, fac, par, _ := room(t, "anonymous")
+	idea := "Walk first-time guests to the lift"
+	require.NoError(t, par.Send(team.Event{Type: team.TypeAddItem, Item: par.NewID("i"), Column: "purposeful", Text: idea}, nil))
+	require.Empty(t, par.Err)
+	poll(t, fac)
+	assert.Equal(t, "create", fac.View.Step)
+	assert.Equal(t, 1, fac.View.PrivateIdeas, "the facilitator sees a count, not the idea")
+	for _, it := range fac.View.Items {
+		assert.NotEqual(t, idea, it.Text)
+	}
+	poll(t, par)
+	require.Len(t, par.View.Items, 1)
+	assert.True(t, par.View.Items[0].Private && par.View.Items[0].Mine, "the author sees their own private idea")
+
+	require.NoError(t, fac.Send(team.Event{Type: team.TypeReveal}, nil))
+	poll(t, fac)
+	require.Len(t, fac.View.Items, 1)
+	assert.Equal(t, idea, fac.View.Items[0].Text)
+	assert.Empty(t, fac.View.Items[0].Author, "anonymous: no author")
+	b, _ := json.Marshal(fac.View)
+	assert.NotContains(t, string(b), "Ana", "anonymous: the participant's name never reaches the facilitator")
+
+	require.NoError(t, fac.Send(team.Event{Type: team.TypeNextStep}, nil))
+	require.NoError(t, fac.Send(team.Event{Type: team.TypeVotingOpen}, nil))
+	id := fac.View.Items[0].ID
+	require.NoError(t, par.Send(team.Event{Type: team.TypeVote, Item: id}, nil))
+	require.Empty(t, par.Err)
+	poll(t, par)
+	assert.Equal(t, 1, par.View.Items[0].MyVotes)
+	assert.Nil(t, par.View.Items[0].Votes, "totals hidden while voting is open")
+	require.NoError(t, fac.Send(team.Event{Type: team.TypeVotingClose}, nil))
+	poll(t, fac)
+	require.NotNil(t, fac.View.Items[0].Votes)
+	assert.Equal(t, 1, *fac.View.Items[0].Votes)
+}
+
+func TestNamedSessionShowsNames(t *testing.T) {
+	_, fac, par, _ := room(t, "named")
+	require.NoError(t, par.Send(team.Event{Type: team.TypeAddItem, Item: par.NewID("i"), Column: "purposeful", Text: "Offer water"}, nil))
+	require.NoError(t, fac.Send(team.Event{Type: team.TypeReveal}, nil))
+	poll(t, fac)
+	require.Len(t, fac.View.Items, 1)
+	assert.Equal(t, "Ana Quintero", fac.View.Items[0].Author)
+}
+
+func TestOfflineQueueSurvivesReloadAndArrivesOnce(t *testing.T) {
+	tr, fac, par, store := room(t, "anonymous")
+	tr.Offline = true
+	require.NoError(t, par.Send(team.Event{Type: team.TypeAddItem, Item: par.NewID("i"), Column: "purposeful", Text: "Remember returning guests"}, nil))
+	assert.False(t, par.Online)
+	assert.Equal(t, 1, par.Pending())
+
+	// A reload: a new Conn on the same storage keeps the seat and queue.
+	again := team.NewConn(tr, store, clock())
+	require.NotNil(t, again.Seat)
+	require.Equal(t, 1, again.Pending())
+
+	// The answer is lost the first time: the server applied it, the
+	// device did not hear; the retry is a duplicate, not a second idea.
+	tr.Offline, tr.LoseAnswers = false, true
+	again.Flush(nil)
+	assert.Equal(t, 1, again.Pending(), "unanswered: still queued")
+	tr.LoseAnswers = false
+	poll(t, again)
+	assert.Zero(t, again.Pending())
+	assert.True(t, again.Online)
+	assert.Empty(t, again.Err)
+
+	require.NoError(t, fac.Send(team.Event{Type: team.TypeReveal}, nil))
+	poll(t, fac)
+	n := 0
+	for _, it := range fac.View.Items {
+		if it.Text == "Remember returning guests" {
+			n++
+		}
+	}
+	assert.Equal(t, 1, n, "the idea arrives exactly once")
+}
+
+func TestRefusedEventIsDroppedWithReason(t *testing.T) {
+	_, _, par, _ := room(t, "anonymous")
+	require.NoError(t, par.Send(team.Event{Type: team.TypeReveal}, nil))
+	assert.Zero(t, par.Pending(), "a refused event does not block the queue")
+	assert.NotEmpty(t, par.Err)
+}
+
+func TestJoinWrongCode(t *testing.T) {
+	tr := newAPI(t)
+	c := team.NewConn(tr, workshop.MapStorage{}, clock())
+	var got error
+	c.Join("ZZZZ-ZZZZ", "Ana", func(err error) { got = err })
+	var re *team.RefusedError
+	require.ErrorAs(t, got, &re)
+	assert.ErrorIs(t, got, team.ErrRefused)
+	assert.Nil(t, c.Seat)
+	assert.ErrorIs(t, c.Send(team.Event{Type: team.TypeReveal}, nil), team.ErrNoSeat)
+}
+
+func TestEventsAreGridEvents(t *testing.T) {
+	tests := []team.Event{
+		{ID: "e1", Type: team.TypeAddItem, Item: "i1", Column: "purposeful", Text: "Offer water"},
+		{ID: "e2", Type: team.TypeNextStep},
+		{ID: "e3", Type: team.TypeReveal},
+		{ID: "e4", Type: team.TypeVote, Item: "i1"},
+		{ID: "e5", Type: "settings", Settings: &team.Settings{Anonymity: "alias"}},
+		{ID: "e6", Type: "course", Course: &course},
+	}
+	for _, e := range tests {
+		t.Run(e.Type, func(t *testing.T) {
+			b, err := json.Marshal(e)
+			require.NoError(t, err)
+			ge, err := grid.DecodeEvent(b)
+			require.NoError(t, err, "%s", b)
+			assert.Equal(t, e.ID, ge.ID)
+			assert.Equal(t, e.Type, string(ge.Type))
+		})
+	}
+	_, err := grid.DecodeEvent([]byte(`{"id":"x","type":"vote","item":"i","bogus":1}`))
+	assert.Error(t, err, "the decoder is strict, so the checks above mean something")
+}
+
+func TestNormalizeCode(t *testing.T) {
+	for in, want := range map[string]string{"k7qm4xpd": "K7QM-4XPD", " K7QM-4XPD ": "K7QM-4XPD", "k7 qm 4x pd": "K7QM-4XPD", "abc": "ABC"} {
+		assert.Equal(t, want, team.NormalizeCode(in), in)
+	}
+}
+
+func TestLoadSeatRejectsOtherVersions(t *testing.T) {
+	s := workshop.MapStorage{team.SeatKey: `{"version":"purposeful.team-seat/v0","workshop":"w","token":"t"}`}
+	_, ok := team.LoadSeat(s)
+	assert.False(t, ok)
+	s[team.SeatKey] = `not json`
+	_, ok = team.LoadSeat(s)
+	assert.False(t, ok)
+}

@@ -1,0 +1,291 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+)
+
+// Workshop is one stored workshop. Setup is the JSON the workshop was
+// created with (its grid and settings), stored as given.
+type Workshop struct {
+	ID          string
+	Org         string
+	Title       string
+	JoinCode    string
+	Anonymous   bool
+	Setup       []byte
+	CreatedAt   int64 // Unix milliseconds
+	CompletedAt int64 // Unix milliseconds, 0 while open
+}
+
+// Roles of a [Token].
+const (
+	RoleFacilitator = "facilitator"
+	RoleParticipant = "participant"
+)
+
+// Token is a facilitator or participant credential. Only the SHA-256 hash
+// of the secret is stored.
+type Token struct {
+	Hash          string
+	Org           string
+	WorkshopID    string
+	Role          string
+	ParticipantID string
+	Name          string
+	CreatedAt     int64
+}
+
+// Event is one stored workshop event. Seq orders the events of all
+// workshops and is the polling cursor; EventID is the client's id.
+type Event struct {
+	Seq        int64
+	Org        string
+	WorkshopID string
+	EventID    string
+	Body       []byte
+	Digest     string
+	CreatedAt  int64
+}
+
+// CreateWorkshopStmts returns the statements that store a new workshop, its
+// facilitator's token and its first events.
+func CreateWorkshopStmts(w Workshop, facilitator Token, events []Event) []Stmt {
+	stmts := []Stmt{{
+		SQL:  `INSERT INTO workshops (id, org, title, join_code, anonymous, setup, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		Args: []any{w.ID, w.Org, w.Title, w.JoinCode, b2i(w.Anonymous), string(w.Setup), w.CreatedAt},
+	}, TokenStmt(facilitator)}
+	for _, e := range events {
+		stmts = append(stmts, EventStmt(e))
+	}
+	return stmts
+}
+
+// TokenStmt stores a token.
+func TokenStmt(t Token) Stmt {
+	return Stmt{
+		SQL:  `INSERT INTO tokens (hash, org, workshop_id, role, participant_id, name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		Args: []any{t.Hash, t.Org, t.WorkshopID, t.Role, t.ParticipantID, t.Name, t.CreatedAt},
+	}
+}
+
+// EventStmt stores an event unless its id is already stored for the
+// workshop (then it does nothing: retries are harmless).
+func EventStmt(e Event) Stmt {
+	return Stmt{
+		SQL: `INSERT INTO events (org, workshop_id, event_id, body, digest, created_at) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (workshop_id, event_id) DO NOTHING`,
+		Args: []any{e.Org, e.WorkshopID, e.EventID, string(e.Body), e.Digest, e.CreatedAt},
+	}
+}
+
+// AppendStmt stores an event only if the workshop has no event after
+// cursor other than those in batch (the ids stored in the same batch): an
+// optimistic guard, so an append validated against the state at cursor is
+// never stored on top of a state it was not checked against. The caller
+// checks the changes of the first statement and retries when it is 0.
+func AppendStmt(e Event, cursor int64, batch []string) Stmt {
+	args := []any{e.Org, e.WorkshopID, e.EventID, string(e.Body), e.Digest, e.CreatedAt, e.Org, e.WorkshopID, cursor}
+	not := ""
+	if len(batch) > 0 {
+		not = ` AND event_id NOT IN (?` + strings.Repeat(", ?", len(batch)-1) + `)`
+		for _, id := range batch {
+			args = append(args, id)
+		}
+	}
+	return Stmt{
+		SQL: `INSERT INTO events (org, workshop_id, event_id, body, digest, created_at)
+			SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (
+				SELECT 1 FROM events WHERE org = ? AND workshop_id = ? AND seq > ?` + not + `)
+			ON CONFLICT (workshop_id, event_id) DO NOTHING`,
+		Args: args,
+	}
+}
+
+// CompleteStmt marks a workshop completed at the given time (once).
+func CompleteStmt(org, id string, at int64) Stmt {
+	return Stmt{
+		SQL:  `UPDATE workshops SET completed_at = ? WHERE org = ? AND id = ? AND completed_at = 0`,
+		Args: []any{at, org, id},
+	}
+}
+
+const workshopCols = `id, org, title, join_code, anonymous, setup, created_at, completed_at`
+
+func scanWorkshop(row *sql.Row) (Workshop, error) {
+	var w Workshop
+	var anon int64
+	var setup string
+	err := row.Scan(&w.ID, &w.Org, &w.Title, &w.JoinCode, &anon, &setup, &w.CreatedAt, &w.CompletedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Workshop{}, ErrNotFound
+	}
+	w.Anonymous = anon != 0
+	w.Setup = []byte(setup)
+	return w, err
+}
+
+// Workshop returns the workshop id of org.
+func (s *Store) Workshop(ctx context.Context, org, id string) (Workshop, error) {
+	return scanWorkshop(s.db.QueryRowContext(ctx,
+		`SELECT `+workshopCols+` FROM workshops WHERE org = ? AND id = ?`, org, id))
+}
+
+// WorkshopByCode returns the open workshop with that join code, in any
+// organisation (the code is what a participant has).
+func (s *Store) WorkshopByCode(ctx context.Context, code string) (Workshop, error) {
+	return scanWorkshop(s.db.QueryRowContext(ctx,
+		`SELECT `+workshopCols+` FROM workshops WHERE join_code = ? AND completed_at = 0`, code))
+}
+
+// TokenByHash returns the token with that hash for the workshop.
+func (s *Store) TokenByHash(ctx context.Context, workshopID, hash string) (Token, error) {
+	var t Token
+	err := s.db.QueryRowContext(ctx,
+		`SELECT hash, org, workshop_id, role, participant_id, name, created_at FROM tokens WHERE hash = ? AND workshop_id = ?`,
+		hash, workshopID).Scan(&t.Hash, &t.Org, &t.WorkshopID, &t.Role, &t.ParticipantID, &t.Name, &t.CreatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Token{}, ErrNotFound
+	}
+	return t, err
+}
+
+// Participants returns the tokens of a workshop (facilitator included),
+// oldest first.
+func (s *Store) Participants(ctx context.Context, org, workshopID string) ([]Token, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT role, participant_id, name, created_at FROM tokens WHERE org = ? AND workshop_id = ? ORDER BY created_at, participant_id`,
+		org, workshopID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Token
+	for rows.Next() {
+		t := Token{Org: org, WorkshopID: workshopID}
+		if err := rows.Scan(&t.Role, &t.ParticipantID, &t.Name, &t.CreatedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// Events returns up to limit events of a workshop with Seq > after, in
+// order. limit <= 0 means all.
+func (s *Store) Events(ctx context.Context, org, workshopID string, after int64, limit int) ([]Event, error) {
+	q := `SELECT seq, event_id, body, digest, created_at FROM events WHERE org = ? AND workshop_id = ? AND seq > ? ORDER BY seq`
+	args := []any{org, workshopID, after}
+	if limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		e := Event{Org: org, WorkshopID: workshopID}
+		var body string
+		if err := rows.Scan(&e.Seq, &e.EventID, &body, &e.Digest, &e.CreatedAt); err != nil {
+			return nil, err
+		}
+		e.Body = []byte(body)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Digests returns, for the given event ids, the digest of each one already
+// stored in the workshop.
+func (s *Store) Digests(ctx context.Context, org, workshopID string, ids []string) (map[string]string, error) {
+	out := make(map[string]string)
+	for len(ids) > 0 {
+		n := min(len(ids), 50) // D1 allows 100 bound parameters
+		chunk := ids[:n]
+		ids = ids[n:]
+		args := []any{org, workshopID}
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		q := `SELECT event_id, digest FROM events WHERE org = ? AND workshop_id = ? AND event_id IN (?` +
+			strings.Repeat(", ?", len(chunk)-1) + `)`
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, d string
+			if err := rows.Scan(&id, &d); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = d
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Cursor returns the highest event seq of a workshop (0 when none).
+func (s *Store) Cursor(ctx context.Context, org, workshopID string) (int64, error) {
+	var c sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT max(seq) FROM events WHERE org = ? AND workshop_id = ?`, org, workshopID).Scan(&c)
+	return c.Int64, err
+}
+
+// CountEvents returns the number of events stored for a workshop.
+func (s *Store) CountEvents(ctx context.Context, org, workshopID string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE org = ? AND workshop_id = ?`, org, workshopID).Scan(&n)
+	return n, err
+}
+
+// JoinFailures returns how many failed joins the client made in bucket.
+func (s *Store) JoinFailures(ctx context.Context, client string, bucket int64) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count FROM join_failures WHERE client = ? AND bucket = ?`, client, bucket).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return n, err
+}
+
+// RecordJoinFailure counts one failed join of client in bucket and drops
+// buckets older than bucket-1.
+func (s *Store) RecordJoinFailure(ctx context.Context, client string, bucket int64) error {
+	return s.Batch(ctx,
+		Stmt{SQL: `INSERT INTO join_failures (client, bucket, count) VALUES (?, ?, 1)
+			ON CONFLICT (client, bucket) DO UPDATE SET count = count + 1`, Args: []any{client, bucket}},
+		Stmt{SQL: `DELETE FROM join_failures WHERE bucket < ?`, Args: []any{bucket - 1}},
+	)
+}
+
+// Workshops returns up to limit workshops of org, newest first.
+func (s *Store) Workshops(ctx context.Context, org string, limit int) ([]Workshop, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT `+workshopCols+` FROM workshops WHERE org = ? ORDER BY created_at DESC, id LIMIT ?`, org, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Workshop
+	for rows.Next() {
+		var w Workshop
+		var anon int64
+		var setup string
+		if err := rows.Scan(&w.ID, &w.Org, &w.Title, &w.JoinCode, &anon, &setup, &w.CreatedAt, &w.CompletedAt); err != nil {
+			return nil, err
+		}
+		w.Anonymous, w.Setup = anon != 0, []byte(setup)
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}

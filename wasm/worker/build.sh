@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the worker: the JS glue from syumai/workers and the Go wasm binary
+# into build/. Run by wrangler (see wrangler.toml [build]).
+set -euo pipefail
+cd "$(dirname "$0")"
+go run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build
+GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o build/app.wasm .

@@ -1,0 +1,60 @@
+//go:build js && wasm
+
+// Command worker serves the Purposeful API on Cloudflare Workers, with D1
+// as its database. Build and run it with npm (see package.json):
+//
+//	cd wasm/worker && npm ci && npm run dev   # http://127.0.0.1:8787
+//
+// Settings come from the worker's environment (wrangler.toml [vars] and
+// secrets): PURPOSEFUL_API_KEYS (secret: org:id:sha256 list),
+// PURPOSEFUL_ORIGINS, PURPOSEFUL_PUBLIC_ORG, PURPOSEFUL_LRS_ENDPOINT,
+// PURPOSEFUL_LRS_USERNAME, PURPOSEFUL_LRS_PASSWORD (secret).
+//
+// Every request starts a fresh Go instance, so this file does nothing at
+// package level and main only reads the settings and serves.
+package main
+
+import (
+	"database/sql"
+	"strings"
+
+	"github.com/purposefulcx/purposeful/wasm/api"
+	"github.com/purposefulcx/purposeful/wasm/store"
+	"github.com/syumai/workers"
+	"github.com/syumai/workers/cloudflare"
+	"github.com/syumai/workers/cloudflare/d1"
+)
+
+func main() {
+	workers.Serve(api.New(config()))
+}
+
+// config builds the API settings from the worker's environment.
+func config() api.Config {
+	cfg := api.Config{
+		ClientIPHeader: "CF-Connecting-IP",
+		PublicOrg:      cloudflare.Getenv("PURPOSEFUL_PUBLIC_ORG"),
+	}
+	if keys, err := api.ParseAPIKeys(cloudflare.Getenv("PURPOSEFUL_API_KEYS")); err == nil {
+		cfg.APIKeys = keys
+	}
+	for _, o := range strings.Split(cloudflare.Getenv("PURPOSEFUL_ORIGINS"), ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			cfg.AllowedOrigins = append(cfg.AllowedOrigins, o)
+		}
+	}
+	if ep := cloudflare.Getenv("PURPOSEFUL_LRS_ENDPOINT"); ep != "" {
+		cfg.LRS = api.LRS{
+			Endpoint:  ep,
+			Username:  cloudflare.Getenv("PURPOSEFUL_LRS_USERNAME"),
+			Password:  cloudflare.Getenv("PURPOSEFUL_LRS_PASSWORD"),
+			Transport: fetchTransport{},
+		}
+	}
+	if db := cloudflare.GetBinding("DB"); !db.IsUndefined() {
+		if conn, err := d1.OpenConnector("DB"); err == nil {
+			cfg.Store = store.New(sql.OpenDB(conn), d1Batcher{db: db})
+		}
+	}
+	return cfg
+}
