@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -556,17 +557,9 @@ func listEvents(c *call) error {
 	if err != nil {
 		return err
 	}
-	q := c.r.URL.Query()
-	after, err := queryInt(q.Get("after"), "after", 0, 1<<53)
+	after, limit, err := pageQuery(c.r.URL.Query(), 500)
 	if err != nil {
 		return err
-	}
-	limit, err := queryInt(q.Get("limit"), "limit", 1, 1000)
-	if err != nil {
-		return err
-	}
-	if limit == 0 {
-		limit = 500
 	}
 	sess, l, err := c.session(w)
 	if err != nil {
@@ -589,6 +582,21 @@ func listEvents(c *call) error {
 		resp.Cursor = max(resp.Cursor, l.cursor)
 	}
 	return c.writeJSON(http.StatusOK, resp)
+}
+
+// pageQuery reads the paging parameters of a list: after (a cursor, 0 by
+// default) and limit (1 to 1000, defaultLimit when absent).
+func pageQuery(q url.Values, defaultLimit int64) (after, limit int64, err error) {
+	if after, err = queryInt(q.Get("after"), "after", 0, 1<<53); err != nil {
+		return 0, 0, err
+	}
+	if limit, err = queryInt(q.Get("limit"), "limit", 1, 1000); err != nil {
+		return 0, 0, err
+	}
+	if limit == 0 {
+		limit = defaultLimit
+	}
+	return after, limit, nil
 }
 
 func queryInt(s, name string, lo, hi int64) (int64, error) {

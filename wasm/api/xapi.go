@@ -298,17 +298,9 @@ func listStatements(c *call) error {
 	if err != nil {
 		return err
 	}
-	q := c.r.URL.Query()
-	after, err := queryInt(q.Get("after"), "after", 0, 1<<53)
+	after, limit, err := pageQuery(c.r.URL.Query(), 100)
 	if err != nil {
 		return err
-	}
-	limit, err := queryInt(q.Get("limit"), "limit", 1, 1000)
-	if err != nil {
-		return err
-	}
-	if limit == 0 {
-		limit = 100
 	}
 	sts, err := s.Statements(c.r.Context(), c.who.org, after, int(limit))
 	if err != nil {
