@@ -4,8 +4,8 @@
 // the portfolio and the 3 Ps activity, running in the browser as Go
 // WebAssembly. The logic lives in wasm/page/ui (plain Go);
 // wasm/page/internal/jsdom binds it to the DOM. The purpose coach, the
-// recovery coach, the standards builder and the checklists are separate
-// programs under wasm/page/cmd, each on its own page and loaded only when
+// recovery coach, the standards builder, the checklists and the team
+// workshop are separate programs under wasm/page/cmd, each on its own page and loaded only when
 // opened, so this one stays small. Build them all with wasm/page/build.
 package main
 

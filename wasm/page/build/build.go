@@ -27,11 +27,12 @@ var (
 // Files lists the files Build writes into its output directory, in a
 // stable order. index.html is the entry point; the other pages are
 // reached from its navigation and share style.css and loader.js.
-var Files = []string{"index.html", "coach.html", "recovery.html", "standards.html", "checklists.html", "style.css", "loader.js", "wasm_exec.js", "page.wasm", "coach.wasm", "recovery.wasm", "standards.wasm", "checklists.wasm"}
+var Files = []string{"index.html", "coach.html", "recovery.html", "standards.html", "checklists.html", "team.html", "style.css", "loader.js", "wasm_exec.js", "page.wasm", "coach.wasm", "recovery.wasm", "standards.wasm", "checklists.wasm", "team.wasm"}
 
 // programs are the wasm programs of the site: the workshop page, and the
-// purpose coach, the recovery coach, the standards builder and the
-// diagnostic and checklists, each loaded only when someone opens it.
+// purpose coach, the recovery coach, the standards builder, the
+// diagnostic and checklists, and the team workshop, each loaded only when
+// someone opens it.
 //
 // The workshop page is built without inlining (-l), which keeps it about
 // 55 KB (brotli) smaller; the other programs keep inlining, because they
@@ -45,6 +46,7 @@ var programs = []struct {
 	{"./cmd/recovery", "recovery.wasm", false},
 	{"./cmd/standards", "standards.wasm", false},
 	{"./cmd/checklists", "checklists.wasm", false},
+	{"./cmd/team", "team.wasm", true},
 }
 
 // Options tunes [BuildWith]. The zero value builds the page the way [Build]

@@ -29,7 +29,7 @@ func TestSourcesFound(t *testing.T) {
 // the CSP constant, no inline script or style, no inline event handlers,
 // and the only scripts are the Go loader files.
 func TestPageIsLockedDown(t *testing.T) {
-	for _, f := range []struct{ html, wasm string }{{"index.html", "page.wasm"}, {"coach.html", "coach.wasm"}, {"recovery.html", "recovery.wasm"}, {"standards.html", "standards.wasm"}, {"checklists.html", "checklists.wasm"}} {
+	for _, f := range []struct{ html, wasm string }{{"index.html", "page.wasm"}, {"coach.html", "coach.wasm"}, {"recovery.html", "recovery.wasm"}, {"standards.html", "standards.wasm"}, {"checklists.html", "checklists.wasm"}, {"team.html", "team.wasm"}} {
 		t.Run(f.html, func(t *testing.T) { lockedDown(t, f.html, f.wasm) })
 	}
 }

@@ -1,12 +1,15 @@
 // Package build compiles the Purposeful workshop page, a Go WebAssembly
 // program, into a folder any static host can serve.
 //
-// [Build] runs `GOOS=js GOARCH=wasm go build` for the site's two programs,
-// the workshop page (page.wasm, loaded by index.html) and the recovery
-// coach (recovery.wasm, loaded by recovery.html only when someone opens
-// it), copies the Go loader wasm_exec.js from the same toolchain and the
-// static files (HTML, style.css, loader.js) next to them ([Files]). The local server
-// (wasm/server) calls it at start-up and serves the folder at /.
+// [Build] runs `GOOS=js GOARCH=wasm go build` for the site's programs:
+// the workshop page (page.wasm, loaded by index.html) and, each on its own
+// page and loaded only when someone opens it, the purpose coach, the
+// recovery coach, the standards builder, the diagnostic and checklists,
+// and the team workshop (team.wasm, team.html, which talks to the API on
+// the same origin). It copies the Go loader wasm_exec.js from the same
+// toolchain and the static files (HTML, style.css, loader.js) next to
+// them ([Files]). The local server (wasm/server) calls it at start-up and
+// serves the folder at /.
 //
 //	if err := build.Build(ctx, "dist"); err != nil {
 //		log.Fatal(err)

@@ -101,6 +101,9 @@ func TestAccessibility(t *testing.T) {
 			s.openPage(t, "standards.html", "standards")
 			check("standards builder")
 			s.shot(t, size.name+"-standards-builder")
+			s.openPage(t, "team.html", "team")
+			check("team workshop start")
+			s.shot(t, size.name+"-team-start")
 			s.openPage(t, "checklists.html", "checklists")
 			s.click(t, "q-staff-1-2")
 			check("diagnostic and checklists")
@@ -129,7 +132,7 @@ func TestNoHorizontalScrollOnPhone(t *testing.T) {
 	s.open(t, "#home")
 	s.newGrid(t)
 	s.typeText(t, "position", "Front-desk agent with a rather long job title")
-	for _, hash := range []string{"#home", "#activity", "#coach", "#standards", "#recovery", "#checklists", "#team", "coach.html", "recovery.html", "standards.html", "checklists.html"} {
+	for _, hash := range []string{"#home", "#activity", "#coach", "#standards", "#recovery", "#checklists", "#team", "coach.html", "recovery.html", "standards.html", "checklists.html", "team.html"} {
 		if strings.HasSuffix(hash, ".html") {
 			s.openPage(t, hash, strings.TrimSuffix(hash, ".html"))
 		} else {

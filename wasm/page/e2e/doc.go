@@ -1,8 +1,11 @@
 // Package e2e holds the workshop page's end-to-end tests: they build the
 // page with wasm/page/build, serve it, and drive Debian Chromium with
 // chromedp through the facilitator flow, autosave after a killed tab,
-// broken imports, XSS payloads, axe-core checks on every screen, and
-// side-by-side size and start-up measurements.
+// broken imports, XSS payloads, axe-core checks on every screen,
+// side-by-side size and start-up measurements, and team mode: two
+// Chromium profiles (facilitator and phone-width participant) against
+// the page and the API (wasm/api with a temporary SQLite file) on one
+// origin, including an idea queued while offline.
 //
 // The tests skip when /usr/bin/chromium is missing, unless CI is set, in
 // which case they fail. .ci/setup-browser.sh installs Chromium and

@@ -84,7 +84,9 @@ func LoadSeat(s workshop.Storage) (seat *Seat, ok bool) {
 		return nil, false
 	}
 	var st Seat
-	if err := json.Unmarshal([]byte(v), &st); err != nil || st.Version != SeatVersion || st.Workshop == "" || st.Token == "" {
+	dec := json.NewDecoder(strings.NewReader(v))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&st); err != nil || st.Version != SeatVersion || st.Workshop == "" || st.Token == "" {
 		return nil, false
 	}
 	return &st, true

@@ -152,7 +152,11 @@ func (a *App) phaseCourse(s *scope, body Element) {
 	coachLink := s.text("a", "", "Open the purpose coach")
 	attrs(coachLink, "href", "coach.html", "data-test", "to-coach")
 	coach.Append(s.text("span", "", "Finding the purpose is the hard part. "), coachLink)
-	body.Append(s.el("div", "two-col", pos, proc), purp, coach, obj,
+	teamHint := s.el("p", "hint no-print")
+	teamLink := s.text("a", "", "Open a team workshop")
+	attrs(teamLink, "href", "team.html#host", "data-test", "to-team")
+	teamHint.Append(s.text("span", "", "Running this with a team on their phones? "), teamLink, s.text("span", "", " with this course: they join with a code, write ideas privately and vote with dots."))
+	body.Append(s.el("div", "two-col", pos, proc), purp, coach, obj, teamHint,
 		s.el("div", "two-col",
 			a.listEditor(s, "Core values", "Core value", "Add a core value", "value", &d.Values),
 			a.listEditor(s, "KPIs for this process", "KPI", "Add a KPI", "kpi", &d.KPIs)))

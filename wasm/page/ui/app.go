@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/purposefulcx/purposeful/wasm/page/team"
 	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
@@ -56,6 +57,12 @@ type App struct {
 	standardsScreen  func(*scope) Element
 	checklistsScreen func(*scope) Element
 	coachScreen      func(*scope) Element
+	// team mode (EnableTeam): the connection, the page origin for the
+	// join link, and the poll loop's stop.
+	teamScreen func(*scope) Element
+	teamConn   *team.Conn
+	teamOrigin string
+	teamStop   func()
 	// OnPerf, when set, receives the live-analysis p95 after each analysis.
 	OnPerf func(p95 time.Duration, n int)
 	dlg    *scope
@@ -133,6 +140,10 @@ func (a *App) show(name string, moveFocus bool) {
 		a.timerStop()
 		a.timerStop = nil
 	}
+	if a.teamStop != nil {
+		a.teamStop()
+		a.teamStop = nil
+	}
 	a.closeDialog()
 	a.current = name
 	a.top = &scope{a: a}
@@ -167,7 +178,11 @@ func (a *App) show(name string, moveFocus bool) {
 			head = a.checklistsLink(a.top)
 		}
 	case "team":
-		head = a.placeholder(a.top, name)
+		if a.teamScreen != nil {
+			head = a.teamScreen(a.top)
+		} else {
+			head = a.teamLink(a.top)
+		}
 	default:
 		head = a.home(a.top)
 	}
@@ -290,20 +305,4 @@ func (a *App) Perf() (p95 time.Duration, n int) {
 	}
 	idx := (n*95+99)/100 - 1
 	return s[idx], n
-}
-
-func (a *App) placeholder(s *scope, name string) Element {
-	title := name
-	for _, sc := range screens {
-		if sc.hash == name {
-			title = sc.title
-		}
-	}
-	h := s.text("h1", "screen-title", title)
-	card := s.el("section", "card",
-		s.text("p", "lead", "Team mode, where participants join from their phones with a code and the grid syncs through the server, is not available yet. Run the activity on one shared screen meanwhile: everything else works offline on this device."),
-		s.button("Back to home", "btn", "", func() { a.Go("home") }),
-	)
-	a.screen.Append(s.el("div", "screen-head", h), card)
-	return h
 }

@@ -1,7 +1,8 @@
 // Package ui is the Purposeful workshop page's logic in plain Go: the
 // screens (home with the saved grids and the portfolio, the five steps of
 // the 3 Ps activity, the purpose coach, the recovery coach, the standards
-// builder, the diagnostic and checklists), hash routing, autosave within
+// builder, the diagnostic and checklists, the team workshop over
+// wasm/page/team), hash routing, autosave within
 // [SaveDelay] of every change, import that never replaces work without
 // asking, export, focus management and screen-reader announcements.
 //

@@ -1,0 +1,494 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/purposefulcx/purposeful/wasm/page/team"
+)
+
+// PollEvery is how often a team workshop screen sends queued changes and
+// asks the server for events after its cursor.
+const PollEvery = time.Second
+
+const teamLead = "Open the activity as a team workshop: participants join from their phones with a code or a link, write ideas privately until you reveal them, and vote with dots. Changes made offline are kept on the device and sent when the connection returns."
+
+// EnableTeam shows team mode over c (the team page calls it; the
+// workshop page shows a link). origin is the page's origin
+// ("http://127.0.0.1:8080"), used to print the join link.
+func (a *App) EnableTeam(c *team.Conn, origin string) {
+	a.teamConn = c
+	a.teamOrigin = origin
+	a.teamScreen = a.team
+}
+
+func (a *App) teamLink(s *scope) Element {
+	h := s.text("h1", "screen-title", "Team workshop")
+	open := s.text("a", "btn btn-primary", "Open a team workshop")
+	attrs(open, "href", "team.html#host", "data-test", "to-team-host")
+	join := s.text("a", "btn", "Join a workshop with a code")
+	attrs(join, "href", "team.html#join", "data-test", "to-team-join")
+	a.screen.Append(s.el("div", "screen-head", h, s.text("p", "lead", teamLead)),
+		s.el("section", "card", s.text("p", "", "Team mode needs the Purposeful server. It opens on its own page; the grid on this device stays as it is."),
+			s.el("div", "actions", open, join)))
+	return h
+}
+
+// teamView is what the team screen re-renders.
+type teamView struct {
+	s                *scope
+	title            Element
+	status, room     Element
+	roomScope        *scope
+	ideaIn, ideaBtn  Element
+	ideaCard         Element
+	lastStep, lastEr string
+}
+
+func (a *App) team(s *scope) Element {
+	c := a.teamConn
+	if c.Seat != nil {
+		return a.teamRoom(s)
+	}
+	h := s.text("h1", "screen-title", "Team workshop")
+	a.screen.Append(s.el("div", "screen-head", h, s.text("p", "lead", teamLead)))
+	hash := a.h.Hash()
+	code := ""
+	if rest, ok := strings.CutPrefix(hash, "join/"); ok {
+		code = team.NormalizeCode(rest)
+	}
+	joinCard := a.teamJoinForm(s, code)
+	if strings.HasPrefix(hash, "join") {
+		a.screen.Append(joinCard)
+		return h
+	}
+	a.screen.Append(a.teamHostForm(s), joinCard)
+	return h
+}
+
+func (a *App) teamProblem(el Element, err error) {
+	msg := "Something went wrong. Try again."
+	var re *team.RefusedError
+	switch {
+	case errors.Is(err, team.ErrOffline):
+		msg = "The Purposeful server cannot be reached. Check the connection and try again."
+	case errors.As(err, &re):
+		msg = "The server said: " + re.Message
+	}
+	el.SetText(msg)
+	a.alert(msg)
+}
+
+func (a *App) teamJoinForm(s *scope, code string) Element {
+	card := s.el("section", "card team-join")
+	attrs(card, "aria-labelledby", "team-join-h", "data-test", "team-join")
+	head := s.text("h2", "", "Join a workshop")
+	head.SetAttr("id", "team-join-h")
+	codeWrap, codeIn := s.field("Join code", "text", code, "team-code", nil)
+	attrs(codeIn, "autocomplete", "off", "autocapitalize", "characters", "maxlength", "12", "inputmode", "text")
+	nameWrap, nameIn := s.field("Your name, as the facilitator will see it if the session shows names", "text", "", "team-name", nil)
+	attrs(nameIn, "autocomplete", "nickname", "maxlength", "60")
+	msg := s.el("p", "form-error")
+	attrs(msg, "data-test", "team-join-error", "role", "alert")
+	var btn Element
+	btn = s.button("Join", "btn btn-primary btn-big", "team-join-btn", func() {
+		code, name := strings.TrimSpace(codeIn.Value()), strings.TrimSpace(nameIn.Value())
+		if code == "" || name == "" {
+			msg.SetText("Enter the join code and your name.")
+			return
+		}
+		btn.SetAttr("disabled", "")
+		a.teamConn.Join(code, name, func(err error) {
+			btn.RemoveAttr("disabled")
+			if err != nil {
+				a.teamProblem(msg, err)
+				return
+			}
+			a.show("team", true)
+		})
+	})
+	card.Append(head, s.text("p", "muted", "Ask the facilitator for the code, or open the link they share."), codeWrap, nameWrap, msg, btn)
+	return card
+}
+
+func (a *App) teamHostForm(s *scope) Element {
+	card := s.el("section", "card team-host")
+	attrs(card, "aria-labelledby", "team-host-h", "data-test", "team-host")
+	head := s.text("h2", "", "Open a workshop as the facilitator")
+	head.SetAttr("id", "team-host-h")
+	var pos, purpose, process, title string
+	if d := a.doc; d != nil {
+		pos, purpose, process, title = d.Position, d.Purpose, d.Process, d.Title()
+	}
+	nameWrap, nameIn := s.field("Your name", "text", "", "team-host-name", nil)
+	titleWrap, titleIn := s.field("Workshop title", "text", title, "team-title", nil)
+	posWrap, posIn := s.field("Position", "text", pos, "team-position", nil)
+	purWrap, purIn := s.field("Purpose of the process", "text", purpose, "team-purpose", nil)
+	proWrap, proIn := s.field("Process", "text", process, "team-process", nil)
+	anonWrap, anonSel := a.selectFieldKV(s, "Names", "team-anonymity",
+		[]string{"anonymous", "alias", "named"},
+		[]string{"Anonymous: nobody's name is shown", "Aliases: Participant 1, 2, 3", "Named: show display names"})
+	msg := s.el("p", "form-error")
+	attrs(msg, "data-test", "team-host-error", "role", "alert")
+	var btn Element
+	btn = s.button("Open the workshop", "btn btn-primary btn-big", "team-open", func() {
+		name := strings.TrimSpace(nameIn.Value())
+		course := team.Course{Position: strings.TrimSpace(posIn.Value()), Purpose: strings.TrimSpace(purIn.Value()), Process: strings.TrimSpace(proIn.Value())}
+		var missing []string
+		for _, f := range []struct{ v, label string }{{name, "your name"}, {course.Position, "the position"}, {course.Purpose, "the purpose"}, {course.Process, "the process"}} {
+			if f.v == "" {
+				missing = append(missing, f.label)
+			}
+		}
+		if len(missing) > 0 {
+			m := "Fill in " + strings.Join(missing, ", ") + "."
+			msg.SetText(m)
+			a.alert(m)
+			return
+		}
+		btn.SetAttr("disabled", "")
+		a.teamConn.Create(name, strings.TrimSpace(titleIn.Value()), team.Settings{Anonymity: anonSel.Value()}, course, func(err error) {
+			btn.RemoveAttr("disabled")
+			if err != nil {
+				a.teamProblem(msg, err)
+				return
+			}
+			a.show("team", true)
+		})
+	})
+	card.Append(head, s.text("p", "muted", "The course comes from the grid open on this device; change it here if needed."),
+		nameWrap, titleWrap, posWrap, purWrap, proWrap, anonWrap, msg, btn)
+	return card
+}
+
+// teamRoom is the workshop in progress, for the facilitator or a
+// participant; it polls the server every PollEvery.
+func (a *App) teamRoom(s *scope) Element {
+	c := a.teamConn
+	seat := c.Seat
+	v := &teamView{s: s}
+	title := seat.Title
+	if title == "" {
+		title = "Team workshop"
+	}
+	h := s.text("h1", "screen-title", title)
+	h.SetAttr("data-test", "team-title")
+	v.title = h
+	role := "Participant"
+	if seat.Role == team.RoleFacilitator {
+		role = "Facilitator"
+	}
+	v.status = s.el("p", "team-status")
+	attrs(v.status, "data-test", "team-status", "role", "status", "aria-live", "polite")
+	a.screen.Append(s.el("div", "screen-head", s.el("div", "", s.text("p", "eyebrow", role+" · team workshop"), h), v.status))
+	if seat.Role == team.RoleFacilitator {
+		a.screen.Append(a.teamJoinCard(s, seat))
+	} else {
+		a.screen.Append(a.teamIdeaForm(s, v))
+	}
+	v.room = s.el("section", "card team-room")
+	attrs(v.room, "data-test", "team-room", "aria-label", "The workshop")
+	v.roomScope = s.child()
+	a.screen.Append(v.room)
+	leave := s.button("Leave this workshop on this device", "btn btn-quiet", "team-leave", func() {
+		a.dialog("Leave the workshop?", "This device forgets the workshop. Changes not yet sent are lost.", nil,
+			choice{label: "Leave", test: "team-leave-yes", class: "btn-danger", fn: func() {
+				c.Leave()
+				a.show("team", true)
+			}}, choice{label: "Stay", test: "team-leave-no", fn: func() {}})
+	})
+	a.screen.Append(s.el("div", "actions", leave))
+	a.teamRender(v)
+	a.teamPoll(v)
+	return h
+}
+
+// teamPoll polls now and then every PollEvery while the screen is
+// shown; the room is redrawn only when the view changed, so focus and
+// half-typed text stay put.
+func (a *App) teamPoll(v *teamView) {
+	alive := true
+	var cancel func()
+	var tick func()
+	tick = func() {
+		a.teamConn.Poll(func(changed bool, _ error) {
+			if !alive || a.teamConn.Seat == nil {
+				return
+			}
+			if changed {
+				a.teamRender(v)
+			} else {
+				a.teamStatus(v)
+			}
+			cancel = a.h.After(PollEvery, tick)
+		})
+	}
+	a.teamStop = func() {
+		alive = false
+		if cancel != nil {
+			cancel()
+		}
+	}
+	tick()
+}
+
+func (a *App) teamJoinCard(s *scope, seat *team.Seat) Element {
+	card := s.el("section", "card team-code-card")
+	attrs(card, "aria-labelledby", "team-code-h")
+	head := s.text("h2", "", "Join code")
+	head.SetAttr("id", "team-code-h")
+	code := s.text("p", "join-code", seat.Code)
+	code.SetAttr("data-test", "join-code")
+	link := a.teamOrigin + "/team.html#join/" + seat.Code
+	l := s.text("a", "join-link", link)
+	attrs(l, "href", "team.html#join/"+seat.Code, "data-test", "join-link")
+	card.Append(head, code, s.text("p", "muted", "Participants open the Team page on their phone and type the code, or open this link:"), s.el("p", "", l))
+	return card
+}
+
+func (a *App) teamIdeaForm(s *scope, v *teamView) Element {
+	card := s.el("section", "card team-idea")
+	attrs(card, "aria-labelledby", "team-idea-h")
+	head := s.text("h2", "", "Your ideas")
+	head.SetAttr("id", "team-idea-h")
+	wrap, in := s.field("A purposeful action or behaviour", "textarea", "", "team-idea", nil)
+	v.ideaIn = in
+	v.ideaCard = card
+	v.ideaBtn = s.button("Add my idea", "btn btn-primary", "team-idea-add", func() {
+		text := strings.TrimSpace(in.Value())
+		if text == "" {
+			a.alert("Write the idea first.")
+			in.Focus()
+			return
+		}
+		c := a.teamConn
+		a.teamSend(v, team.Event{Type: team.TypeAddItem, Item: c.NewID("i"), Column: "purposeful", Text: text})
+		in.SetValue("")
+		in.Focus()
+		a.announce("Idea added. Only you can see it until the facilitator reveals the ideas.")
+		a.teamRender(v)
+	})
+	card.Append(head, s.text("p", "muted", "Only you see your ideas until the facilitator reveals them."), wrap, v.ideaBtn)
+	return card
+}
+
+// teamSend queues e, and once the queue is sent (or has to wait) reads
+// the view again and redraws, keeping focus on the control with the same
+// data-test when it is still there.
+func (a *App) teamSend(v *teamView, e team.Event) {
+	c := a.teamConn
+	if err := c.Send(e, func() {
+		if !c.Online {
+			a.teamRender(v)
+			return
+		}
+		c.Refresh(func(error) { a.teamRender(v) })
+	}); err != nil && c.Seat != nil {
+		a.alert("This change could not be kept on the device: " + err.Error())
+	}
+	a.teamStatus(v)
+}
+
+// teamStatus redraws the connection line.
+func (a *App) teamStatus(v *teamView) {
+	c := a.teamConn
+	st := "Connected"
+	state := "online"
+	if n := c.Pending(); !c.Online {
+		st, state = "Offline: "+plural(n, "change is", "changes are")+" kept on this device and will be sent when the connection returns.", "offline"
+		if n == 0 {
+			st = "Offline: trying to reach the server again…"
+		}
+	} else if n > 0 {
+		st, state = "Sending "+plural(n, "change", "changes")+"…", "sending"
+	}
+	v.status.SetText(st)
+	v.status.SetAttr("data-state", state)
+	if c.Err != "" && c.Err != v.lastEr {
+		v.lastEr = c.Err
+		a.alert("A change was not accepted: " + c.Err)
+	}
+}
+
+// teamRender redraws the status line and the room from the last view.
+func (a *App) teamRender(v *teamView) {
+	c := a.teamConn
+	if c.Seat == nil {
+		return
+	}
+	a.teamStatus(v)
+	if c.Seat.Title != "" {
+		v.title.SetText(c.Seat.Title)
+	}
+	view := c.View
+	step := ""
+	if view != nil {
+		step = view.Step
+	}
+	if step != v.lastStep && step != "" {
+		if v.lastStep != "" {
+			a.announce("Step: " + team.StepTitle(step))
+		}
+		v.lastStep = step
+	}
+	if v.ideaCard != nil {
+		// Ideas are written in the Get creative step only.
+		if step == "create" || step == "" {
+			v.ideaCard.RemoveAttr("hidden")
+		} else {
+			v.ideaCard.SetAttr("hidden", "")
+		}
+	}
+	v.roomScope.release()
+	s := v.roomScope
+	v.room.Clear()
+	if view == nil {
+		v.room.Append(s.text("p", "muted", "Loading the workshop…"))
+		return
+	}
+	stepEl := s.text("p", "team-step", "Step: "+team.StepTitle(step))
+	stepEl.SetAttr("data-test", "team-step")
+	v.room.Append(stepEl)
+	fac := c.Seat.Role == team.RoleFacilitator
+	if fac {
+		v.room.Append(a.teamControls(s, v, view))
+	} else if step == "course" || step == "team" {
+		w := s.text("p", "lead", "The facilitator is setting the course with the room. You can write your ideas in the Get creative step.")
+		w.SetAttr("data-test", "team-wait")
+		v.room.Append(w)
+	}
+	// The people in the room, as anonymity allows.
+	others := 0
+	var names []string
+	for _, m := range view.Members {
+		if m.Role == team.RoleParticipant {
+			others++
+			if m.Name != "" {
+				names = append(names, m.Name)
+			}
+		}
+	}
+	people := s.text("p", "", plural(others, "participant", "participants")+" joined")
+	people.SetAttr("data-test", "team-people")
+	v.room.Append(people)
+	if len(names) > 0 {
+		ul := s.el("ul", "team-names")
+		for _, n := range names {
+			ul.Append(s.text("li", "badge", n))
+		}
+		v.room.Append(ul)
+	}
+	if view.PrivateIdeas > 0 {
+		p := s.text("p", "muted", plural(view.PrivateIdeas, "idea", "ideas")+" still private, waiting for the reveal")
+		p.SetAttr("data-test", "team-private")
+		v.room.Append(p)
+	}
+	if !fac && c.Pending() > 0 {
+		ul := s.el("ul", "team-pending")
+		ul.SetAttr("data-test", "team-pending")
+		for _, e := range c.Seat.Pending {
+			if e.Type == team.TypeAddItem {
+				ul.Append(s.text("li", "", e.Text))
+			}
+		}
+		v.room.Append(s.text("h3", "", "Waiting to send"), ul)
+	}
+	a.teamItems(s, v, view, fac)
+}
+
+func (a *App) teamControls(s *scope, v *teamView, view *team.View) Element {
+	send := func(typ string) func() {
+		return func() { a.teamSend(v, team.Event{Type: typ}) }
+	}
+	row := s.el("div", "actions team-controls")
+	if view.Step == "create" || view.PrivateIdeas > 0 {
+		row.Append(s.button("Reveal the ideas", "btn btn-primary", "team-reveal", send(team.TypeReveal)))
+	}
+	if view.Step == "mine" {
+		if view.Voting.Open {
+			row.Append(s.button("Close voting", "btn btn-primary", "team-voting-close", send(team.TypeVotingClose)))
+		} else if !view.Voting.Closed {
+			row.Append(s.button("Open voting", "btn btn-primary", "team-voting-open", send(team.TypeVotingOpen)))
+		}
+	}
+	if view.Step != "summary" && !view.Voting.Open {
+		next := ""
+		for i, st := range team.Steps {
+			if st.Name == view.Step && i+1 < len(team.Steps) {
+				next = team.Steps[i+1].Title
+			}
+		}
+		row.Append(s.button("Next step: "+next, "btn", "team-next", send(team.TypeNextStep)))
+	}
+	return row
+}
+
+func (a *App) teamItems(s *scope, v *teamView, view *team.View, fac bool) {
+	h := s.text("h3", "", "Ideas")
+	list := s.el("ul", "team-items")
+	list.SetAttr("data-test", "team-items")
+	n := 0
+	voting := view.Voting.Open
+	for _, it := range view.Items {
+		if it.Column != "purposeful" || it.Hidden || it.MergedInto != "" {
+			continue
+		}
+		it := it
+		li := s.el("li", "team-item")
+		attrs(li, "data-test", "team-item-"+strconv.Itoa(n))
+		li.Append(s.text("p", "team-item-text", it.Text))
+		meta := s.el("p", "muted team-item-meta")
+		var bits []string
+		if it.Private {
+			bits = append(bits, "Private until the reveal")
+		}
+		if it.Author != "" && !it.Mine {
+			bits = append(bits, "by "+it.Author)
+		}
+		if it.Mine {
+			bits = append(bits, "yours")
+		}
+		if it.Votes != nil && (view.Voting.Closed || view.Step == "summary") {
+			bits = append(bits, plural(*it.Votes, "dot", "dots"))
+		}
+		if it.MyVotes > 0 {
+			bits = append(bits, "your dots: "+strconv.Itoa(it.MyVotes))
+		}
+		meta.SetText(strings.Join(bits, " · "))
+		li.Append(meta)
+		if voting && !fac && !it.Private {
+			idx := strconv.Itoa(n)
+			add := s.button("Add a dot", "btn btn-small", "team-vote-"+idx, func() {
+				a.teamSend(v, team.Event{Type: team.TypeVote, Item: it.ID})
+			})
+			add.SetAttr("aria-label", "Add a dot to: "+it.Text)
+			if view.Voting.Used >= view.Voting.Dots || (view.Voting.PerItem > 0 && it.MyVotes >= view.Voting.PerItem) {
+				add.SetAttr("disabled", "")
+			}
+			row := s.el("div", "actions", add)
+			if it.MyVotes > 0 {
+				rm := s.button("Remove a dot", "btn btn-small", "team-unvote-"+idx, func() {
+					a.teamSend(v, team.Event{Type: team.TypeUnvote, Item: it.ID})
+				})
+				rm.SetAttr("aria-label", "Remove a dot from: "+it.Text)
+				row.Append(rm)
+			}
+			li.Append(row)
+		}
+		list.Append(li)
+		n++
+	}
+	v.room.Append(h)
+	if voting && !fac {
+		left := s.text("p", "", "Dots left: "+strconv.Itoa(view.Voting.Dots-view.Voting.Used)+" of "+strconv.Itoa(view.Voting.Dots))
+		left.SetAttr("data-test", "team-dots")
+		v.room.Append(left)
+	}
+	if n == 0 {
+		v.room.Append(s.text("p", "muted", "No ideas to show yet."))
+		return
+	}
+	v.room.Append(list)
+}
