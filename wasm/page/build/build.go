@@ -124,7 +124,10 @@ func BuildWith(ctx context.Context, outDir string, o Options) error {
 	if err := copyExec(ctx, goCmd, out); err != nil {
 		return err
 	}
-	return copyAssets(filepath.Join(pageDir, "web"), out)
+	if err := copyAssets(filepath.Join(pageDir, "web"), out); err != nil {
+		return err
+	}
+	return writePages(filepath.Join(pageDir, "web"), out)
 }
 
 // compile builds one wasm program. -s -w drop symbols; small adds -l (no
@@ -170,7 +173,7 @@ func pageSource() (string, error) {
 		}
 	}
 	for _, c := range candidates {
-		if st, err := os.Stat(filepath.Join(c, "web", "index.html")); err == nil && !st.IsDir() {
+		if st, err := os.Stat(filepath.Join(c, "web", "layout.html")); err == nil && !st.IsDir() {
 			return c, nil
 		}
 	}
@@ -195,7 +198,8 @@ func copyExec(ctx context.Context, goCmd, out string) error {
 	return fmt.Errorf("build: wasm_exec.js not found under %s", root)
 }
 
-// copyAssets copies the static files of web/ into out.
+// copyAssets copies the static files of web/ into out; the HTML layout is
+// rendered by writePages instead.
 func copyAssets(src, out string) error {
 	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -208,6 +212,9 @@ func copyAssets(src, out string) error {
 		dst := filepath.Join(out, rel)
 		if d.IsDir() {
 			return os.MkdirAll(dst, 0o755)
+		}
+		if rel == "layout.html" {
+			return nil
 		}
 		data, err := os.ReadFile(p)
 		if err != nil {

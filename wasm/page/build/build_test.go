@@ -19,7 +19,7 @@ func TestBuildNeedsOutDir(t *testing.T) {
 func TestSourcesFound(t *testing.T) {
 	dir, err := pageSource()
 	require.NoError(t, err)
-	for _, f := range []string{"index.html", "style.css", "loader.js"} {
+	for _, f := range []string{"layout.html", "style.css", "loader.js"} {
 		_, err := os.Stat(filepath.Join(dir, "web", f))
 		assert.NoError(t, err, f)
 	}
@@ -29,15 +29,19 @@ func TestSourcesFound(t *testing.T) {
 // the CSP constant, no inline script or style, no inline event handlers,
 // and the only scripts are the Go loader files.
 func TestPageIsLockedDown(t *testing.T) {
+	dir, err := pageSource()
+	require.NoError(t, err)
+	out := t.TempDir()
+	require.NoError(t, writePages(filepath.Join(dir, "web"), out))
 	for _, f := range []struct{ html, wasm string }{{"index.html", "page.wasm"}, {"coach.html", "coach.wasm"}, {"recovery.html", "recovery.wasm"}, {"standards.html", "standards.wasm"}, {"checklists.html", "checklists.wasm"}, {"team.html", "team.wasm"}} {
-		t.Run(f.html, func(t *testing.T) { lockedDown(t, f.html, f.wasm) })
+		t.Run(f.html, func(t *testing.T) { lockedDown(t, out, f.html, f.wasm) })
 	}
 }
 
-func lockedDown(t *testing.T, name, wasm string) {
+func lockedDown(t *testing.T, out, name, wasm string) {
 	dir, err := pageSource()
 	require.NoError(t, err)
-	html, err := os.ReadFile(filepath.Join(dir, "web", name))
+	html, err := os.ReadFile(filepath.Join(out, name))
 	require.NoError(t, err)
 	page := string(html)
 	assert.Contains(t, page, `http-equiv="Content-Security-Policy" content="`+CSP+`"`)
@@ -63,5 +67,9 @@ func lockedDown(t *testing.T, name, wasm string) {
 func TestProgramsAndFilesAgree(t *testing.T) {
 	for _, p := range programs {
 		assert.Contains(t, Files, p.out)
+	}
+	for _, p := range pages {
+		assert.Contains(t, Files, p.File)
+		assert.Contains(t, Files, p.Wasm, "%s loads a program the site builds", p.File)
 	}
 }

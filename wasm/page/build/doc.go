@@ -7,8 +7,10 @@
 // recovery coach, the standards builder, the diagnostic and checklists,
 // and the team workshop (team.wasm, team.html, which talks to the API on
 // the same origin). It copies the Go loader wasm_exec.js from the same
-// toolchain and the static files (HTML, style.css, loader.js) next to
-// them ([Files]). The local server (wasm/server) calls it at start-up and
+// toolchain and the static files (style.css, loader.js) next to them,
+// and renders the HTML pages from one layout (web/layout.html), so every
+// page shares the same header, navigation, security policy ([CSP]) and
+// loader ([Files] lists the output). The local server (wasm/server) calls it at start-up and
 // serves the folder at /.
 //
 //	if err := build.Build(ctx, "dist"); err != nil {
