@@ -632,23 +632,21 @@ func (d *dec) array(elem func(i int)) {
 	}
 }
 
-func (d *dec) strs() []string {
-	out := []string{}
+// list decodes a JSON array with one() per element; null is a nil list.
+func list[T any](d *dec, one func() T) []T {
 	if d.peek() == 'n' {
 		d.null()
 		return nil
 	}
-	d.array(func(int) { out = append(out, d.str()) })
+	out := []T{}
+	d.array(func(int) { out = append(out, one()) })
 	return out
 }
 
+func (d *dec) strs() []string { return list(d, d.str) }
+
 func (d *dec) items() []Item {
-	if d.peek() == 'n' {
-		d.null()
-		return nil
-	}
-	out := []Item{}
-	d.array(func(int) {
+	return list(d, func() Item {
 		var it Item
 		d.object(func(k string) bool {
 			switch k {
@@ -661,18 +659,12 @@ func (d *dec) items() []Item {
 			}
 			return true
 		})
-		out = append(out, it)
+		return it
 	})
-	return out
 }
 
 func (d *dec) ideas() []Idea {
-	if d.peek() == 'n' {
-		d.null()
-		return nil
-	}
-	out := []Idea{}
-	d.array(func(int) {
+	return list(d, func() Idea {
 		var x Idea
 		d.object(func(k string) bool {
 			switch k {
@@ -697,9 +689,8 @@ func (d *dec) ideas() []Idea {
 			}
 			return true
 		})
-		out = append(out, x)
+		return x
 	})
-	return out
 }
 
 func (d *dec) doc(out *Doc) {
