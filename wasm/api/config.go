@@ -1,8 +1,8 @@
 package api
 
 import (
+	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"time"
 
@@ -38,8 +38,10 @@ type Config struct {
 	// LRS is where xAPI statements are sent. Zero: they are only stored.
 	LRS LRS
 	// Logger receives one line per request (method, route, status,
-	// duration) and never a header, token or body. Nil: no logs.
-	Logger *slog.Logger
+	// duration) and never a header, token or body. A *slog.Logger fits.
+	// Nil: no logs (leave the field unset rather than storing a nil
+	// *slog.Logger, which would be a non-nil Logger).
+	Logger Logger
 	// Now returns the time (default time.Now).
 	Now func() time.Time
 	// Random is the source of ids, tokens and codes (default crypto/rand).
@@ -47,6 +49,15 @@ type Config struct {
 	// Pages, when set, serves every path outside /v1/ (the local server
 	// serves the workshop page with it). Nil: those paths answer 404.
 	Pages http.Handler
+}
+
+// Logger is where the API logs; *slog.Logger satisfies it. Each call
+// passes a message and key-value pairs ("route", "/v1/health", ...).
+// (The API does not import log/slog itself: the worker's binary is
+// smaller without it.)
+type Logger interface {
+	InfoContext(ctx context.Context, msg string, args ...any)
+	ErrorContext(ctx context.Context, msg string, args ...any)
 }
 
 // LRS is a Learning Record Store reached with HTTP Basic authentication.

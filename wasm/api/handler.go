@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -87,7 +86,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// turns into a hung request): answer 500 and log the route only.
 		if v := recover(); v != nil {
 			if h.cfg.Logger != nil {
-				h.cfg.Logger.LogAttrs(r.Context(), slog.LevelError, "panic", slog.String("path", r.URL.Path))
+				h.cfg.Logger.ErrorContext(r.Context(), "panic", "path", r.URL.Path)
 			}
 			if sw.status == 0 {
 				writeProblem(sw, problem(http.StatusInternalServerError, TypeInternal, ""))
@@ -98,9 +97,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h.cfg.Logger != nil {
 		// Only the route pattern: paths hold ids, and nothing here may leak
 		// a secret (tokens travel in headers, which are never logged).
-		h.cfg.Logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method), slog.String("route", pattern),
-			slog.Int("status", sw.status), slog.Duration("took", time.Since(start)))
+		h.cfg.Logger.InfoContext(r.Context(), "request",
+			"method", r.Method, "route", pattern,
+			"status", sw.status, "took", time.Since(start))
 	}
 }
 
@@ -142,8 +141,8 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request) string {
 	if err := rt.handle(c); err != nil {
 		p := asProblem(err)
 		if p.Status >= 500 && h.cfg.Logger != nil {
-			h.cfg.Logger.LogAttrs(r.Context(), slog.LevelError, "handler error",
-				slog.String("route", rt.pattern), slog.String("error", err.Error()))
+			h.cfg.Logger.ErrorContext(r.Context(), "handler error",
+				"route", rt.pattern, "error", err.Error())
 		}
 		writeProblem(w, p)
 	}

@@ -66,9 +66,31 @@ func TestOpenAPICoversEveryRoute(t *testing.T) {
 			for _, y := range x {
 				walk(y)
 			}
+		case []any: // decoded from openapi_schemas.json
+			for _, y := range x {
+				walk(y)
+			}
 		}
 	}
 	walk(doc)
+}
+
+// TestOpenAPISchemasJSON checks openapi_schemas.json against the code: it
+// decodes, names every schema the route table uses, and its batch limit
+// is the one appendEvents enforces.
+func TestOpenAPISchemasJSON(t *testing.T) {
+	s := schemas()
+	for _, rt := range New(Config{}).(*handler).routes {
+		for _, name := range []string{rt.doc.body, rt.doc.resp} {
+			if name != "" && name != "file" {
+				assert.Contains(t, s, name, "%s %s", rt.method, rt.pattern)
+			}
+		}
+	}
+	batch := s["EventOrBatch"].(obj)["oneOf"].([]any)[1].(obj)
+	events := batch["properties"].(obj)["events"].(obj)
+	assert.InDelta(t, float64(maxEventsPerRequest), events["maxItems"], 0)
+	assert.Equal(t, "string", s["Text"].(obj)["properties"].(obj)["text"].(obj)["type"])
 }
 
 func TestMatchPattern(t *testing.T) {

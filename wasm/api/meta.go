@@ -1,6 +1,8 @@
 package api
 
 import (
+	_ "embed"
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -153,75 +155,19 @@ func queryParamSchema(name string) obj {
 	return obj{"type": "string"}
 }
 
-func str() obj                  { return obj{"type": "string"} }
-func integer() obj              { return obj{"type": "integer"} }
-func boolean() obj              { return obj{"type": "boolean"} }
-func number() obj               { return obj{"type": "number"} }
-func array(items obj) obj       { return obj{"type": "array", "items": items} }
-func anyObject(desc string) obj { return obj{"type": "object", "description": desc} }
+// schemasJSON holds the component schemas named by the route table, as
+// JSON: a Go map literal of the same document costs the worker's binary
+// about 100 KB of code, this file about 1 KB after compression.
+// EventOrBatch's maxItems must equal maxEventsPerRequest (a test checks).
+//
+//go:embed openapi_schemas.json
+var schemasJSON []byte
 
-func object(required []string, props obj) obj {
-	o := obj{"type": "object", "properties": props, "additionalProperties": false}
-	if len(required) > 0 {
-		o["required"] = required
+// schemas decodes schemasJSON, on request only.
+func schemas() obj {
+	var o obj
+	if err := json.Unmarshal(schemasJSON, &o); err != nil {
+		panic("api: openapi_schemas.json: " + err.Error())
 	}
 	return o
-}
-
-// schemas are the component schemas named by the route table.
-func schemas() obj {
-	return obj{
-		"Problem": obj{"type": "object", "required": []string{"type", "title", "status"}, "properties": obj{
-			"type": str(), "title": str(), "status": integer(), "detail": str(),
-			"errors": array(object([]string{"path", "message"}, obj{"path": str(), "message": str()})),
-		}},
-		"Health":  object([]string{"status", "version", "database"}, obj{"status": str(), "version": str(), "database": str()}),
-		"OpenAPI": anyObject("an OpenAPI 3.1 document"),
-		"Grid":    anyObject("a grid document, version purposeful.grid/v1 (see the grid package)"),
-		"Event":   anyObject("a grid session event: {id, type, actor, at, ...payload} (see the grid package)"),
-		"CreateWorkshop": object([]string{"name"}, obj{
-			"title": str(), "name": obj{"type": "string", "description": "the facilitator's display name"},
-			"settings": anyObject("grid session settings: anonymity, dots, perItem, researchSeconds"),
-			"course":   anyObject("the three Ps and more: organisation, position, purpose, process, objective, values, kpis"),
-		}),
-		"WorkshopCreated": object([]string{"id", "join_code", "facilitator_token", "member_id", "cursor"}, obj{
-			"id": str(), "join_code": str(), "facilitator_token": str(), "member_id": str(), "cursor": integer()}),
-		"Workshops": object([]string{"workshops"}, obj{"workshops": array(object([]string{"id", "title", "join_code", "completed", "created_at"}, obj{
-			"id": str(), "title": str(), "join_code": str(), "completed": boolean(), "created_at": str()}))}),
-		"Join":   object([]string{"code", "name"}, obj{"code": str(), "name": str()}),
-		"Joined": object([]string{"workshop_id", "member_id", "participant_token"}, obj{"workshop_id": str(), "member_id": str(), "participant_token": str()}),
-		"EventOrBatch": obj{"oneOf": []obj{ref("Event"),
-			object([]string{"events"}, obj{"events": obj{"type": "array", "items": ref("Event"), "maxItems": maxEventsPerRequest}})}},
-		"Appended": object([]string{"applied", "duplicates", "cursor"}, obj{"applied": integer(), "duplicates": integer(), "cursor": integer()}),
-		"Events": object([]string{"events", "cursor"}, obj{
-			"events": array(object([]string{"seq", "event"}, obj{"seq": integer(), "event": ref("Event")})), "cursor": integer()}),
-		"WorkshopState": object([]string{"id", "title", "completed", "role", "cursor", "view"}, obj{
-			"id": str(), "title": str(), "join_code": str(), "completed": boolean(), "you": str(), "role": str(),
-			"cursor": integer(), "view": anyObject("the session as the caller may see it (see grid.View)")}),
-		"Complete":  object(nil, obj{"actor": ref("Agent")}),
-		"Completed": object([]string{"statement_id"}, obj{"statement_id": str(), "adopted": integer()}),
-		"Agent": obj{"type": "object", "description": "an xAPI Agent: name and one of mbox, mbox_sha1sum, openid, account", "properties": obj{
-			"objectType": str(), "name": str(), "mbox": str(), "mbox_sha1sum": str(), "openid": str(),
-			"account": object([]string{"homePage", "name"}, obj{"homePage": str(), "name": str()})}},
-		"Statements": object([]string{"statements", "cursor"}, obj{"statements": array(anyObject("an xAPI 1.0.3 statement")), "cursor": integer()}),
-		"Flushed":    object([]string{"sent", "failed", "pending"}, obj{"sent": integer(), "failed": integer(), "pending": integer()}),
-		"Text":       object([]string{"text"}, obj{"text": str()}),
-		"Any":        anyObject("see the package documentation"),
-		"Item":       object([]string{"item"}, obj{"item": str()}),
-		"LadderRequest": object([]string{"function"}, obj{"function": str(), "answers": array(str()),
-			"customer": str(), "maxDepth": obj{"type": "integer", "minimum": 0, "maximum": 20}}),
-		"Alignment": object([]string{"organisation", "job"}, obj{"organisation": str(), "job": str(), "individual": str()}),
-		"GridCheck": object([]string{"valid", "errors", "warnings"}, obj{"valid": boolean(),
-			"errors": array(ref("FieldError")), "warnings": array(anyObject("a grid warning"))}),
-		"FieldError":    object([]string{"path", "message"}, obj{"path": str(), "message": str()}),
-		"LintRequest":   object([]string{"standard"}, obj{"standard": anyObject("a standard"), "settings": anyObject("lint settings")}),
-		"DraftRequest":  object([]string{"grid"}, obj{"grid": ref("Grid"), "settings": anyObject("draft settings")}),
-		"Book":          anyObject("a standards book, version purposeful.standards/v1 (see the standards package)"),
-		"Acknowledge":   object([]string{"standard", "actor"}, obj{"standard": anyObject("a standard"), "actor": ref("Agent")}),
-		"Recorded":      object([]string{"statement_id"}, obj{"statement_id": str()}),
-		"PlanRequest":   object(nil, obj{"situation": anyObject("a recovery situation")}),
-		"ReviewRequest": object([]string{"draft"}, obj{"draft": str(), "situation": anyObject("a recovery situation")}),
-		"GradeRequest":  object([]string{"scenario", "reply"}, obj{"scenario": str(), "reply": str(), "actor": ref("Agent")}),
-		"Number":        number(),
-	}
 }
