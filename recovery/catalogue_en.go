@@ -7,7 +7,6 @@ var (
 	textCh      = []Channel{Email, Chat}
 	phoneOnly   = []Channel{Phone}
 	inPerson    = []Channel{InPerson}
-	chatOnly    = []Channel{Chat}
 	lowImpact   = []Impact{Minor, Moderate}
 	midImpact   = []Impact{Moderate, Major}
 	highImpact  = []Impact{Major, Severe}

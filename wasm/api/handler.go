@@ -54,7 +54,6 @@ type call struct {
 	r      *http.Request
 	params [2]string // path parameters in order of appearance
 	who    principal
-	status int
 }
 
 // statusWriter remembers the status for the log line.

@@ -2,12 +2,10 @@ package e2e
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -254,16 +252,6 @@ func (s *session) killTab(t *testing.T) {
 	// The crash cuts the connection to the target, so the call never
 	// answers; the time-out ends it.
 	_ = chromedp.Run(ctx, page.Crash())
-}
-
-var errNoChromium = errors.New("chromium missing")
-
-func chromiumVersion() string {
-	out, err := exec.Command(chromiumPath, "--version").Output()
-	if err != nil {
-		return errNoChromium.Error()
-	}
-	return strings.TrimSpace(string(out))
 }
 
 // newGrid starts a grid from the template and waits for step 1.

@@ -1,7 +1,5 @@
 package team
 
-import "time"
-
 // Event is one grid session event as the page sends it: the fields of
 // grid.Event that team mode uses, with the same JSON names. The actor and
 // time are left to the server (it sets them from the token and its
@@ -163,6 +161,3 @@ type problemAnswer struct {
 		Message string `json:"message"`
 	} `json:"errors"`
 }
-
-// clock is the time source of a Conn.
-type clock func() time.Time
