@@ -7,7 +7,6 @@ require (
 	github.com/chromedp/chromedp v0.14.2
 	github.com/stretchr/testify v1.12.1
 	github.com/syumai/workers v0.32.0
-	golang.org/x/text v0.43.0
 	honnef.co/go/js/dom/v2 v2.0.0-20250304181735-b5e52f05e89d
 	modernc.org/sqlite v1.61.1
 )

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/text/language"
 )
 
 // Intent is what a phrase sets out to do, after the twelve things seasoned
@@ -195,7 +194,7 @@ func (p *Phrase) fillable(values Slots) bool {
 // Catalogue is the phrase catalogue of one language. Get one with
 // [CatalogueFor] or [English]. It is read-only and safe for concurrent use.
 type Catalogue struct {
-	Tag     language.Tag
+	Tag     Language
 	phrases []Phrase
 	byID    map[string]int
 	byMove  [numMoves][]int32 // phrase indexes per move, in catalogue order
@@ -213,7 +212,7 @@ var catalogueData = []struct {
 var catalogues = sync.OnceValue(func() []*Catalogue {
 	out := make([]*Catalogue, len(catalogueData))
 	for i, d := range catalogueData {
-		c := &Catalogue{Tag: language.MustParse(d.tag), phrases: d.phrases, byID: make(map[string]int, len(d.phrases))}
+		c := &Catalogue{Tag: MustParseLanguage(d.tag), phrases: d.phrases, byID: make(map[string]int, len(d.phrases))}
 		for j, p := range d.phrases {
 			c.byID[p.ID] = j
 			for _, m := range p.Moves {
@@ -232,13 +231,13 @@ func English() *Catalogue { return catalogues()[0] }
 
 // CatalogueFor returns the catalogue for tag's language (its base: "en-GB"
 // gets "en"), falling back to English. The zero tag gives English.
-func CatalogueFor(tag language.Tag) *Catalogue {
-	if tag == (language.Tag{}) {
+func CatalogueFor(tag Language) *Catalogue {
+	if tag.IsZero() {
 		return English()
 	}
-	base, _ := tag.Base()
+	base := tag.Base()
 	for _, c := range catalogues() {
-		if b, _ := c.Tag.Base(); b == base {
+		if c.Tag.Base() == base {
 			return c
 		}
 	}
@@ -246,8 +245,8 @@ func CatalogueFor(tag language.Tag) *Catalogue {
 }
 
 // Languages returns the tags that have a catalogue, English first.
-func Languages() []language.Tag {
-	out := make([]language.Tag, len(catalogues()))
+func Languages() []Language {
+	out := make([]Language, len(catalogues()))
 	for i, c := range catalogues() {
 		out[i] = c.Tag
 	}

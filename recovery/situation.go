@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/language"
 )
 
 // State is how the customer is feeling. The zero value is [Disappointed].
@@ -144,7 +143,7 @@ type Situation struct {
 	// today", "9am tomorrow"), for {times}.
 	Times []string `json:"times,omitempty"`
 	// Language selects the phrase catalogue. The zero tag means English.
-	Language language.Tag `json:"language,omitzero"`
+	Language Language `json:"language,omitzero"`
 }
 
 // Errors about a situation, wrapped in the errors Validate joins.

@@ -8,7 +8,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/text/language"
 )
 
 func TestSituationZeroValueIsValid(t *testing.T) {
@@ -47,10 +46,10 @@ func TestSituationValidateNamesEveryField(t *testing.T) {
 func TestSituationJSON(t *testing.T) {
 	s := Situation{State: Angry, Cause: PolicyLimit, Severity: Major, Repeat: true, Channel: InPerson,
 		Offers: []string{"store credit"}, Colleague: "Dana", CanEscalate: true, CustomerName: "Ms Okafor",
-		Policy: "refunds need a receipt", Times: []string{"4pm"}, Language: language.English}
+		Policy: "refunds need a receipt", Times: []string{"4pm"}, Language: MustParseLanguage("en-gb")}
 	b, err := json.Marshal(s)
 	require.NoError(t, err)
-	assert.Contains(t, string(b), `"language":"en"`)
+	assert.Contains(t, string(b), `"language":"en-GB"`)
 	var back Situation
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, s, back)

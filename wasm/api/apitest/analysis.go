@@ -87,6 +87,8 @@ func (tg *Target) testAnalysis(t *testing.T) {
 		{"standards calibrate unknown field", post("/v1/standards/calibrate", `{"version":"purposeful.standards/v1","rater":1}`), 400, nil},
 		{"recovery plan", post("/v1/recovery/plan", `{"situation":{"state":"angry","cause":"our-error","channel":"phone"}}`), 200, []string{`"steps"`}},
 		{"recovery plan bad state", post("/v1/recovery/plan", `{"situation":{"state":"furious"}}`), 400, nil},
+		{"recovery plan other language", post("/v1/recovery/plan", `{"situation":{"state":"angry","language":"pt-br"}}`), 200, []string{`"steps"`}},
+		{"recovery plan bad language", post("/v1/recovery/plan", `{"situation":{"state":"angry","language":"en gb"}}`), 400, []string{`situation.language`, `not a language tag`}},
 		{"recovery review", post("/v1/recovery/review", `{"draft":"I am so sorry we lost your booking. I will fix it now and call you back by 5 pm.","situation":{"state":"upset"}}`), 200, []string{`"score"`}},
 		{"recovery review empty", post("/v1/recovery/review", `{"draft":""}`), 400, nil},
 		{"recovery grade", post("/v1/recovery/grade", `{"scenario":"`+scenario+`","reply":"I am sorry. Let me put this right for you now."}`), 200, []string{`"score"`}},
