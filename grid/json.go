@@ -8,9 +8,10 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"slices"
 	"strconv"
 	"time"
+
+	"github.com/purposefulcx/purposeful/internal/order"
 )
 
 // SyntaxError is JSON that is not well formed, with where it went wrong.
@@ -226,7 +227,7 @@ func walk(path string, v any, t reflect.Type, errs *[]error) {
 		for k := range obj {
 			keys = append(keys, k)
 		}
-		slices.Sort(keys)
+		order.Strings(keys)
 		for _, k := range keys {
 			f, ok := fields[k]
 			if !ok {

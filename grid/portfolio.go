@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/purposefulcx/purposeful/internal/order"
 	"github.com/purposefulcx/purposeful/internal/prose"
 )
 
@@ -182,7 +183,7 @@ func ideaTerms(text string) []string {
 		}
 	}
 	if changed {
-		slices.Sort(terms)
+		order.Strings(terms)
 		terms = slices.Compact(terms)
 	}
 	return terms
@@ -230,7 +231,7 @@ func (p *Portfolio) Similar(threshold float64) []Similar {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Similar) int { return cmp.Compare(b.Similarity, a.Similarity) })
+	order.Stable(out, func(a, b Similar) int { return cmp.Compare(b.Similarity, a.Similarity) })
 	return out
 }
 

@@ -3,6 +3,8 @@ package grid
 import (
 	"cmp"
 	"slices"
+
+	"github.com/purposefulcx/purposeful/internal/order"
 )
 
 // Rank returns a copy of items in merit order: the highest total score
@@ -11,7 +13,7 @@ import (
 // original order. It is how "mine for gold" lists the ideas.
 func Rank(items []Item) []Item {
 	out := slices.Clone(items)
-	slices.SortStableFunc(out, compareMerit)
+	order.Stable(out, compareMerit)
 	return out
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/purposefulcx/purposeful/internal/order"
 	"github.com/purposefulcx/purposeful/internal/prose"
 )
 
@@ -100,7 +101,7 @@ func (s *Session) Len() int { return len(s.events) }
 // it gives the same state.
 func (s *Session) Log() []Event {
 	out := slices.Clone(s.events)
-	slices.SortFunc(out, func(a, b Event) int { return eventLess(&a, &b) })
+	order.Func(out, func(a, b Event) int { return eventLess(&a, &b) })
 	return out
 }
 
@@ -260,7 +261,7 @@ func Replay(events []Event) (*Session, error) {
 	sorted := events
 	if !slices.IsSortedFunc(events, func(a, b Event) int { return eventLess(&a, &b) }) {
 		sorted = slices.Clone(events)
-		slices.SortStableFunc(sorted, func(a, b Event) int { return eventLess(&a, &b) })
+		order.Stable(sorted, func(a, b Event) int { return eventLess(&a, &b) })
 	}
 	s := NewSession()
 	s.events = make([]Event, 0, len(sorted))

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/purposefulcx/purposeful/internal/order"
 )
 
 // ViewVersion is the version of a [View] document.
@@ -192,7 +194,7 @@ func (it *sitem) aggregate() (*Score, Cost, *bool) {
 	for id := range it.scores {
 		ids = append(ids, id)
 	}
-	slices.Sort(ids)
+	order.Strings(ids)
 	var sum Score
 	var costs [4]int
 	yes, no := 0, 0

@@ -2,11 +2,11 @@ package grid
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/purposefulcx/purposeful/internal/order"
 	"github.com/purposefulcx/purposeful/internal/prose"
 	"github.com/purposefulcx/purposeful/purpose"
 )
@@ -125,7 +125,7 @@ func (g *Grid) Warnings() []Warning {
 		}
 		out = append(out, duplicates(c, items, terms)...)
 	}
-	slices.SortStableFunc(out, func(a, b Warning) int { return comparePaths(a.Path, b.Path) })
+	order.Stable(out, func(a, b Warning) int { return comparePaths(a.Path, b.Path) })
 	return out
 }
 

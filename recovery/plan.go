@@ -2,6 +2,8 @@ package recovery
 
 import (
 	"slices"
+
+	"github.com/purposefulcx/purposeful/internal/order"
 )
 
 // Guidance is the result of [Plan]: the moves to make, in order, each with
@@ -230,7 +232,7 @@ func recoverySpecs(s *Situation) []spec {
 	if ours || s.Repeat {
 		add(RecordCause, "Record the root cause so the same failure does not reach the next customer.", false)
 	}
-	slices.SortStableFunc(out, func(a, b spec) int { return int(a.move) - int(b.move) })
+	order.Stable(out, func(a, b spec) int { return int(a.move) - int(b.move) })
 	return out
 }
 
@@ -266,7 +268,7 @@ func (c *Catalogue) suggest(m Move, s *Situation, slots Slots, n int) []Suggesti
 			break
 		}
 	}
-	slices.SortStableFunc(cands, func(a, b cand) int { return a.rank - b.rank })
+	order.Stable(cands, func(a, b cand) int { return a.rank - b.rank })
 	out := make([]Suggestion, 0, min(n, len(cands)))
 	for _, cd := range cands[:min(n, len(cands))] {
 		out = append(out, c.prepare(&c.phrases[cd.i], slots))

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/purposefulcx/purposeful/internal/order"
 	"github.com/purposefulcx/purposeful/internal/prose"
 )
 
@@ -196,7 +197,7 @@ func (rv *reviewer) checkTimes() {
 		rv.finding(apVagueTime, h, "")
 	}
 	all := append(append([]hit(nil), rv.marks[markCommit]...), rv.marks[markVague]...)
-	slices.SortFunc(all, func(a, b hit) int { return a.first - b.first })
+	order.Func(all, func(a, b hit) int { return a.first - b.first })
 	for _, h := range all {
 		commit := slices.Contains(rv.marks[markCommit], h)
 		if rv.sentenceHasTime(h.first) || rv.nextSentenceHasTime(h.first) {
@@ -329,7 +330,7 @@ func (rv *reviewer) better(ids []string) []string {
 // collectMoves fills Report.Moves: hits sorted by position, overlapping
 // hits of the same move merged.
 func (rv *reviewer) collectMoves() {
-	slices.SortStableFunc(rv.moves, func(a, b moveHit) int {
+	order.Stable(rv.moves, func(a, b moveHit) int {
 		if a.first != b.first {
 			return a.first - b.first
 		}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/purposefulcx/purposeful/internal/order"
 )
 
 // Defaults of [CalibrationSettings].
@@ -138,8 +140,8 @@ func (b *Book) Calibrate(set CalibrationSettings) (*Calibration, error) {
 		}
 		latest[k] = i
 	}
-	slices.Sort(raters)
-	slices.Sort(interactions)
+	order.Strings(raters)
+	order.Strings(interactions)
 	if len(raters) < 2 {
 		return nil, fieldErr("observations", ErrTooFewRaters, "%d observer(s)", len(raters))
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/purposefulcx/purposeful/internal/order"
 	"github.com/purposefulcx/purposeful/internal/prose"
 )
 
@@ -249,7 +250,7 @@ func (l *Linter) Lint(s *Standard) []LintFinding {
 	} else {
 		c.understood("deviation", prose.Analyze(s.Deviation), false)
 	}
-	slices.SortStableFunc(c.out, compareLint)
+	order.Stable(c.out, compareLint)
 	return c.out
 }
 

@@ -3,8 +3,9 @@ package standards
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"time"
+
+	"github.com/purposefulcx/purposeful/internal/order"
 )
 
 // DefaultBaseline is the review score from which a review passes.
@@ -251,7 +252,7 @@ func (b *Book) Report(set ReportSettings) (*Report, error) {
 				keys = append(keys, k.key)
 			}
 		}
-		slices.Sort(keys)
+		order.Strings(keys)
 		for _, k := range keys {
 			rep.Trends = append(rep.Trends, Trend{Scope: scope, Key: k, Weeks: finishAll(trends[trendKey{scope, k}])})
 		}
@@ -264,7 +265,7 @@ func finishAll(m map[string]*acc) []Summary {
 	for _, a := range m {
 		out = append(out, a.finish())
 	}
-	slices.SortFunc(out, func(a, b Summary) int { return cmp.Compare(a.Key, b.Key) })
+	order.Func(out, func(a, b Summary) int { return cmp.Compare(a.Key, b.Key) })
 	return out
 }
 
@@ -284,6 +285,6 @@ func (b *Book) Stories() []Story {
 			out = append(out, s)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Story) int { return b.At.Compare(a.At) })
+	order.Stable(out, func(a, b Story) int { return b.At.Compare(a.At) })
 	return out
 }

@@ -1,9 +1,12 @@
 package standards
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/purposefulcx/purposeful/internal/order"
 )
 
 // The agreement statistics take ratings as a table: one row per unit (an
@@ -80,7 +83,7 @@ func buildTable(units [][]float64, cats []float64) (*table, error) {
 	t := &table{}
 	if cats != nil {
 		t.cats = slices.Clone(cats)
-		slices.Sort(t.cats)
+		order.Func(t.cats, cmp.Compare[float64])
 		t.cats = slices.Compact(t.cats)
 	} else {
 		for _, u := range units {
@@ -90,7 +93,7 @@ func buildTable(units [][]float64, cats []float64) (*table, error) {
 				}
 			}
 		}
-		slices.Sort(t.cats)
+		order.Func(t.cats, cmp.Compare[float64])
 		t.cats = slices.Compact(t.cats)
 	}
 	for i, u := range units {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/purposefulcx/purposeful/internal/order"
 	"github.com/purposefulcx/purposeful/internal/prose"
 )
 
@@ -168,7 +169,7 @@ func (b *Book) rotation() []Standard {
 			out = append(out, s)
 		}
 	}
-	slices.SortStableFunc(out, func(x, y Standard) int {
+	order.Stable(out, func(x, y Standard) int {
 		return cmp.Or(
 			cmp.Compare(b.PriorityRank(x.Priority), b.PriorityRank(y.Priority)),
 			cmp.Compare(x.Priority, y.Priority),
