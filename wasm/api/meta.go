@@ -2,10 +2,7 @@ package api
 
 import (
 	_ "embed"
-	"encoding/json"
 	"net/http"
-	"strconv"
-	"strings"
 )
 
 // Version is the API's version, reported by the health route.
@@ -31,143 +28,15 @@ func health(c *call) error {
 	return c.writeJSON(http.StatusOK, resp)
 }
 
+// openAPIJSON is the OpenAPI 3.1 description, built from the route table
+// and openapi_schemas.json by the tests (go test ./wasm/api -update) and
+// served as it is: the worker neither builds nor encodes it.
+//
+//go:embed openapi.json
+var openAPIJSON []byte
+
 // openapi: GET /v1/openapi.json.
 func openapi(c *call) error {
-	return c.writeJSON(http.StatusOK, c.h.openAPI())
+	return c.writeRaw(http.StatusOK, "application/json", openAPIJSON)
 }
 
-type obj = map[string]any
-
-// openAPI builds the OpenAPI 3.1 description from the route table and the
-// schemas below. It is built on request, never at start-up.
-func (h *handler) openAPI() obj {
-	paths := obj{}
-	for _, rt := range h.routes {
-		d := rt.doc
-		op := obj{
-			"operationId": d.id,
-			"summary":     d.summary,
-			"tags":        []string{d.tag},
-		}
-		var params []obj
-		for _, name := range pathParams(rt.pattern) {
-			params = append(params, obj{"name": name, "in": "path", "required": true, "schema": obj{"type": "string"}})
-		}
-		for _, q := range d.query {
-			params = append(params, obj{"name": q, "in": "query", "required": false, "schema": queryParamSchema(q)})
-		}
-		if params != nil {
-			op["parameters"] = params
-		}
-		if d.body != "" {
-			op["requestBody"] = obj{"required": true, "content": obj{
-				"application/json": obj{"schema": ref(d.body)}}}
-		}
-		status := d.status
-		if status == 0 {
-			status = http.StatusOK
-		}
-		responses := obj{}
-		switch {
-		case d.resp == "file":
-			responses[strconv.Itoa(status)] = obj{"description": "the exported file", "content": obj{
-				"application/json": obj{"schema": ref("Grid")},
-				"text/csv":         obj{"schema": obj{"type": "string"}},
-				"text/markdown":    obj{"schema": obj{"type": "string"}},
-				"image/svg+xml":    obj{"schema": obj{"type": "string"}},
-			}}
-		case d.resp != "":
-			responses[strconv.Itoa(status)] = obj{"description": "success", "content": obj{
-				"application/json": obj{"schema": ref(d.resp)}}}
-		}
-		errs := append([]int{}, d.errors...)
-		if d.body != "" {
-			errs = append(errs, 400, 413, 415)
-		}
-		errs = append(errs, 405, 500)
-		for _, code := range errs {
-			responses[strconv.Itoa(code)] = obj{"$ref": "#/components/responses/Problem"}
-		}
-		op["responses"] = responses
-		switch rt.auth {
-		case authNone:
-			op["security"] = []obj{}
-		case authOptional:
-			op["security"] = []obj{{}, {"orgKey": []string{}}}
-		case authOrg:
-			op["security"] = []obj{{"orgKey": []string{}}}
-		case authCreate:
-			op["security"] = []obj{{"orgKey": []string{}}, {}}
-		case authWorkshop:
-			op["security"] = []obj{{"workshopToken": []string{}}, {"orgKey": []string{}}}
-		}
-		item, _ := paths[rt.pattern].(obj)
-		if item == nil {
-			item = obj{}
-			paths[rt.pattern] = item
-		}
-		item[strings.ToLower(rt.method)] = op
-	}
-	return obj{
-		"openapi": "3.1.0",
-		"info": obj{
-			"title":       "Purposeful API",
-			"version":     Version,
-			"description": "Analyse purpose statements, grids, standards and service-recovery replies, and run stored workshops for teams and learning platforms. Errors are RFC 9457 problem documents.",
-			"license":     obj{"name": "Apache-2.0", "identifier": "Apache-2.0"},
-		},
-		"servers": []obj{{"url": "/"}},
-		"paths":   paths,
-		"components": obj{
-			"securitySchemes": obj{
-				"orgKey":        obj{"type": "http", "scheme": "bearer", "description": "An organisation API key (pfk_...)."},
-				"workshopToken": obj{"type": "http", "scheme": "bearer", "description": "A facilitator or participant token (pft_...)."},
-			},
-			"responses": obj{
-				"Problem": obj{"description": "an error", "content": obj{ProblemContentType: obj{"schema": ref("Problem")}}},
-			},
-			"schemas": schemas(),
-		},
-	}
-}
-
-func ref(name string) obj { return obj{"$ref": "#/components/schemas/" + name} }
-
-func pathParams(pattern string) []string {
-	var out []string
-	for _, seg := range strings.Split(pattern, "/") {
-		if strings.HasPrefix(seg, "{") {
-			out = append(out, strings.Trim(seg, "{}"))
-		}
-	}
-	return out
-}
-
-func queryParamSchema(name string) obj {
-	switch name {
-	case "after":
-		return obj{"type": "integer", "minimum": 0}
-	case "limit":
-		return obj{"type": "integer", "minimum": 1, "maximum": 1000}
-	case "format":
-		return obj{"type": "string", "enum": []string{"json", "csv", "md", "markdown", "svg"}}
-	}
-	return obj{"type": "string"}
-}
-
-// schemasJSON holds the component schemas named by the route table, as
-// JSON: a Go map literal of the same document costs the worker's binary
-// about 100 KB of code, this file about 1 KB after compression.
-// EventOrBatch's maxItems must equal maxEventsPerRequest (a test checks).
-//
-//go:embed openapi_schemas.json
-var schemasJSON []byte
-
-// schemas decodes schemasJSON, on request only.
-func schemas() obj {
-	var o obj
-	if err := json.Unmarshal(schemasJSON, &o); err != nil {
-		panic("api: openapi_schemas.json: " + err.Error())
-	}
-	return o
-}

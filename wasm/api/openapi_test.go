@@ -1,0 +1,160 @@
+package api
+
+// The OpenAPI description is built here, in the tests, and kept in
+// openapi.json, which the handler embeds and serves as it is.
+
+import (
+	"encoding/json"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	goldenfile "github.com/purposefulcx/purposeful/internal/golden"
+)
+
+// TestOpenAPIFileIsCurrent keeps openapi.json equal to what the route
+// table and openapi_schemas.json describe; rerun with -update after
+// changing either.
+func TestOpenAPIFileIsCurrent(t *testing.T) {
+	b, err := json.MarshalIndent(New(Config{}).(*handler).openAPI(), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldenfile.Check(t, "openapi.json", append(b, '\n'))
+}
+
+type obj = map[string]any
+
+// openAPI builds the OpenAPI 3.1 description from the route table and the
+// schemas in openapi_schemas.json.
+func (h *handler) openAPI() obj {
+	paths := obj{}
+	for _, rt := range h.routes {
+		d := rt.doc
+		op := obj{
+			"operationId": d.id,
+			"summary":     d.summary,
+			"tags":        []string{d.tag},
+		}
+		var params []obj
+		for _, name := range pathParams(rt.pattern) {
+			params = append(params, obj{"name": name, "in": "path", "required": true, "schema": obj{"type": "string"}})
+		}
+		for _, q := range d.query {
+			params = append(params, obj{"name": q, "in": "query", "required": false, "schema": queryParamSchema(q)})
+		}
+		if params != nil {
+			op["parameters"] = params
+		}
+		if d.body != "" {
+			op["requestBody"] = obj{"required": true, "content": obj{
+				"application/json": obj{"schema": ref(d.body)}}}
+		}
+		status := d.status
+		if status == 0 {
+			status = http.StatusOK
+		}
+		responses := obj{}
+		switch {
+		case d.resp == "file":
+			responses[strconv.Itoa(status)] = obj{"description": "the exported file", "content": obj{
+				"application/json": obj{"schema": ref("Grid")},
+				"text/csv":         obj{"schema": obj{"type": "string"}},
+				"text/markdown":    obj{"schema": obj{"type": "string"}},
+				"image/svg+xml":    obj{"schema": obj{"type": "string"}},
+			}}
+		case d.resp != "":
+			responses[strconv.Itoa(status)] = obj{"description": "success", "content": obj{
+				"application/json": obj{"schema": ref(d.resp)}}}
+		}
+		errs := append([]int{}, d.errors...)
+		if d.body != "" {
+			errs = append(errs, 400, 413, 415)
+		}
+		errs = append(errs, 405, 500)
+		for _, code := range errs {
+			responses[strconv.Itoa(code)] = obj{"$ref": "#/components/responses/Problem"}
+		}
+		op["responses"] = responses
+		switch rt.auth {
+		case authNone:
+			op["security"] = []obj{}
+		case authOptional:
+			op["security"] = []obj{{}, {"orgKey": []string{}}}
+		case authOrg:
+			op["security"] = []obj{{"orgKey": []string{}}}
+		case authCreate:
+			op["security"] = []obj{{"orgKey": []string{}}, {}}
+		case authWorkshop:
+			op["security"] = []obj{{"workshopToken": []string{}}, {"orgKey": []string{}}}
+		}
+		item, _ := paths[rt.pattern].(obj)
+		if item == nil {
+			item = obj{}
+			paths[rt.pattern] = item
+		}
+		item[strings.ToLower(rt.method)] = op
+	}
+	return obj{
+		"openapi": "3.1.0",
+		"info": obj{
+			"title":       "Purposeful API",
+			"version":     Version,
+			"description": "Analyse purpose statements, grids, standards and service-recovery replies, and run stored workshops for teams and learning platforms. Errors are RFC 9457 problem documents.",
+			"license":     obj{"name": "Apache-2.0", "identifier": "Apache-2.0"},
+		},
+		"servers": []obj{{"url": "/"}},
+		"paths":   paths,
+		"components": obj{
+			"securitySchemes": obj{
+				"orgKey":        obj{"type": "http", "scheme": "bearer", "description": "An organisation API key (pfk_...)."},
+				"workshopToken": obj{"type": "http", "scheme": "bearer", "description": "A facilitator or participant token (pft_...)."},
+			},
+			"responses": obj{
+				"Problem": obj{"description": "an error", "content": obj{ProblemContentType: obj{"schema": ref("Problem")}}},
+			},
+			"schemas": schemas(),
+		},
+	}
+}
+
+func ref(name string) obj { return obj{"$ref": "#/components/schemas/" + name} }
+
+func pathParams(pattern string) []string {
+	var out []string
+	for _, seg := range strings.Split(pattern, "/") {
+		if strings.HasPrefix(seg, "{") {
+			out = append(out, strings.Trim(seg, "{}"))
+		}
+	}
+	return out
+}
+
+func queryParamSchema(name string) obj {
+	switch name {
+	case "after":
+		return obj{"type": "integer", "minimum": 0}
+	case "limit":
+		return obj{"type": "integer", "minimum": 1, "maximum": 1000}
+	case "format":
+		return obj{"type": "string", "enum": []string{"json", "csv", "md", "markdown", "svg"}}
+	}
+	return obj{"type": "string"}
+}
+
+// schemas reads openapi_schemas.json, the component schemas named by the
+// route table. EventOrBatch's maxItems must equal maxEventsPerRequest (a
+// test checks).
+func schemas() obj {
+	b, err := os.ReadFile("openapi_schemas.json")
+	if err != nil {
+		panic(err)
+	}
+	var o obj
+	if err := json.Unmarshal(b, &o); err != nil {
+		panic("api: openapi_schemas.json: " + err.Error())
+	}
+	return o
+}
