@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
 )
 
 // Intent is what a phrase sets out to do, after the twelve things seasoned

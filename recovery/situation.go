@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
-
 )
 
 // State is how the customer is feeling. The zero value is [Disappointed].

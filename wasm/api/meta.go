@@ -39,4 +39,3 @@ var openAPIJSON []byte
 func openapi(c *call) error {
 	return c.writeRaw(http.StatusOK, "application/json", openAPIJSON)
 }
-
