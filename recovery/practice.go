@@ -63,8 +63,8 @@ var ErrUnknownScenario = errors.New("recovery: unknown scenario")
 // Scenarios returns the practice scenarios, mildest first within each
 // setting.
 func Scenarios() []Scenario {
-	out := make([]Scenario, len(scenarios))
-	for i, sc := range scenarios {
+	out := make([]Scenario, len(scenarios()))
+	for i, sc := range scenarios() {
 		out[i] = cloneScenario(sc)
 	}
 	return out
@@ -73,7 +73,7 @@ func Scenarios() []Scenario {
 // ScenarioByID returns the scenario with the given id, or an error
 // wrapping [ErrUnknownScenario].
 func ScenarioByID(id string) (Scenario, error) {
-	for _, sc := range scenarios {
+	for _, sc := range scenarios() {
 		if sc.ID == id {
 			return cloneScenario(sc), nil
 		}
