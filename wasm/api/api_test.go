@@ -83,14 +83,21 @@ func TestPublicCreate(t *testing.T) {
 }
 
 // TestXAPI sends statements to a real in-memory LRS (npm xapi-statements),
-// including while it is down, and validates them with
-// @learninglocker/xapi-validation.
+// including while it is down, validates them with
+// @learninglocker/xapi-validation, and checks the timed retry (Flush).
 func TestXAPI(t *testing.T) {
 	nm, err := filepath.Abs("../worker/node_modules")
 	require.NoError(t, err)
 	l := apitest.StartLRS(t, nm)
+	var cfg api.Config
 	tg, _ := newTarget(t, func(c *api.Config) {
 		c.LRS = api.LRS{Endpoint: l.URL, Username: "test", Password: "test", Transport: http.DefaultTransport}
+		cfg = *c
 	})
 	apitest.RunXAPI(t, tg, l, nm)
+	// The local server's timer calls Flush.
+	apitest.RunXAPIRetry(t, tg, l, func(t *testing.T) {
+		_, _, err := api.Flush(t.Context(), cfg)
+		require.NoError(t, err)
+	})
 }

@@ -10,23 +10,47 @@
 // PURPOSEFUL_ORIGINS, PURPOSEFUL_PUBLIC_ORG, PURPOSEFUL_LRS_ENDPOINT,
 // PURPOSEFUL_LRS_USERNAME, PURPOSEFUL_LRS_PASSWORD (secret).
 //
+// A cron trigger (wrangler.toml [triggers]) retries the xAPI outbox: the
+// statements an LRS did not accept when they were made are sent again
+// every five minutes until it does, without waiting for the next request.
+//
 // Every request starts a fresh Go instance, so this file does nothing at
 // package level and main only reads the settings and serves.
 package main
 
 import (
+	"context"
 	"database/sql"
+	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/purposefulcx/purposeful/wasm/api"
 	"github.com/purposefulcx/purposeful/wasm/store"
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
+	"github.com/syumai/workers/cloudflare/cron"
 	"github.com/syumai/workers/cloudflare/d1"
 )
 
 func main() {
-	workers.Serve(api.New(config()))
+	cfg := config()
+	cron.ScheduleTaskNonBlock(func(ctx context.Context) error { return retryOutbox(ctx, cfg) })
+	workers.Serve(api.New(cfg))
+}
+
+// retryOutbox is the scheduled task: it sends what waits in the outbox. A
+// delivery that fails again stays there for the next run; only a database
+// error fails the run (and shows in the worker's cron log).
+func retryOutbox(ctx context.Context, cfg api.Config) error {
+	if cfg.Store == nil {
+		return errors.New("worker: no D1 binding named DB")
+	}
+	sent, failed, err := api.Flush(ctx, cfg)
+	if sent+failed > 0 || err != nil {
+		println("xAPI outbox: sent " + strconv.Itoa(sent) + ", failed " + strconv.Itoa(failed))
+	}
+	return err
 }
 
 // config builds the API settings from the worker's environment.

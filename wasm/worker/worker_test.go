@@ -74,7 +74,7 @@ func startWorker(t *testing.T, vars map[string]string) *worker {
 	require.NoError(t, err)
 	port := freePort(t)
 	args := []string{"dev", "--local", "--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--persist-to", state,
-		"--inspector-port", fmt.Sprint(freePort(t)), "--show-interactive-dev-session=false",
+		"--inspector-port", fmt.Sprint(freePort(t)), "--show-interactive-dev-session=false", "--test-scheduled",
 		"--var", "PURPOSEFUL_API_KEYS:" + a.String() + "," + b.String()}
 	for k, v := range vars {
 		args = append(args, "--var", k+":"+v)
@@ -144,6 +144,16 @@ func TestWorker(t *testing.T) {
 	}()
 	t.Run("suite", func(t *testing.T) { apitest.Run(t, w.target()) })
 	t.Run("xapi", func(t *testing.T) { apitest.RunXAPI(t, w.target(), lrs, nm) })
+	t.Run("cron", func(t *testing.T) {
+		// wrangler dev --test-scheduled fires the scheduled handler on
+		// /__scheduled, as Cloudflare does on the wrangler.toml schedule.
+		apitest.RunXAPIRetry(t, w.target(), lrs, func(t *testing.T) {
+			res, err := http.Get(w.url + "/__scheduled?cron=*/5+*+*+*+*")
+			require.NoError(t, err)
+			res.Body.Close()
+			require.Equal(t, http.StatusOK, res.StatusCode, "the scheduled run failed:\n%s", tail(w.log.String(), 2000))
+		})
+	})
 	if !ci && os.Getenv("PURPOSEFUL_WORKER_LOAD") == "" {
 		t.Log("load checks skipped outside CI (set PURPOSEFUL_WORKER_LOAD=1 to run them)")
 		return

@@ -168,52 +168,10 @@ func validateXAPI(t *testing.T, nodeModules string, statements []map[string]any)
 // that each is valid xAPI 1.0.3 without a version field. flush asks the
 // API to retry its outbox.
 func RunXAPI(t *testing.T, tg Target, l *LRS, nodeModules string) {
-	produce := func(tag string) []string {
-		var ids []string
-		w := tg.create(t, tg.OrgKey, nil)
-		ana := tg.join(t, w, "Ana", "10.3.0.1")
-		tg.toStep(t, w, 2)
-		tg.send(t, w, ana.Token, map[string]any{"id": "p1", "type": "item.add", "item": "p1", "column": "purposeful", "text": "Remember the guest's name " + tag})
-		tg.send(t, w, w.Facilitator, map[string]any{"id": "rv", "type": "ideas.reveal"})
-		tg.send(t, w, w.Facilitator, map[string]any{"id": "next-2", "type": "step.next"})
-		tg.send(t, w, w.Facilitator, map[string]any{"id": "d1", "type": "decide", "item": "p1", "status": "adopted"})
-		r := tg.do(t, req{method: http.MethodPost, path: "/v1/workshops/" + w.ID + "/complete", auth: w.Facilitator})
-		requireOK(t, r, http.StatusOK)
-		var c struct {
-			StatementID string `json:"statement_id"`
-		}
-		r.json(t, &c)
-		ids = append(ids, c.StatementID)
 
-		r = tg.do(t, req{method: http.MethodGet, path: "/v1/recovery/scenarios"})
-		var sc struct {
-			Scenarios []struct {
-				ID string `json:"id"`
-			} `json:"scenarios"`
-		}
-		r.json(t, &sc)
-		actor := `{"name":"Ana","account":{"homePage":"https://lms.example.com","name":"ana-42"}}`
-		r = tg.do(t, req{method: http.MethodPost, path: "/v1/recovery/grade", auth: tg.OrgKey,
-			body: []byte(`{"scenario":"` + sc.Scenarios[0].ID + `","reply":"I am so sorry. I will put it right now.","actor":` + actor + `}`)})
-		requireOK(t, r, http.StatusOK)
-		r.json(t, &c)
-		ids = append(ids, c.StatementID)
-
-		var book struct {
-			Standards []json.RawMessage `json:"standards"`
-		}
-		require.NoError(t, json.Unmarshal(bookDoc, &book))
-		r = tg.do(t, req{method: http.MethodPost, path: "/v1/standards/acknowledge", auth: tg.OrgKey,
-			body: []byte(`{"standard":` + string(book.Standards[0]) + `,"actor":{"mbox":"mailto:ana@example.com"}}`)})
-		requireOK(t, r, http.StatusOK)
-		r.json(t, &c)
-		ids = append(ids, c.StatementID)
-		return ids
-	}
-
-	up := produce("while the LRS is up")
+	up := tg.produceStatements(t, "while the LRS is up")
 	l.Down()
-	down := produce("while the LRS is down")
+	down := tg.produceStatements(t, "while the LRS is down")
 	// Nothing is lost while it is down: a flush fails and keeps them.
 	r := tg.do(t, req{method: http.MethodPost, path: "/v1/xapi/flush", auth: tg.OrgKey})
 	requireOK(t, r, http.StatusOK)
@@ -268,4 +226,78 @@ func RunXAPI(t *testing.T, tg Target, l *LRS, nodeModules string) {
 	res, err := validateXAPI(t, nodeModules, []map[string]any{broken})
 	assert.Error(t, err)
 	assert.NotEmpty(t, res[0])
+}
+
+// produceStatements makes one statement of each kind (a workshop
+// completed, a practice graded, a standard acknowledged) and returns their
+// ids.
+func (tg Target) produceStatements(t *testing.T, tag string) []string {
+	var ids []string
+	w := tg.create(t, tg.OrgKey, nil)
+	ana := tg.join(t, w, "Ana", "10.3.0.1")
+	tg.toStep(t, w, 2)
+	tg.send(t, w, ana.Token, map[string]any{"id": "p1", "type": "item.add", "item": "p1", "column": "purposeful", "text": "Remember the guest's name " + tag})
+	tg.send(t, w, w.Facilitator, map[string]any{"id": "rv", "type": "ideas.reveal"})
+	tg.send(t, w, w.Facilitator, map[string]any{"id": "next-2", "type": "step.next"})
+	tg.send(t, w, w.Facilitator, map[string]any{"id": "d1", "type": "decide", "item": "p1", "status": "adopted"})
+	r := tg.do(t, req{method: http.MethodPost, path: "/v1/workshops/" + w.ID + "/complete", auth: w.Facilitator})
+	requireOK(t, r, http.StatusOK)
+	var c struct {
+		StatementID string `json:"statement_id"`
+	}
+	r.json(t, &c)
+	ids = append(ids, c.StatementID)
+
+	r = tg.do(t, req{method: http.MethodGet, path: "/v1/recovery/scenarios"})
+	var sc struct {
+		Scenarios []struct {
+			ID string `json:"id"`
+		} `json:"scenarios"`
+	}
+	r.json(t, &sc)
+	actor := `{"name":"Ana","account":{"homePage":"https://lms.example.com","name":"ana-42"}}`
+	r = tg.do(t, req{method: http.MethodPost, path: "/v1/recovery/grade", auth: tg.OrgKey,
+		body: []byte(`{"scenario":"` + sc.Scenarios[0].ID + `","reply":"I am so sorry. I will put it right now.","actor":` + actor + `}`)})
+	requireOK(t, r, http.StatusOK)
+	r.json(t, &c)
+	ids = append(ids, c.StatementID)
+
+	var book struct {
+		Standards []json.RawMessage `json:"standards"`
+	}
+	require.NoError(t, json.Unmarshal(bookDoc, &book))
+	r = tg.do(t, req{method: http.MethodPost, path: "/v1/standards/acknowledge", auth: tg.OrgKey,
+		body: []byte(`{"standard":` + string(book.Standards[0]) + `,"actor":{"mbox":"mailto:ana@example.com"}}`)})
+	requireOK(t, r, http.StatusOK)
+	r.json(t, &c)
+	ids = append(ids, c.StatementID)
+	return ids
+}
+
+// RunXAPIRetry checks the retry that needs no API call (the worker's cron
+// trigger, the local server's timer): statements made while the LRS is
+// down wait in the outbox; once it is back, retry delivers each of them
+// exactly once, and a second retry sends nothing more.
+func RunXAPIRetry(t *testing.T, tg Target, l *LRS, retry func(t *testing.T)) {
+	l.Down()
+	ids := tg.produceStatements(t, "before a scheduled retry")
+	l.Up()
+	count := func() map[string]int {
+		n := map[string]int{}
+		for _, s := range l.Statements(t) {
+			n[s["id"].(string)]++
+		}
+		return n
+	}
+	for _, id := range ids {
+		require.Zero(t, count()[id], "statement %s reached the LRS while it was down", id)
+	}
+	retry(t)
+	got := count()
+	for _, id := range ids {
+		assert.Equal(t, 1, got[id], "statement %s arrives exactly once after the retry", id)
+	}
+	before := l.puts.Load()
+	retry(t)
+	assert.Equal(t, before, l.puts.Load(), "a second retry sends nothing")
 }
