@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/purposefulcx/purposeful/wasm/internal/wasmpack"
 )
 
 // Sentinel errors returned (wrapped) by [Build].
@@ -131,7 +133,9 @@ func BuildWith(ctx context.Context, outDir string, o Options) error {
 }
 
 // compile builds one wasm program. -s -w drop symbols; small adds -l (no
-// inlining), smaller code for a small cost in speed.
+// inlining), smaller code for a small cost in speed. The data segments are
+// then joined (package wasmpack): smaller after compression and quicker to
+// instantiate, with the same memory image.
 func compile(ctx context.Context, goCmd, dir, pkg, out string, small bool) error {
 	args := []string{"build", "-trimpath", "-ldflags=-s -w"}
 	if small {
@@ -145,6 +149,22 @@ func compile(ctx context.Context, goCmd, dir, pkg, out string, small bool) error
 	cmd.Stdout = &stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("%w: %s: %v: %s", ErrCompile, pkg, err, strings.TrimSpace(stderr.String()))
+	}
+	return pack(out)
+}
+
+// pack joins the data segments of the wasm binary at path, in place.
+func pack(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	packed, _, err := wasmpack.MergeSegments(b, wasmpack.DefaultGap)
+	if err != nil {
+		return fmt.Errorf("build: %s: %w", path, err)
+	}
+	if err := os.WriteFile(path, packed, 0o644); err != nil {
+		return fmt.Errorf("build: %w", err)
 	}
 	return nil
 }
