@@ -102,21 +102,27 @@ func MergeSegments(module []byte, maxGap int) ([]byte, Stats, error) {
 			merged = append(merged, segment{s.off, append([]byte(nil), s.data...)})
 		}
 		st.After = len(merged)
-		var sec []byte
-		sec = binary.AppendUvarint(sec, uint64(len(merged)))
-		for _, s := range merged {
-			sec = append(sec, 0, opI32)
-			sec = appendSLEB(sec, int64(int32(s.off)))
-			sec = append(sec, opEnd)
-			sec = binary.AppendUvarint(sec, uint64(len(s.data)))
-			sec = append(sec, s.data...)
-		}
-		out = append(out, secData)
-		out = binary.AppendUvarint(out, uint64(len(sec)))
-		out = append(out, sec...)
+		out = appendDataSection(out, merged)
 		i = end
 	}
 	return out, st, nil
+}
+
+// appendDataSection appends a data section holding segs, all active for
+// memory 0 at constant offsets.
+func appendDataSection(dst []byte, segs []segment) []byte {
+	var sec []byte
+	sec = binary.AppendUvarint(sec, uint64(len(segs)))
+	for _, s := range segs {
+		sec = append(sec, 0, opI32)
+		sec = appendSLEB(sec, int64(int32(s.off)))
+		sec = append(sec, opEnd)
+		sec = binary.AppendUvarint(sec, uint64(len(s.data)))
+		sec = append(sec, s.data...)
+	}
+	dst = append(dst, secData)
+	dst = binary.AppendUvarint(dst, uint64(len(sec)))
+	return append(dst, sec...)
 }
 
 func readSegments(sec []byte, base int) ([]segment, error) {

@@ -19,18 +19,7 @@ import (
 func module(segs ...segment) []byte {
 	m := []byte("\x00asm\x01\x00\x00\x00")
 	m = append(m, 5, 3, 1, 0, 2) // memory section: one memory, min 2 pages
-	var sec []byte
-	sec = binary.AppendUvarint(sec, uint64(len(segs)))
-	for _, s := range segs {
-		sec = append(sec, 0, opI32)
-		sec = appendSLEB(sec, int64(int32(s.off)))
-		sec = append(sec, opEnd)
-		sec = binary.AppendUvarint(sec, uint64(len(s.data)))
-		sec = append(sec, s.data...)
-	}
-	m = append(m, secData)
-	m = binary.AppendUvarint(m, uint64(len(sec)))
-	return append(m, sec...)
+	return appendDataSection(m, segs)
 }
 
 // image is the initial memory a module's data section describes.
