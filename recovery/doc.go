@@ -10,7 +10,9 @@
 // sequences of moves (Disney's HEARD, LAST, BLAST, LATTE, LEARN, and Bell
 // and Zemke's steps).
 //
-// The phrase [Catalogue] is keyed by language; English comes first. Each
+// The phrase [Catalogue] is keyed by [Language], a BCP 47 tag such as
+// "en-GB" read with [ParseLanguage]; English comes first and is the
+// fallback. Each
 // [Phrase] has an id, the moves it performs, one of the twelve intents
 // from Bell and Zemke's Knock Your Socks Off Service Recovery, a register,
 // the channels it suits, slots such as {name} and {alternative}, and
