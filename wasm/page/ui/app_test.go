@@ -340,6 +340,73 @@ func TestListenersAreReleased(t *testing.T) {
 	assert.Equal(t, base, h.Listeners, "no listener leaks across screens")
 }
 
+// TestCoachWarmsUpWhenIdle checks the coach runs the analysis on its
+// sample sentences once the page is idle (so the browser has compiled it
+// before the first keystroke), and that this touches nothing on screen.
+func TestCoachWarmsUpWhenIdle(t *testing.T) {
+	h := uitest.New()
+	svc := fakeServices()
+	var seen []string
+	analyze := svc.AnalyzePurpose
+	svc.AnalyzePurpose = func(text string) (ui.PurposeReport, error) {
+		seen = append(seen, text)
+		return analyze(text)
+	}
+	a := ui.New(h, svc)
+	a.Only = "coach"
+	a.EnableCoach()
+	a.Start()
+	before := app(h).TextContent()
+	require.Len(t, seen, 1, "only the statement itself is analysed before the page is ready")
+	h.Advance(time.Millisecond)
+	require.Greater(t, len(seen), 1, "the warm-up ran once the page was idle")
+	assert.Equal(t, before, app(h).TextContent(), "the warm-up changes nothing on screen")
+	_, n := a.Perf()
+	assert.Equal(t, 1, n, "warm-up runs are not counted as keystrokes")
+}
+
+// TestCoachMirrorFollowsEveryKeystroke types a statement one key at a
+// time, then edits its middle: after every key the highlighted copy reads
+// exactly as the text with its marks, and typing at the end keeps the
+// earlier highlights as they are (only the changed span is rewritten).
+func TestCoachMirrorFollowsEveryKeystroke(t *testing.T) {
+	h := uitest.New()
+	a := ui.New(h, fakeServices())
+	a.Only = "coach"
+	a.EnableCoach()
+	a.Start()
+	in := find(t, h, "coach-text")
+	mirror := find(t, h, "mirror")
+	want := func(text string) string {
+		if i := strings.Index(text, "guests"); i >= 0 {
+			return text[:i+6] + " (who benefits)" + text[i+6:]
+		}
+		return text
+	}
+	text := "We welcome guests warmly every day"
+	var mark *uitest.El
+	for i := range text {
+		in.Type(text[:i+1])
+		require.Equal(t, want(text[:i+1]), mirror.TextContent(), "after %q", text[:i+1])
+		marks := mirror.FindAll("class", "mark-purpose")
+		if i+1 < strings.Index(text, "guests")+6 {
+			require.Empty(t, marks)
+			continue
+		}
+		require.Len(t, marks, 1)
+		if mark == nil {
+			mark = marks[0]
+		}
+		assert.Same(t, mark, marks[0], "the highlight is kept while typing after it")
+	}
+	for _, edit := range []string{"We greet guests warmly every day", "We greet everyone warmly", "", "Guests and guests"} {
+		in.Type(edit)
+		assert.Equal(t, want(edit), mirror.TextContent(), "after %q", edit)
+		named := strings.Contains(edit, "guests")
+		assert.Equal(t, !named, strings.Contains(app(h).TextContent(), "Nobody named yet"), "the who-benefits list after %q", edit)
+	}
+}
+
 func TestCoachLiveAnalysisAndLadder(t *testing.T) {
 	h := uitest.New()
 	a := start(t, h)
