@@ -2,7 +2,6 @@ package purpose
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 
 	"github.com/purposefulcx/purposeful/internal/prose"
@@ -27,7 +26,7 @@ func (al Alignment) Validate() error {
 			return
 		}
 		if err := prose.Check(text, MaxLen); err != nil {
-			errs = append(errs, fmt.Errorf("%w: %s: %w", ErrInvalid, field, err))
+			errs = append(errs, invalid(field, err))
 		}
 	}
 	check("organisation", al.Organisation, true)
@@ -124,11 +123,11 @@ func Align(al Alignment) (*AlignmentReport, error) {
 	}
 	orgB, jobB := r.Organisation.BeneficiaryGroups(), r.Job.BeneficiaryGroups()
 	if len(orgB) > 0 && len(jobB) > 0 && len(r.SharedBeneficiaries) == 0 {
-		gap(RuleOtherBeneficiary, "job", fmt.Sprintf("the job serves %s but the organisation names %s", listWords(jobB), listWords(orgB)),
+		gap(RuleOtherBeneficiary, "job", "the job serves "+listWords(jobB)+" but the organisation names "+listWords(orgB),
 			"Show how serving them serves the organisation's customers, or name those customers in the job purpose.")
 	}
 	if len(r.Organisation.Outcomes) > 0 && len(r.Job.Outcomes) > 0 && len(r.SharedOutcomes) == 0 {
-		gap(RuleNoSharedOutcome, "job", fmt.Sprintf("the job aims at %s, the organisation at %s, with nothing in common", listWords(r.Job.OutcomeThemes()), listWords(r.Organisation.OutcomeThemes())),
+		gap(RuleNoSharedOutcome, "job", "the job aims at "+listWords(r.Job.OutcomeThemes())+", the organisation at "+listWords(r.Organisation.OutcomeThemes())+", with nothing in common",
 			"Link the job's outcome to one the organisation names.")
 	}
 	if al.Individual == "" {

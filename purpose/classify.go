@@ -1,8 +1,8 @@
 package purpose
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"sync"
 
 	"github.com/purposefulcx/purposeful/internal/prose"
@@ -31,13 +31,13 @@ func (k ItemKind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]
 	}
-	return fmt.Sprintf("kind(%d)", k)
+	return "kind(" + strconv.Itoa(int(k)) + ")"
 }
 
 // MarshalText encodes the kind as its name.
 func (k ItemKind) MarshalText() ([]byte, error) {
 	if int(k) >= len(kindNames) {
-		return nil, fmt.Errorf("%w: item kind %d", ErrUnknownKind, k)
+		return nil, unknownName("item kind " + strconv.Itoa(int(k)))
 	}
 	return []byte(kindNames[k]), nil
 }
@@ -55,7 +55,7 @@ func (k *ItemKind) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: item kind %q (want knowledge, skill, action, behaviour or function)", ErrUnknownKind, b)
+	return unknownName("item kind " + strconv.Quote(string(b)) + " (want knowledge, skill, action, behaviour or function)")
 }
 
 // Classification is the verdict of [Classify] on one item: its kind, how
@@ -136,7 +136,7 @@ func classifyDoc(doc *prose.Doc) Classification {
 		case !cl.isVerb(doc.Tokens[head].Norm):
 			s := &scores[Knowledge]
 			s.weight += 1.5
-			s.reasons = append(s.reasons, fmt.Sprintf("opens with a subject (%q), not with something to do, so it reads as something to know", doc.Tokens[head].Text))
+			s.reasons = append(s.reasons, "opens with a subject ("+strconv.Quote(doc.Tokens[head].Text)+"), not with something to do, so it reads as something to know")
 			s.spans = append(s.spans, doc.Tokens[head].Span)
 		}
 	}
@@ -160,13 +160,13 @@ func classifyDoc(doc *prose.Doc) Classification {
 		out.Observable = observableVerb && !inner
 	}
 	if inner {
-		out.Reasons = append(out.Reasons, fmt.Sprintf("%q describes a feeling or attitude, which nobody can see; say what someone would see or hear", doc.Slice(innerSpan)))
+		out.Reasons = append(out.Reasons, strconv.Quote(doc.Slice(innerSpan))+" describes a feeling or attitude, which nobody can see; say what someone would see or hear")
 	} else if out.Observable {
 		out.Reasons = append(out.Reasons, "someone could see or hear it being done")
 	}
 	for k := Knowledge; k <= Function; k++ {
 		if k != best && scores[k].weight > 0 && scores[k].weight >= s.weight*0.6 {
-			out.Reasons = append(out.Reasons, fmt.Sprintf("it also reads a little like %s: it %s", kindPhrases[k], scores[k].reasons[0]))
+			out.Reasons = append(out.Reasons, "it also reads a little like "+kindPhrases[k]+": it "+scores[k].reasons[0])
 		}
 	}
 	prose.SortSpans(out.Evidence)

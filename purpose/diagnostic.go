@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 )
 
 // Level is one of the six levels of the purpose-centred customer service
@@ -122,17 +122,15 @@ var ErrNoAnswers = errors.New("purpose: no answers")
 // 1-5; threshold; version. Every error wraps [ErrInvalid].
 func (d Diagnostic) Validate() error {
 	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...))
-	}
+	bad := func(what string) { errs = append(errs, invalid(what, nil)) }
 	if d.Version != "" && d.Version != DiagnosticVersion {
-		bad("version: %q is not %q", d.Version, DiagnosticVersion)
+		bad("version: " + strconv.Quote(d.Version) + " is not " + strconv.Quote(DiagnosticVersion))
 	}
 	if d.Threshold != 0 && (d.Threshold < 1 || d.Threshold > 5 || math.IsNaN(d.Threshold)) {
-		bad("threshold: %v is outside 1-5", d.Threshold)
+		bad("threshold: " + strconv.FormatFloat(d.Threshold, 'g', -1, 64) + " is outside 1-5")
 	}
 	if len(d.Answers) == 0 {
-		errs = append(errs, fmt.Errorf("%w: answers: %w", ErrInvalid, ErrNoAnswers))
+		errs = append(errs, invalid("answers", ErrNoAnswers))
 	}
 	ids := make([]string, 0, len(d.Answers))
 	for id := range d.Answers {
@@ -141,11 +139,11 @@ func (d Diagnostic) Validate() error {
 	slices.Sort(ids)
 	for _, id := range ids {
 		if !slices.ContainsFunc(diagnosticQuestions, func(q Question) bool { return q.ID == id }) {
-			bad("answers[%q]: unknown question", id)
+			bad("answers[" + strconv.Quote(id) + "]: unknown question")
 			continue
 		}
 		if v := d.Answers[id]; v < 1 || v > 5 {
-			bad("answers[%q]: %d is outside 1-5", id, v)
+			bad("answers[" + strconv.Quote(id) + "]: " + strconv.Itoa(v) + " is outside 1-5")
 		}
 	}
 	return errors.Join(errs...)
@@ -159,13 +157,13 @@ func DecodeDiagnostic(data []byte) (Diagnostic, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&d); err != nil {
-		return Diagnostic{}, fmt.Errorf("%w: diagnostic: %w", ErrInvalid, err)
+		return Diagnostic{}, invalid("diagnostic", err)
 	}
 	if dec.More() {
-		return Diagnostic{}, fmt.Errorf("%w: diagnostic: data after the document", ErrInvalid)
+		return Diagnostic{}, invalid("diagnostic: data after the document", nil)
 	}
 	if d.Version != DiagnosticVersion {
-		return Diagnostic{}, fmt.Errorf("%w: version: %q is not %q", ErrInvalid, d.Version, DiagnosticVersion)
+		return Diagnostic{}, invalid("version: "+strconv.Quote(d.Version)+" is not "+strconv.Quote(DiagnosticVersion), nil)
 	}
 	return d, nil
 }

@@ -53,3 +53,48 @@ var (
 // MaxLen is the longest text, in bytes, that the functions of this
 // package accept.
 const MaxLen = prose.DefaultMaxLen
+
+// wrapped is the error of fmt.Errorf("%w: ...") without package fmt (which
+// costs the browser page about 100 KB of code): msg is the whole message
+// and err the one wrapped error.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (e *wrapped) Error() string { return e.msg }
+func (e *wrapped) Unwrap() error { return e.err }
+
+// wrappedAll is fmt.Errorf("%w: ...: %w") without package fmt: msg is the
+// whole message, errs the wrapped errors in order.
+type wrappedAll struct {
+	msg  string
+	errs []error
+}
+
+func (e *wrappedAll) Error() string   { return e.msg }
+func (e *wrappedAll) Unwrap() []error { return e.errs }
+
+// wrap returns an error reading msg that wraps errs, the way fmt.Errorf
+// does with one %w per error: one error unwraps with Unwrap() error, more
+// with Unwrap() []error.
+func wrap(msg string, errs ...error) error {
+	if len(errs) == 1 {
+		return &wrapped{msg, errs[0]}
+	}
+	return &wrappedAll{msg, errs}
+}
+
+// invalid wraps ErrInvalid and err (when not nil) under the message
+// "purpose: invalid: " + what, like fmt.Errorf("%w: what[: %w]").
+func invalid(what string, err error) error {
+	if err == nil {
+		return wrap(ErrInvalid.Error()+": "+what, ErrInvalid)
+	}
+	return wrap(ErrInvalid.Error()+": "+what+": "+err.Error(), ErrInvalid, err)
+}
+
+// unknownName wraps ErrUnknownKind: "purpose: unknown name: " + what.
+func unknownName(what string) error {
+	return wrap(ErrUnknownKind.Error()+": "+what, ErrUnknownKind)
+}

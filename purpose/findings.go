@@ -1,7 +1,6 @@
 package purpose
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -85,7 +84,7 @@ func (a *Analysis) findings(doc *prose.Doc) {
 		a.Suggestions = append(a.Suggestions, "Cut it to about "+strconv.Itoa(MantraWords)+" words so people can say it from memory (Mayo Clinic's has seven).")
 	}
 	if r := a.Readability; r.Words > 0 && r.FleschReadingEase < 30 {
-		a.Findings = append(a.Findings, Finding{Rule: RuleReadability, Severity: Info, Message: fmt.Sprintf("hard to read: reading ease %.0f, %.1f words per sentence", r.FleschReadingEase, r.WordsPerSentence), Why: whyReadability, Span: whole})
+		a.Findings = append(a.Findings, Finding{Rule: RuleReadability, Severity: Info, Message: "hard to read: reading ease " + strconv.FormatFloat(r.FleschReadingEase, 'f', 0, 64) + ", " + strconv.FormatFloat(r.WordsPerSentence, 'f', 1, 64) + " words per sentence", Why: whyReadability, Span: whole})
 		a.Suggestions = append(a.Suggestions, "Use shorter words and one idea per sentence.")
 	}
 	prose.SortFindings(a.Findings)

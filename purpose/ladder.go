@@ -2,7 +2,7 @@ package purpose
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/purposefulcx/purposeful/internal/prose"
@@ -68,11 +68,11 @@ func (l Ladder) Climb(function string, answers ...string) (*Climb, error) {
 		depth = DefaultLadderDepth
 	}
 	if len(answers) > depth {
-		return nil, fmt.Errorf("%w: %d answers, the depth is %d", ErrLadderDepth, len(answers), depth)
+		return nil, wrap(ErrLadderDepth.Error()+": "+strconv.Itoa(len(answers))+" answers, the depth is "+strconv.Itoa(depth), ErrLadderDepth)
 	}
 	doc, err := prose.Parse(function)
 	if err != nil {
-		return nil, fmt.Errorf("function: %w", err)
+		return nil, wrap("function: "+err.Error(), err)
 	}
 	start := analyzeDoc(doc)
 	who := l.Customer
@@ -87,11 +87,11 @@ func (l Ladder) Climb(function string, answers ...string) (*Climb, error) {
 		return c, nil
 	}
 	terms := [][]string{doc.Terms()}
-	question := fmt.Sprintf("Why does that matter to %s?", who)
+	question := "Why does that matter to " + who + "?"
 	for i, ans := range answers {
 		d, err := prose.Parse(ans)
 		if err != nil {
-			return nil, fmt.Errorf("answers[%d]: %w", i, err)
+			return nil, wrap("answers["+strconv.Itoa(i)+"]: "+err.Error(), err)
 		}
 		a := analyzeDoc(d)
 		r := Rung{Question: question, Text: ans, Analysis: a}
@@ -104,19 +104,19 @@ func (l Ladder) Climb(function string, answers ...string) (*Climb, error) {
 		case a.Verdict == VerdictInternal:
 			r.Step, r.Note = StepDrifting, "drifts to internal measures ("+quoteTerms(a.Internal)+")"
 			c.State = ClimbDrifting
-			question = fmt.Sprintf("That is a measure the organisation watches. What %s %s gain when it goes well?", doOrDoes(who), who)
+			question = "That is a measure the organisation watches. What " + doOrDoes(who) + " " + who + " gain when it goes well?"
 		case circles(t, terms):
 			r.Step, r.Note = StepCircling, "says again what an earlier rung said"
 			c.State = ClimbCircling
-			question = fmt.Sprintf("That repeats an earlier answer. What would go wrong for %s if it were not done?", who)
+			question = "That repeats an earlier answer. What would go wrong for " + who + " if it were not done?"
 		case len(a.Beneficiaries) > 0 || len(a.Outcomes) > 0:
 			r.Step, r.Note = StepCloser, closerNote(a)
 			c.State = ClimbClimbing
-			question = fmt.Sprintf("Why does that matter to %s?", who)
+			question = "Why does that matter to " + who + "?"
 		default:
 			r.Step, r.Note = StepTask, "is still about the task, not the person"
 			c.State = ClimbClimbing
-			question = fmt.Sprintf("That is still the task. Why does it matter to %s?", who)
+			question = "That is still the task. Why does it matter to " + who + "?"
 		}
 		terms = append(terms, t)
 		c.Rungs = append(c.Rungs, r)

@@ -1,6 +1,6 @@
 package purpose
 
-import "fmt"
+import "strconv"
 
 // ClimbState is where a [Climb] stands. JSON: "climbing", "reached",
 // "circling", "drifting", "exhausted".
@@ -65,12 +65,12 @@ func nameOf(names []string, i int, what string) string {
 	if i >= 0 && i < len(names) {
 		return names[i]
 	}
-	return fmt.Sprintf("%s(%d)", what, i)
+	return what + "(" + strconv.Itoa(i) + ")"
 }
 
 func marshalName(names []string, i int, what string) ([]byte, error) {
 	if i < 0 || i >= len(names) {
-		return nil, fmt.Errorf("%w: %s %d", ErrUnknownKind, what, i)
+		return nil, unknownName(what + " " + strconv.Itoa(i))
 	}
 	return []byte(names[i]), nil
 }
@@ -81,5 +81,5 @@ func unmarshalName(names []string, b []byte, what string) (int, error) {
 			return i, nil
 		}
 	}
-	return 0, fmt.Errorf("%w: %s %q", ErrUnknownKind, what, b)
+	return 0, unknownName(what + " " + strconv.Quote(string(b)))
 }

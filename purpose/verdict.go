@@ -1,6 +1,6 @@
 package purpose
 
-import "fmt"
+import "strconv"
 
 // Verdict says what kind of statement [Analyze] read: a job function (the
 // tasks), a purpose (who benefits and how), or an internal aim (targets and
@@ -23,13 +23,13 @@ func (v Verdict) String() string {
 	if int(v) < len(verdictNames) {
 		return verdictNames[v]
 	}
-	return fmt.Sprintf("verdict(%d)", v)
+	return "verdict(" + strconv.Itoa(int(v)) + ")"
 }
 
 // MarshalText encodes the verdict as its name.
 func (v Verdict) MarshalText() ([]byte, error) {
 	if int(v) >= len(verdictNames) {
-		return nil, fmt.Errorf("%w: verdict %d", ErrUnknownKind, v)
+		return nil, unknownName("verdict " + strconv.Itoa(int(v)))
 	}
 	return []byte(verdictNames[v]), nil
 }
@@ -42,5 +42,5 @@ func (v *Verdict) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: verdict %q (want function, purpose or internal)", ErrUnknownKind, b)
+	return unknownName("verdict " + strconv.Quote(string(b)) + " (want function, purpose or internal)")
 }

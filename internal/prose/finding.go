@@ -2,8 +2,9 @@ package prose
 
 import (
 	"cmp"
-	"fmt"
+	"errors"
 	"slices"
+	"strconv"
 )
 
 // Severity ranks a finding. The zero value is Info.
@@ -23,13 +24,13 @@ func (s Severity) String() string {
 	if int(s) < len(severityNames) {
 		return severityNames[s]
 	}
-	return fmt.Sprintf("severity(%d)", s)
+	return "severity(" + strconv.Itoa(int(s)) + ")"
 }
 
 // MarshalText encodes the severity as its name.
 func (s Severity) MarshalText() ([]byte, error) {
 	if int(s) >= len(severityNames) {
-		return nil, fmt.Errorf("prose: unknown severity %d", s)
+		return nil, errors.New("prose: unknown severity " + strconv.Itoa(int(s)))
 	}
 	return []byte(severityNames[s]), nil
 }
@@ -42,7 +43,7 @@ func (s *Severity) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown severity %q (want info, warning or error)", b)
+	return errors.New("unknown severity " + strconv.Quote(string(b)) + " (want info, warning or error)")
 }
 
 // Finding is one observation about a text: which rule fired, how serious it

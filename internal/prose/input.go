@@ -2,7 +2,7 @@ package prose
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,9 +31,9 @@ type InputError struct {
 func (e *InputError) Error() string {
 	switch e.Err {
 	case ErrInvalidUTF8:
-		return fmt.Sprintf("%v: invalid byte at offset %d", e.Err, e.Offset)
+		return e.Err.Error() + ": invalid byte at offset " + strconv.Itoa(e.Offset)
 	case ErrTooLong:
-		return fmt.Sprintf("%v: %d bytes, the limit is %d", e.Err, e.Len, e.Max)
+		return e.Err.Error() + ": " + strconv.Itoa(e.Len) + " bytes, the limit is " + strconv.Itoa(e.Max)
 	}
 	return e.Err.Error()
 }

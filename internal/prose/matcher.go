@@ -1,8 +1,8 @@
 package prose
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -138,7 +138,7 @@ type PhraseError struct {
 }
 
 func (e *PhraseError) Error() string {
-	return fmt.Sprintf("prose: phrase %d %q: %s", e.Index, e.Phrase, e.Reason)
+	return "prose: phrase " + strconv.Itoa(e.Index) + " " + strconv.Quote(e.Phrase) + ": " + e.Reason
 }
 
 // Compile builds a matcher for phrases. An empty phrase, one made only of
@@ -168,7 +168,7 @@ func (c MatcherConfig) Compile(phrases []string) (*Matcher, error) {
 			n = bl.child(n, bl.intern(t.Norm, !c.Exact && t.Kind == Word && inflectable(t.Norm)))
 		}
 		if out := bl.nodes[n].out; out != 0 {
-			return nil, &PhraseError{id, p, fmt.Sprintf("same as phrase %d %q", out-1, phrases[out-1])}
+			return nil, &PhraseError{id, p, "same as phrase " + strconv.Itoa(int(out-1)) + " " + strconv.Quote(phrases[out-1])}
 		}
 		bl.nodes[n].out = int32(id + 1)
 	}

@@ -54,3 +54,33 @@ func TestQuantityAt(t *testing.T) {
 	_, ok = d.QuantityAt(0)
 	assert.False(t, ok)
 }
+
+// TestWordTables checks that every word of the sorted lookup tables is
+// found (a word out of order would silently stop being recognised) and
+// that words outside them are not.
+func TestWordTables(t *testing.T) {
+	for _, u := range unitWords {
+		unit, dim, ok := unitOf(u.word)
+		assert.True(t, ok, u.word)
+		assert.Equal(t, u.unit, unit, u.word)
+		assert.Equal(t, u.dim, dim, u.word)
+	}
+	for _, n := range numberWords {
+		v, ok := numberWord(n.word)
+		assert.True(t, ok, n.word)
+		assert.Equal(t, n.value, v, n.word)
+	}
+	for _, w := range []string{"", "business", "working", "Hours", "hourly", "zz", "dozens", "hundreds"} {
+		_, _, ok := unitOf(w)
+		assert.False(t, ok, w)
+		_, ok = numberWord(w)
+		assert.False(t, ok, w)
+	}
+	v, ok := numberWord("dozen")
+	assert.True(t, ok)
+	assert.Equal(t, 12.0, v)
+	unit, dim, ok := unitOf("per-cent")
+	assert.True(t, ok)
+	assert.Equal(t, "percent", unit)
+	assert.Equal(t, Percent, dim)
+}

@@ -2,7 +2,6 @@ package prose
 
 import (
 	"cmp"
-	"slices"
 	"unicode/utf8"
 )
 
@@ -66,5 +65,13 @@ func compareSpans(a, b Span) int {
 	return cmp.Compare(a.End, b.End)
 }
 
-// SortSpans orders spans by start, then end.
-func SortSpans(spans []Span) { slices.SortFunc(spans, compareSpans) }
+// SortSpans orders spans by start, then end. The lists are short (the
+// evidence of one classification), so an insertion sort does: it keeps a
+// generic sort's instantiation (about 18 KB of wasm) out of the page.
+func SortSpans(spans []Span) {
+	for i := 1; i < len(spans); i++ {
+		for j := i; j > 0 && compareSpans(spans[j], spans[j-1]) < 0; j-- {
+			spans[j], spans[j-1] = spans[j-1], spans[j]
+		}
+	}
+}

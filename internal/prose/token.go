@@ -355,74 +355,61 @@ func singleLetters(s string) bool {
 	return len(s)%2 == 1
 }
 
+// numberWords are the spelled-out numbers [numberWord] knows, sorted by
+// word (a table is much smaller in wasm than a switch statement).
+var numberWords = [...]struct {
+	word  string
+	value float64
+}{
+	{"dozen", 12},
+	{"eight", 8},
+	{"eighteen", 18},
+	{"eighty", 80},
+	{"eleven", 11},
+	{"fifteen", 15},
+	{"fifty", 50},
+	{"five", 5},
+	{"forty", 40},
+	{"four", 4},
+	{"fourteen", 14},
+	{"half", 0.5},
+	{"hundred", 100},
+	{"nine", 9},
+	{"nineteen", 19},
+	{"ninety", 90},
+	{"one", 1},
+	{"seven", 7},
+	{"seventeen", 17},
+	{"seventy", 70},
+	{"six", 6},
+	{"sixteen", 16},
+	{"sixty", 60},
+	{"ten", 10},
+	{"thirteen", 13},
+	{"thirty", 30},
+	{"thousand", 1000},
+	{"three", 3},
+	{"twelve", 12},
+	{"twenty", 20},
+	{"twice", 2},
+	{"two", 2},
+	{"zero", 0},
+}
+
 // numberWord returns the value of a spelled-out number ("three", "a dozen"
 // is two tokens and not counted).
 func numberWord(w string) (float64, bool) {
-	switch w {
-	case "zero":
-		return 0, true
-	case "one":
-		return 1, true
-	case "two":
-		return 2, true
-	case "three":
-		return 3, true
-	case "four":
-		return 4, true
-	case "five":
-		return 5, true
-	case "six":
-		return 6, true
-	case "seven":
-		return 7, true
-	case "eight":
-		return 8, true
-	case "nine":
-		return 9, true
-	case "ten":
-		return 10, true
-	case "eleven":
-		return 11, true
-	case "twelve", "dozen":
-		return 12, true
-	case "thirteen":
-		return 13, true
-	case "fourteen":
-		return 14, true
-	case "fifteen":
-		return 15, true
-	case "sixteen":
-		return 16, true
-	case "seventeen":
-		return 17, true
-	case "eighteen":
-		return 18, true
-	case "nineteen":
-		return 19, true
-	case "twenty":
-		return 20, true
-	case "thirty":
-		return 30, true
-	case "forty":
-		return 40, true
-	case "fifty":
-		return 50, true
-	case "sixty":
-		return 60, true
-	case "seventy":
-		return 70, true
-	case "eighty":
-		return 80, true
-	case "ninety":
-		return 90, true
-	case "hundred":
-		return 100, true
-	case "thousand":
-		return 1000, true
-	case "half":
-		return 0.5, true
-	case "twice":
-		return 2, true
+	lo, hi := 0, len(numberWords)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if numberWords[m].word < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(numberWords) && numberWords[lo].word == w {
+		return numberWords[lo].value, true
 	}
 	return 0, false
 }
