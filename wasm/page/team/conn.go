@@ -313,10 +313,10 @@ func (c *Conn) flushNext() {
 			c.finishFlush()
 			return
 		}
-		var re *RefusedError
+		re, refused := errors.AsType[*RefusedError](err)
 		switch {
 		case err == nil:
-		case errors.As(err, &re) && re.Status >= 400 && re.Status < 500 && re.Status != 429 && re.Status != 408:
+		case refused && re.Status >= 400 && re.Status < 500 && re.Status != 429 && re.Status != 408:
 			c.Err = re.Message
 		default: // offline, busy or a server fault: keep it and retry later
 			c.finishFlush()

@@ -206,8 +206,7 @@ func splitErr(err error) []string {
 		}
 		return out
 	}
-	var fe *workshop.FieldError
-	if errors.As(err, &fe) {
+	if fe, ok := errors.AsType[*workshop.FieldError](err); ok {
 		return []string{fe.Error()}
 	}
 	return []string{err.Error()}

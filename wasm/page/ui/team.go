@@ -70,11 +70,9 @@ func (a *App) team(s *scope) Element {
 
 func (a *App) teamProblem(el Element, err error) {
 	msg := "Something went wrong. Try again."
-	var re *team.RefusedError
-	switch {
-	case errors.Is(err, team.ErrOffline):
+	if errors.Is(err, team.ErrOffline) {
 		msg = "The Purposeful server cannot be reached. Check the connection and try again."
-	case errors.As(err, &re):
+	} else if re, ok := errors.AsType[*team.RefusedError](err); ok {
 		msg = "The server said: " + re.Message
 	}
 	el.SetText(msg)

@@ -95,12 +95,12 @@ func New() *Host {
 		win:  g,
 		doc:  d.Underlying(),
 		body: d.Underlying().Get("body"),
+		// getElementById straight, not dom/v2's GetElementByID: that wraps
+		// the element in its concrete type by comparing its constructor
+		// with some 70 globals, each a call into JavaScript, and the page
+		// looks up a dozen elements while it starts.
 		byID: func(id string) js.Value {
-			e := d.GetElementByID(id)
-			if e == nil {
-				return js.Null()
-			}
-			return e.Underlying()
+			return d.Underlying().Call("getElementById", id)
 		},
 		store: storage{g.Get("localStorage")},
 	}
