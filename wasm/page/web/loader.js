@@ -1,10 +1,16 @@
 // Loads the Go WebAssembly program. This file and wasm_exec.js (from the Go
 // toolchain) are the only JavaScript the page runs; everything else is Go.
+//
+// The page includes this file without defer, before its style sheet, so the
+// browser starts fetching and compiling the program while it still loads
+// the style sheet and wasm_exec.js; the program runs once the document is
+// parsed (DOMContentLoaded, which waits for the deferred wasm_exec.js and so
+// for the style sheet). Included with defer it works the same way, compiling
+// later.
 (function () {
   "use strict";
-  var go = new Go();
-  var status = document.getElementById("boot-status");
   function fail(err) {
+    var status = document.getElementById("boot-status");
     if (status) {
       status.textContent = "The workshop could not start in this browser: " + err;
     }
@@ -13,12 +19,22 @@
   // every page of the site shares this loader.
   var me = document.currentScript;
   var src = (me && me.getAttribute("data-wasm")) || "page.wasm";
-  var start = WebAssembly.instantiateStreaming
-    ? WebAssembly.instantiateStreaming(fetch(src), go.importObject).catch(function () {
-        return fetch(src).then(function (r) { return r.arrayBuffer(); })
-          .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
-      })
-    : fetch(src).then(function (r) { return r.arrayBuffer(); })
-        .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
-  start.then(function (r) { return go.run(r.instance); }).catch(fail);
+  function compileBytes() {
+    return fetch(src).then(function (r) { return r.arrayBuffer(); })
+      .then(function (b) { return WebAssembly.compile(b); });
+  }
+  var compiled = WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(fetch(src)).catch(compileBytes)
+    : compileBytes();
+  compiled.catch(function () {}); // reported by run
+  function run() {
+    var go = new Go();
+    compiled.then(function (m) { return WebAssembly.instantiate(m, go.importObject); })
+      .then(function (instance) { return go.run(instance); }).catch(fail);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", run);
+  } else {
+    run();
+  }
 })();
