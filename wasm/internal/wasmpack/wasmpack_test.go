@@ -22,26 +22,32 @@ func module(segs ...segment) []byte {
 	return appendDataSection(m, segs)
 }
 
-// image is the initial memory a module's data section describes.
-func image(t *testing.T, m []byte) []byte {
-	t.Helper()
-	i := headerLen
-	for i < len(m) {
+// walkData calls fn with the segments of each data section of m.
+func walkData(m []byte, fn func([]segment)) {
+	for i := headerLen; i < len(m); {
 		size, n := binary.Uvarint(m[i+1:])
 		start := i + 1 + n
 		if m[i] == secData {
 			segs, err := readSegments(m[start:start+int(size)], start)
-			require.NoError(t, err)
-			mem := make([]byte, 1<<17)
-			for _, s := range segs {
-				copy(mem[s.off:], s.data)
+			if err != nil {
+				panic(err)
 			}
-			return mem
+			fn(segs)
 		}
 		i = start + int(size)
 	}
-	t.Fatal("no data section")
-	return nil
+}
+
+// image is the initial memory a module's data section describes.
+func image(t *testing.T, m []byte) []byte {
+	t.Helper()
+	mem := make([]byte, 1<<17)
+	walkData(m, func(segs []segment) {
+		for _, s := range segs {
+			copy(mem[s.off:], s.data)
+		}
+	})
+	return mem
 }
 
 func TestMergeKeepsTheMemoryImage(t *testing.T) {
