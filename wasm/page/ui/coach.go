@@ -55,73 +55,15 @@ func (a *App) coach(s *scope) Element {
 	} else if v, ok := a.h.Storage().Get(scratchKey); ok {
 		text = v
 	}
-	mirror := s.el("p", "mirror")
-	attrs(mirror, "data-test", "mirror")
-	score := s.text("span", "score-num", "–")
-	attrs(score, "data-test", "score")
-	verdict := s.text("p", "verdict", "")
-	attrs(verdict, "data-test", "verdict")
-	who := s.el("ul", "")
-	outcomes := s.el("ul", "")
-	notes := s.el("ul", "notes")
-	attrs(notes, "data-test", "notes")
-	sugg := s.el("ul", "")
-	status := s.el("p", "visually-hidden")
-	attrs(status, "aria-live", "polite")
-	// Each keystroke re-renders only what changed: the lists and notes
-	// usually stay the same, and the mirror usually differs in one span.
-	mir := &mirrorView{el: mirror}
-	lists := []*listView{
-		{ul: who, empty: "Nobody named yet: who is better off?"},
-		{ul: outcomes, empty: "No outcome yet: what changes for them?"},
-		{ul: sugg, empty: "Nothing to suggest."},
-	}
-	var lastNotes []Note
-	notesShown := false
-	lastVerdict, lastScore := "", ""
-	analyse := func(v string) {
+	v := newCoachView(s)
+	analyse := func(text string) {
 		start := time.Now()
-		r, err := a.svc.AnalyzePurpose(v)
+		r, err := a.svc.AnalyzePurpose(text)
 		if err != nil {
-			for _, l := range lists {
-				l.reset()
-			}
-			notes.Clear()
-			notesShown = false
-			score.SetText("–")
-			verdict.SetText("Write a sentence to see the analysis.")
-			lastScore, lastVerdict = "", ""
-			mir.reset()
-			mirror.SetText(v)
+			v.blank(text)
 			return
 		}
-		if sc := strconv.Itoa(r.Score); sc != lastScore {
-			score.SetText(sc)
-			lastScore = sc
-		}
-		if r.Verdict != lastVerdict {
-			verdict.SetText(verdictText[r.Verdict])
-			verdict.SetAttr("data-verdict", r.Verdict)
-			status.SetText(verdictText[r.Verdict])
-			lastVerdict = r.Verdict
-		}
-		mir.render(s, v, r.Marks)
-		lists[0].render(s, r.Beneficiaries)
-		lists[1].render(s, r.Outcomes)
-		lists[2].render(s, r.Suggestions)
-		if !notesShown || !sameNotes(lastNotes, r.Notes) {
-			notes.Clear()
-			for _, n := range r.Notes {
-				li := s.el("li", "")
-				li.SetAttr("data-severity", n.Severity)
-				li.Append(s.text("strong", "", n.Message))
-				if n.Why != "" {
-					li.Append(s.text("span", "muted", " "+n.Why))
-				}
-				notes.Append(li)
-			}
-			lastNotes, notesShown = append(lastNotes[:0], r.Notes...), true
-		}
+		v.show(s, text, r)
 		a.perf = append(a.perf, time.Since(start))
 		if a.OnPerf != nil {
 			p, n := a.Perf()
@@ -144,27 +86,108 @@ func (a *App) coach(s *scope) Element {
 		s.text("mark", "mark-warning", "reconsider"))
 	left := s.el("section", "card",
 		field, s.text("p", "muted", where),
-		s.text("h2", "", "Your words, highlighted"), legend, mirror, status)
+		s.text("h2", "", "Your words, highlighted"), legend, v.mirror.el, v.status)
 	right := s.el("section", "card",
-		s.el("div", "score", score, s.text("span", "muted", "out of 100")), verdict,
-		s.text("h2", "", "Who benefits"), who,
-		s.text("h2", "", "What changes for them"), outcomes,
-		s.text("h2", "", "Advice"), notes, sugg)
+		s.el("div", "score", v.score, s.text("span", "muted", "out of 100")), v.verdict,
+		s.text("h2", "", "Who benefits"), v.lists[0].ul,
+		s.text("h2", "", "What changes for them"), v.lists[1].ul,
+		s.text("h2", "", "Advice"), v.notes, v.lists[2].ul)
 	a.screen.Append(s.el("div", "coach-grid", left, right))
 	analyse(text)
 	// The browser compiles each wasm function on its first call, which made
-	// the first keystrokes take 1-25 ms instead of about 0.3 ms. Run the
-	// analysis once on sample sentences as soon as the page is idle, so
-	// that cost is paid before anyone types.
+	// the first keystrokes take 1-25 ms instead of about 0.3 ms. As soon as
+	// the page is idle, analyse sample sentences and show them in a copy of
+	// the view that is never attached, so that cost is paid before anyone
+	// types.
 	a.h.After(0, func() {
+		scratch := newCoachView(s)
 		for _, w := range warmUpTexts {
-			_, _ = a.svc.AnalyzePurpose(w)
+			if r, err := a.svc.AnalyzePurpose(w); err == nil {
+				scratch.show(s, w, r)
+			}
 		}
+		scratch.blank("")
 	})
 	if a.svc.Climb != nil {
 		a.screen.Append(a.ladder(s, in, func(v string) { analyse(v) }))
 	}
 	return h
+}
+
+// coachView is the live part of the coach: the highlighted copy, score,
+// verdict, lists and advice. Each keystroke re-renders only what changed:
+// the lists and notes usually stay the same, and the mirror usually
+// differs in one span.
+type coachView struct {
+	mirror                 *mirrorView
+	score, verdict, status Element
+	notes                  Element
+	lists                  [3]*listView // who benefits, what changes, suggestions
+	lastNotes              []Note
+	notesShown             bool
+	lastVerdict, lastScore string
+}
+
+func newCoachView(s *scope) *coachView {
+	v := &coachView{
+		mirror:  &mirrorView{el: attrs(s.el("p", "mirror"), "data-test", "mirror")},
+		score:   attrs(s.text("span", "score-num", "–"), "data-test", "score"),
+		verdict: attrs(s.text("p", "verdict", ""), "data-test", "verdict"),
+		status:  attrs(s.el("p", "visually-hidden"), "aria-live", "polite"),
+		notes:   attrs(s.el("ul", "notes"), "data-test", "notes"),
+		lists: [3]*listView{
+			{ul: s.el("ul", ""), empty: "Nobody named yet: who is better off?"},
+			{ul: s.el("ul", ""), empty: "No outcome yet: what changes for them?"},
+			{ul: s.el("ul", ""), empty: "Nothing to suggest."},
+		},
+	}
+	return v
+}
+
+// blank shows text unanalysed (empty, or not yet a sentence).
+func (v *coachView) blank(text string) {
+	for _, l := range v.lists {
+		l.reset()
+	}
+	v.notes.Clear()
+	v.notesShown = false
+	v.score.SetText("–")
+	v.verdict.SetText("Write a sentence to see the analysis.")
+	v.lastScore, v.lastVerdict = "", ""
+	v.mirror.reset()
+	v.mirror.el.SetText(text)
+}
+
+// show renders the analysis r of text.
+func (v *coachView) show(s *scope, text string, r PurposeReport) {
+	if sc := strconv.Itoa(r.Score); sc != v.lastScore {
+		v.score.SetText(sc)
+		v.lastScore = sc
+	}
+	if r.Verdict != v.lastVerdict {
+		v.verdict.SetText(verdictText[r.Verdict])
+		v.verdict.SetAttr("data-verdict", r.Verdict)
+		v.status.SetText(verdictText[r.Verdict])
+		v.lastVerdict = r.Verdict
+	}
+	v.mirror.render(s, text, r.Marks)
+	v.lists[0].render(s, r.Beneficiaries)
+	v.lists[1].render(s, r.Outcomes)
+	v.lists[2].render(s, r.Suggestions)
+	if v.notesShown && sameNotes(v.lastNotes, r.Notes) {
+		return
+	}
+	v.notes.Clear()
+	for _, n := range r.Notes {
+		li := s.el("li", "")
+		li.SetAttr("data-severity", n.Severity)
+		li.Append(s.text("strong", "", n.Message))
+		if n.Why != "" {
+			li.Append(s.text("span", "muted", " "+n.Why))
+		}
+		v.notes.Append(li)
+	}
+	v.lastNotes, v.notesShown = append(v.lastNotes[:0], r.Notes...), true
 }
 
 // listView keeps a list element in step with a list of strings; it
