@@ -359,10 +359,14 @@ func TestCoachWarmsUpWhenIdle(t *testing.T) {
 	before := app(h).TextContent()
 	require.Len(t, seen, 1, "only the statement itself is analysed before the page is ready")
 	h.Advance(time.Millisecond)
-	require.Greater(t, len(seen), 1, "the warm-up ran once the page was idle")
+	require.Greater(t, len(seen), 20, "the warm-up typed its sentences once the page was idle")
+	assert.Less(t, len(seen[1]), len(seen[2]), "a few characters at a time")
+	n := len(seen)
+	h.Advance(time.Second)
+	assert.Equal(t, n, len(seen), "and then stopped")
 	assert.Equal(t, before, app(h).TextContent(), "the warm-up changes nothing on screen")
-	_, n := a.Perf()
-	assert.Equal(t, 1, n, "warm-up runs are not counted as keystrokes")
+	_, keys := a.Perf()
+	assert.Equal(t, 1, keys, "warm-up runs are not counted as keystrokes")
 }
 
 // TestCoachMirrorFollowsEveryKeystroke types a statement one key at a
