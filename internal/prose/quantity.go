@@ -1,6 +1,9 @@
 package prose
 
-import "strconv"
+import (
+	"sort"
+	"strconv"
+)
 
 // Dimension is what a quantity measures.
 type Dimension uint8
@@ -141,15 +144,7 @@ var unitWords = [...]struct {
 
 // unitOf returns the canonical unit and dimension of a unit word.
 func unitOf(w string) (string, Dimension, bool) {
-	lo, hi := 0, len(unitWords)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if unitWords[m].word < w {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
+	lo := sort.Search(len(unitWords), func(i int) bool { return unitWords[i].word >= w })
 	if lo < len(unitWords) && unitWords[lo].word == w {
 		return unitWords[lo].unit, unitWords[lo].dim, true
 	}

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -399,15 +400,7 @@ var numberWords = [...]struct {
 // numberWord returns the value of a spelled-out number ("three", "a dozen"
 // is two tokens and not counted).
 func numberWord(w string) (float64, bool) {
-	lo, hi := 0, len(numberWords)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if numberWords[m].word < w {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
+	lo := sort.Search(len(numberWords), func(i int) bool { return numberWords[i].word >= w })
 	if lo < len(numberWords) && numberWords[lo].word == w {
 		return numberWords[lo].value, true
 	}

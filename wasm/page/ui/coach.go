@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -203,7 +204,7 @@ func (v *coachView) show(s *scope, text string, r PurposeReport) {
 	v.lists[0].render(s, r.Beneficiaries)
 	v.lists[1].render(s, r.Outcomes)
 	v.lists[2].render(s, r.Suggestions)
-	if v.notesShown && sameNotes(v.lastNotes, r.Notes) {
+	if v.notesShown && slices.Equal(v.lastNotes, r.Notes) {
 		return
 	}
 	v.notes.Clear()
@@ -234,7 +235,7 @@ func (l *listView) reset() {
 }
 
 func (l *listView) render(s *scope, items []string) {
-	if l.shown && sameStrings(l.items, items) {
+	if l.shown && slices.Equal(l.items, items) {
 		return
 	}
 	l.ul.Clear()
@@ -322,30 +323,6 @@ func mirrorSegments(text string, marks []Mark) []mirrorSeg {
 		segs = append(segs, mirrorSeg{"span", "", text[pos:]})
 	}
 	return segs
-}
-
-func sameStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func sameNotes(a, b []Note) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // ladder is the revelation ladder card: the job function, then one answer
