@@ -92,9 +92,12 @@ func Align(al Alignment) (*AlignmentReport, error) {
 	r := &AlignmentReport{Conflicts: []Issue{}, Gaps: []Issue{}}
 	orgDoc, jobDoc := prose.Analyze(al.Organisation), prose.Analyze(al.Job)
 	r.Organisation, r.Job = analyzeDoc(orgDoc), analyzeDoc(jobDoc)
-	r.Overlap = round2(prose.Similarity(orgDoc.Terms(), jobDoc.Terms()))
-	r.SharedBeneficiaries = sharedGroups(r.Organisation.BeneficiaryGroups(), r.Job.BeneficiaryGroups())
-	r.SharedOutcomes = intersect(r.Organisation.OutcomeThemes(), r.Job.OutcomeThemes())
+	orgTerms, jobTerms := orgDoc.Terms(), jobDoc.Terms()
+	orgB, jobB := r.Organisation.BeneficiaryGroups(), r.Job.BeneficiaryGroups()
+	orgO, jobO := r.Organisation.OutcomeThemes(), r.Job.OutcomeThemes()
+	r.Overlap = round2(prose.Similarity(orgTerms, jobTerms))
+	r.SharedBeneficiaries = sharedGroups(orgB, jobB)
+	r.SharedOutcomes = intersect(orgO, jobO)
 
 	conflict := func(rule, purpose, msg, fix string) {
 		r.Conflicts = append(r.Conflicts, Issue{rule, purpose, msg, fix})
@@ -121,13 +124,12 @@ func Align(al Alignment) (*AlignmentReport, error) {
 			gap(RuleNoOutcome, p.name, "the "+p.name+" purpose does not say what changes for them", "Say what they gain: how they feel, what they can do.")
 		}
 	}
-	orgB, jobB := r.Organisation.BeneficiaryGroups(), r.Job.BeneficiaryGroups()
 	if len(orgB) > 0 && len(jobB) > 0 && len(r.SharedBeneficiaries) == 0 {
 		gap(RuleOtherBeneficiary, "job", "the job serves "+listWords(jobB)+" but the organisation names "+listWords(orgB),
 			"Show how serving them serves the organisation's customers, or name those customers in the job purpose.")
 	}
 	if len(r.Organisation.Outcomes) > 0 && len(r.Job.Outcomes) > 0 && len(r.SharedOutcomes) == 0 {
-		gap(RuleNoSharedOutcome, "job", "the job aims at "+listWords(r.Job.OutcomeThemes())+", the organisation at "+listWords(r.Organisation.OutcomeThemes())+", with nothing in common",
+		gap(RuleNoSharedOutcome, "job", "the job aims at "+listWords(jobO)+", the organisation at "+listWords(orgO)+", with nothing in common",
 			"Link the job's outcome to one the organisation names.")
 	}
 	if al.Individual == "" {
@@ -141,10 +143,10 @@ func Align(al Alignment) (*AlignmentReport, error) {
 				"Ask what the person wants their work to mean for the people they serve.")
 		}
 		shares := append(sharedGroups(r.Individual.BeneficiaryGroups(), union(orgB, jobB)),
-			intersect(r.Individual.OutcomeThemes(), union(r.Organisation.OutcomeThemes(), r.Job.OutcomeThemes()))...)
+			intersect(r.Individual.OutcomeThemes(), union(orgO, jobO))...)
 		slices.Sort(shares)
 		r.IndividualShares = slices.Compact(shares)
-		if len(r.IndividualShares) == 0 && prose.Similarity(indDoc.Terms(), union(orgDoc.Terms(), jobDoc.Terms())) < 0.1 {
+		if len(r.IndividualShares) == 0 && prose.Similarity(indDoc.Terms(), union(orgTerms, jobTerms)) < 0.1 {
 			gap(RuleIndividualApart, "individual", "the individual purpose shares no beneficiary, outcome or words with the job or organisation",
 				"Find where what the person cares about meets what the job is for.")
 		}

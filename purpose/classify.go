@@ -27,19 +27,11 @@ const (
 var kindNames = [...]string{"", "knowledge", "skill", "action", "behaviour", "function"}
 
 // String returns the kind's name; KindUnknown is "".
-func (k ItemKind) String() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
-	}
-	return "kind(" + strconv.Itoa(int(k)) + ")"
-}
+func (k ItemKind) String() string { return nameOf(kindNames[:], int(k), "kind") }
 
 // MarshalText encodes the kind as its name.
 func (k ItemKind) MarshalText() ([]byte, error) {
-	if int(k) >= len(kindNames) {
-		return nil, unknownName("item kind " + strconv.Itoa(int(k)))
-	}
-	return []byte(kindNames[k]), nil
+	return marshalName(kindNames[:], int(k), "item kind")
 }
 
 // UnmarshalText decodes a kind name. "behavior" is accepted for

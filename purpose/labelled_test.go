@@ -22,24 +22,47 @@ func readLabelled(t testing.TB) []labelled { return readLabelledFile(t, "testdat
 
 func readLabelledFile(t testing.TB, name string) []labelled {
 	t.Helper()
+	var out []labelled
+	readRecords(t, name, 3, func(n int, fields []string) {
+		var v Verdict
+		require.NoError(t, v.UnmarshalText([]byte(fields[0])), "line %d", n)
+		out = append(out, labelled{n, v, fields[1], fields[2]})
+	})
+	return out
+}
+
+// readItems calls fn with each line of a labelled item file: "kind | item".
+func readItems(t testing.TB, name string, fn func(n int, want ItemKind, item string)) {
+	t.Helper()
+	readRecords(t, name, 2, func(n int, fields []string) {
+		var want ItemKind
+		require.NoError(t, want.UnmarshalText([]byte(fields[0])), "line %d", n)
+		fn(n, want, fields[1])
+	})
+}
+
+// readRecords calls fn with the number and the trimmed fields of every
+// line of a labelled file that is neither blank nor a # comment; each such
+// line must have count fields separated by "|".
+func readRecords(t testing.TB, name string, count int, fn func(n int, fields []string)) {
+	t.Helper()
 	f, err := os.Open(name)
 	require.NoError(t, err)
 	defer f.Close()
-	var out []labelled
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		parts := strings.SplitN(line, "|", 3)
-		require.Len(t, parts, 3, "line %d", n)
-		var v Verdict
-		require.NoError(t, v.UnmarshalText([]byte(strings.TrimSpace(parts[0]))), "line %d", n)
-		out = append(out, labelled{n, v, strings.TrimSpace(parts[1]), strings.TrimSpace(parts[2])})
+		fields := strings.SplitN(line, "|", count)
+		require.Len(t, fields, count, "line %d", n)
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		fn(n, fields)
 	}
 	require.NoError(t, sc.Err())
-	return out
 }
 
 // TestLabelledStatements runs Analyze over the labelled set and requires
@@ -96,22 +119,9 @@ func TestHeldOutStatements(t *testing.T) {
 // TestLabelledItems runs Classify over labelled grid items and requires at
 // least 85% right. Run with -v to see the confusion matrix.
 func TestLabelledItems(t *testing.T) {
-	f, err := os.Open("testdata/items.txt")
-	require.NoError(t, err)
-	defer f.Close()
 	var matrix [len(kindNames)][len(kindNames)]int
 	right, total := 0, 0
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		parts := strings.SplitN(line, "|", 2)
-		require.Len(t, parts, 2, "line %d", n)
-		var want ItemKind
-		require.NoError(t, want.UnmarshalText([]byte(strings.TrimSpace(parts[0]))), "line %d", n)
-		item := strings.TrimSpace(parts[1])
+	readItems(t, "testdata/items.txt", func(n int, want ItemKind, item string) {
 		c, err := Classify(item)
 		require.NoError(t, err, "line %d", n)
 		total++
@@ -121,7 +131,7 @@ func TestLabelledItems(t *testing.T) {
 		} else {
 			t.Logf("line %d: want %s, got %s: %s %v", n, want, c.Kind, item, c.Reasons)
 		}
-	}
+	})
 	var b strings.Builder
 	fmt.Fprintf(&b, "confusion matrix (rows: label, columns: Classify)\n%-10s", "")
 	for k := KindUnknown; k <= Function; k++ {
@@ -148,29 +158,17 @@ func cmpName(k ItemKind) string {
 }
 
 func TestHeldOutItems(t *testing.T) {
-	f, err := os.Open("testdata/heldout-items.txt")
-	require.NoError(t, err)
-	defer f.Close()
 	right, total := 0, 0
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		parts := strings.SplitN(line, "|", 2)
-		require.Len(t, parts, 2, "line %d", n)
-		var want ItemKind
-		require.NoError(t, want.UnmarshalText([]byte(strings.TrimSpace(parts[0]))), "line %d", n)
-		c, err := Classify(strings.TrimSpace(parts[1]))
+	readItems(t, "testdata/heldout-items.txt", func(n int, want ItemKind, item string) {
+		c, err := Classify(item)
 		require.NoError(t, err, "line %d", n)
 		total++
 		if c.Kind == want {
 			right++
 		} else {
-			t.Logf("line %d: want %s, got %s: %s", n, want, c.Kind, parts[1])
+			t.Logf("line %d: want %s, got %s: %s", n, want, c.Kind, item)
 		}
-	}
+	})
 	accuracy := float64(right) / float64(total)
 	t.Logf("held-out accuracy %d/%d = %.1f%%", right, total, 100*accuracy)
 	assert.GreaterOrEqual(t, accuracy, 0.70)

@@ -19,19 +19,11 @@ const (
 var verdictNames = [...]string{"", "function", "purpose", "internal"}
 
 // String returns the verdict's name.
-func (v Verdict) String() string {
-	if int(v) < len(verdictNames) {
-		return verdictNames[v]
-	}
-	return "verdict(" + strconv.Itoa(int(v)) + ")"
-}
+func (v Verdict) String() string { return nameOf(verdictNames[:], int(v), "verdict") }
 
 // MarshalText encodes the verdict as its name.
 func (v Verdict) MarshalText() ([]byte, error) {
-	if int(v) >= len(verdictNames) {
-		return nil, unknownName("verdict " + strconv.Itoa(int(v)))
-	}
-	return []byte(verdictNames[v]), nil
+	return marshalName(verdictNames[:], int(v), "verdict")
 }
 
 // UnmarshalText decodes a verdict name.

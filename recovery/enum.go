@@ -43,6 +43,16 @@ func enumParse[T ~uint8](b []byte, names []string, typ string) (T, error) {
 	return 0, &EnumError{Type: typ, Value: string(b), Want: names}
 }
 
+// unmarshalInto sets *dst to the value named b, or returns an
+// [*EnumError] and leaves *dst alone.
+func unmarshalInto[T ~uint8](dst *T, b []byte, names []string, typ string) error {
+	v, err := enumParse[T](b, names, typ)
+	if err == nil {
+		*dst = v
+	}
+	return err
+}
+
 func enumCheck[T ~uint8](v T, names []string, typ string) error {
 	if int(v) < len(names) {
 		return nil

@@ -92,13 +92,7 @@ func (m Move) String() string { return enumString(m, moveNames, "move") }
 func (m Move) MarshalText() ([]byte, error) { return enumMarshal(m, moveNames, "move") }
 
 // UnmarshalText decodes a move name; an unknown name is an [*EnumError].
-func (m *Move) UnmarshalText(b []byte) error {
-	v, err := enumParse[Move](b, moveNames, "move")
-	if err == nil {
-		*m = v
-	}
-	return err
-}
+func (m *Move) UnmarshalText(b []byte) error { return unmarshalInto(m, b, moveNames, "move") }
 
 // ParseMove returns the move with the given name.
 func ParseMove(name string) (Move, error) { return enumParse[Move]([]byte(name), moveNames, "move") }

@@ -83,15 +83,12 @@ type spec struct {
 
 func plan(s *Situation) *Guidance {
 	g := &Guidance{Situation: *s}
-	var specs []spec
+	specs := specsFor(s)
 	if s.State == Abusive {
-		specs = boundarySpecs(s)
 		g.Notes = append(g.Notes,
 			"You do not have to accept abuse. One clear warning is enough before you end the contact or hand it on.",
 			"If you feel unsafe, leave at once and get help; the steps below are for language, not for threats of harm.",
 			"Afterwards, tell your supervisor and take a short break before the next customer.")
-	} else {
-		specs = recoverySpecs(s)
 	}
 	slots := s.slots()
 	cat := CatalogueFor(s.Language)

@@ -131,11 +131,11 @@ func Grade(sc Scenario, reply string) (*Feedback, error) {
 	if err := sc.Validate(); err != nil {
 		return nil, err
 	}
-	rep, err := Review(reply, sc.Situation)
+	rep, doc, err := reviewDraft(reply, &sc.Situation)
 	if err != nil {
 		return nil, err
 	}
-	words := " " + joinNorms(prose.Analyze(reply)) + " "
+	words := " " + joinNorms(doc) + " "
 	fb := &Feedback{Scenario: sc.ID, Review: rep}
 	got, total := 0, 0
 	for _, c := range sc.Rubric {

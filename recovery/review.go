@@ -79,15 +79,22 @@ func Review(draft string, s Situation) (*Report, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
+	r, _, err := reviewDraft(draft, &s)
+	return r, err
+}
+
+// reviewDraft is [Review] for a situation already validated; it also
+// returns the parsed draft.
+func reviewDraft(draft string, s *Situation) (*Report, *prose.Doc, error) {
 	doc, err := prose.Parse(draft)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ix := cues()
 	if ix.err != nil {
-		return nil, ix.err
+		return nil, nil, ix.err
 	}
-	return review(doc, &s, ix), nil
+	return review(doc, s, ix), doc, nil
 }
 
 type hit struct {

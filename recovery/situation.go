@@ -101,14 +101,6 @@ func (c *Channel) UnmarshalText(b []byte) error { return unmarshalInto(c, b, cha
 // Written reports whether the channel is written (email, chat).
 func (c Channel) Written() bool { return c == Email || c == Chat }
 
-func unmarshalInto[T ~uint8](dst *T, b []byte, names []string, typ string) error {
-	v, err := enumParse[T](b, names, typ)
-	if err == nil {
-		*dst = v
-	}
-	return err
-}
-
 // Situation describes a service failure and the conversation about it.
 // The zero value is valid: a disappointed customer on the phone about a
 // minor failure of unknown cause, served in English.

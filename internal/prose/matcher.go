@@ -271,8 +271,7 @@ func (m *Matcher) lookup(w string) (int32, bool) {
 			}
 			k := copy(buf[:], base)
 			buf[k] = extra
-			t, ok := m.findBytes(buf[:k+1])
-			return t.id, ok && t.inflect
+			base = unsafeString(buf[:k+1]) // read only by find, never kept
 		}
 		t, ok := m.find(base)
 		return t.id, ok && t.inflect
@@ -366,14 +365,6 @@ func termHash(w string) uint32 {
 		h *= 16777619
 	}
 	return h
-}
-
-func (m *Matcher) findBytes(b []byte) (term, bool) {
-	if m.terms != nil {
-		t, ok := m.terms[string(b)] // no allocation: the compiler converts in place
-		return t, ok
-	}
-	return m.find(unsafeString(b))
 }
 
 func (m *Matcher) next(n, term int32) int32 {
