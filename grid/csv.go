@@ -51,9 +51,16 @@ func csvRow(g *Grid, c Column, it *Item) []string {
 	row := []string{c.String(), it.ID, it.Text, effectiveKind(it, c).String(), strings.Join(ev, " | "), votes,
 		status, it.Cost.String(), routine, strings.Join(tags, " "), authorShown(g.Anonymity, it.Author), it.Notes}
 	for i, cell := range row {
-		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-			row[i] = "'" + cell
-		}
+		row[i] = csvSafe(cell)
 	}
 	return row
+}
+
+// csvSafe defuses a cell a spreadsheet would run as a formula (one
+// starting with = + - @, a tab or a carriage return) by prefixing it with '.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

@@ -1,5 +1,7 @@
 package grid
 
+import "slices"
+
 // Version is the value of the version field of every grid document.
 const Version = "purposeful.grid/v1"
 
@@ -159,6 +161,21 @@ func (g *Grid) Find(id string) (*Item, Column, bool) {
 		}
 	}
 	return nil, ColumnUnset, false
+}
+
+// absorb adds to it the evidence and tags of src that it does not have
+// yet, as merging src into it does.
+func (it *Item) absorb(src *Item) {
+	for _, ev := range src.Evidence {
+		if !slices.Contains(it.Evidence, ev) {
+			it.Evidence = append(it.Evidence, ev)
+		}
+	}
+	for _, t := range src.Tags {
+		if !slices.Contains(it.Tags, t) {
+			it.Tags = append(it.Tags, t)
+		}
+	}
 }
 
 // effectiveKind is the item's kind, or the column's natural kind.

@@ -42,17 +42,23 @@ const MaxDocument = 8 << 20
 // Encode returns the grid as indented JSON with its version set.
 func Encode(g *Grid) ([]byte, error) {
 	c := *g
-	c.Version = Version
-	for _, col := range []*[]Item{&c.Knowledge, &c.Skills, &c.Purposeful} {
-		if *col == nil {
-			*col = []Item{}
-		}
-	}
+	c.prepareEncode()
 	b, err := json.MarshalIndent(&c, "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+// prepareEncode sets the version and makes nil columns empty, so that the
+// JSON always has all three. Call it on a copy.
+func (g *Grid) prepareEncode() {
+	g.Version = Version
+	for _, col := range []*[]Item{&g.Knowledge, &g.Skills, &g.Purposeful} {
+		if *col == nil {
+			*col = []Item{}
+		}
+	}
 }
 
 // Decode reads a grid from JSON strictly: malformed JSON is a

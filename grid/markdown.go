@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // TemplateRows is how many empty rows the printed template has.
@@ -95,11 +96,20 @@ func mdCell(g *Grid, it *Item, c Column) string {
 	return b.String()
 }
 
+// mdEscaper escapes what Markdown would read as table or inline syntax.
+// It is built on the first call of mdInline (sync.Once rather than
+// sync.OnceValue: no allocation at start-up, no generic code in wasm).
+var (
+	mdOnce    sync.Once
+	mdEscaper *strings.Replacer
+)
+
 // mdInline makes text safe inside one Markdown table cell or line.
 func mdInline(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := strings.NewReplacer("|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]")
-	return r.Replace(s)
+	mdOnce.Do(func() {
+		mdEscaper = strings.NewReplacer("|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]")
+	})
+	return mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
 }
 
 // evidenceText is one line describing a piece of evidence.

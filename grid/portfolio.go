@@ -247,16 +247,7 @@ func (p *Portfolio) Merge(a, b Ref) error {
 	if !okA || !okB {
 		return fmt.Errorf("%w: %w", ErrNotSimilar, ErrUnknownItem)
 	}
-	for _, ev := range ib.Evidence {
-		if !slices.Contains(ia.Evidence, ev) {
-			ia.Evidence = append(ia.Evidence, ev)
-		}
-	}
-	for _, t := range ib.Tags {
-		if !slices.Contains(ia.Tags, t) {
-			ia.Tags = append(ia.Tags, t)
-		}
-	}
+	ia.absorb(ib)
 	note := fmt.Sprintf("merged into %q of %s: %s", a.Item, p.Grids[a.Grid].Position, p.Grids[a.Grid].Process)
 	if ib.Notes != "" {
 		note = ib.Notes + "; " + note
@@ -332,13 +323,7 @@ func EncodePortfolio(p *Portfolio) ([]byte, error) {
 		c.Grids = []Grid{}
 	}
 	for i := range c.Grids {
-		gr := &c.Grids[i]
-		gr.Version = Version
-		for _, col := range []*[]Item{&gr.Knowledge, &gr.Skills, &gr.Purposeful} {
-			if *col == nil {
-				*col = []Item{}
-			}
-		}
+		c.Grids[i].prepareEncode()
 	}
 	b, err := json.MarshalIndent(&c, "", "  ")
 	if err != nil {
@@ -385,12 +370,13 @@ func (p *Portfolio) Markdown() string {
 		b.WriteString("---|")
 	}
 	b.WriteString("\n")
+	label := map[Coverage]string{Done: "✓ done", InProgress: "◐ in progress", Missing: "✗ missing"}
 	for i, pos := range m.Positions {
 		fmt.Fprintf(&b, "| %s |", mdInline(pos))
 		for j := range m.Processes {
 			s := ""
 			if m.Planned[i][j] {
-				s = map[Coverage]string{Done: "✓ done", InProgress: "◐ in progress", Missing: "✗ missing"}[m.Cells[i][j]]
+				s = label[m.Cells[i][j]]
 			}
 			fmt.Fprintf(&b, " %s |", s)
 		}
@@ -425,12 +411,7 @@ func (p *Portfolio) CSV() ([]byte, error) {
 		g := &p.Grids[gi]
 		for _, c := range Columns {
 			for _, it := range g.Column(c) {
-				row := append([]string{g.Position, g.Process}, csvRow(g, c, &it)...)
-				for i := range 2 {
-					if row[i] != "" && strings.ContainsRune("=+-@\t\r", rune(row[i][0])) {
-						row[i] = "'" + row[i]
-					}
-				}
+				row := append([]string{csvSafe(g.Position), csvSafe(g.Process)}, csvRow(g, c, &it)...)
 				if err := w.Write(row); err != nil {
 					return nil, err
 				}

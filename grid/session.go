@@ -525,10 +525,8 @@ func (st *state) create(e *Event) error {
 		return ErrAlreadyCreated
 	}
 	var errs []error
-	if e.Name != "" {
-		if err := checkText("name", e.Name); err != nil {
-			errs = append(errs, err)
-		}
+	if err := optionalText("name", e.Name); err != nil {
+		errs = append(errs, err)
 	}
 	if e.Settings != nil {
 		if err := checkSettings(e.Settings); err != nil {
@@ -574,28 +572,18 @@ func checkSettings(s *Settings) error {
 }
 
 func checkCourse(c *Course) error {
-	var errs []error
-	opt := func(path, v string) {
-		if v != "" {
-			if err := checkText(path, v); err != nil {
-				errs = append(errs, err)
-			}
-		}
+	errs := []error{
+		optionalText("course.organisation", c.Organisation),
+		optionalText("course.position", c.Position),
+		optionalText("course.purpose", c.Purpose),
+		optionalText("course.process", c.Process),
+		optionalText("course.objective", c.Objective),
 	}
-	opt("course.organisation", c.Organisation)
-	opt("course.position", c.Position)
-	opt("course.purpose", c.Purpose)
-	opt("course.process", c.Process)
-	opt("course.objective", c.Objective)
 	for i, v := range c.Values {
-		if err := checkText(fmt.Sprintf("course.values[%d]", i), v); err != nil {
-			errs = append(errs, err)
-		}
+		errs = append(errs, checkText(fmt.Sprintf("course.values[%d]", i), v))
 	}
 	for i, v := range c.KPIs {
-		if err := checkText(fmt.Sprintf("course.kpis[%d]", i), v); err != nil {
-			errs = append(errs, err)
-		}
+		errs = append(errs, checkText(fmt.Sprintf("course.kpis[%d]", i), v))
 	}
 	return errors.Join(errs...)
 }
@@ -846,16 +834,7 @@ func (st *state) merge(e *Event) error {
 	}
 	for _, id := range e.Items {
 		src := st.items[id]
-		for _, ev := range src.Evidence {
-			if !slices.Contains(target.Evidence, ev) {
-				target.Evidence = append(target.Evidence, ev)
-			}
-		}
-		for _, t := range src.Tags {
-			if !slices.Contains(target.Tags, t) {
-				target.Tags = append(target.Tags, t)
-			}
-		}
+		target.absorb(&src.Item)
 		for m, n := range src.votes {
 			if target.votes == nil {
 				target.votes = map[string]int{}
@@ -1066,10 +1045,8 @@ func (st *state) decide(e *Event) error {
 	if it.hidden {
 		return fieldErrf("item", ErrHidden, "%q", e.Item)
 	}
-	if e.Notes != "" {
-		if err := checkText("notes", e.Notes); err != nil {
-			return err
-		}
+	if err := optionalText("notes", e.Notes); err != nil {
+		return err
 	}
 	it.Status = *e.Status
 	if e.Notes != "" {

@@ -368,7 +368,7 @@ func (s *Session) Redact(viewer string, e Event) Event {
 	case AddItem, EditItem:
 		if it, ok := st.items[e.Item]; ok {
 			fac := st.members[viewer] != nil && st.members[viewer].role == Facilitator
-			if !it.visibleTo(viewer, fac) || (it.hidden && !fac) {
+			if !it.visibleTo(viewer, fac) {
 				e.Text, e.Evidence, e.Tags, e.Notes, e.Kind = "", nil, nil, "", KindUnset
 				red()
 			}

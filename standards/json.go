@@ -30,12 +30,9 @@ func Encode(w io.Writer, b *Book) error {
 // A version error names the field ("version: standards: unsupported
 // version: ...").
 func Decode(r io.Reader) (*Book, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentLen+1))
+	data, err := readDocument(r)
 	if err != nil {
 		return nil, err
-	}
-	if len(data) > MaxDocumentLen {
-		return nil, fmt.Errorf("standards: document larger than %d bytes", MaxDocumentLen)
 	}
 	var head struct {
 		Version *string `json:"version"`
@@ -49,14 +46,9 @@ func Decode(r io.Reader) (*Book, error) {
 	if *head.Version != Version {
 		return nil, fieldErr("version", ErrVersion, "%q, want %q", *head.Version, Version)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var b Book
-	if err := dec.Decode(&b); err != nil {
-		return nil, fmt.Errorf("standards: %w", err)
-	}
-	if dec.More() {
-		return nil, errors.New("standards: trailing data after the document")
+	if err := decodeData(data, &b); err != nil {
+		return nil, err
 	}
 	if b.Standards == nil {
 		b.Standards = []Standard{}
@@ -67,16 +59,31 @@ func Decode(r io.Reader) (*Book, error) {
 	return &b, nil
 }
 
+// readDocument reads all of r, up to [MaxDocumentLen] bytes.
+func readDocument(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentLen+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxDocumentLen {
+		return nil, fmt.Errorf("standards: document larger than %d bytes", MaxDocumentLen)
+	}
+	return data, nil
+}
+
 // decodeStrict reads one JSON value into v, rejecting unknown fields and
 // trailing data.
 func decodeStrict(r io.Reader, v any) error {
-	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentLen+1))
+	data, err := readDocument(r)
 	if err != nil {
 		return err
 	}
-	if len(data) > MaxDocumentLen {
-		return fmt.Errorf("standards: document larger than %d bytes", MaxDocumentLen)
-	}
+	return decodeData(data, v)
+}
+
+// decodeData decodes the one JSON value of data into v, rejecting
+// unknown fields and trailing data.
+func decodeData(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {

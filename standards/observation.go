@@ -159,6 +159,19 @@ func (b *Book) Observation(id string) *Observation {
 	return nil
 }
 
+// unlocked returns the observation with the given id for a change: it is
+// ErrNotFound when there is none and ErrLocked when its dispute is decided.
+func (b *Book) unlocked(id string) (*Observation, error) {
+	o := b.Observation(id)
+	if o == nil {
+		return nil, fieldErr("id", ErrNotFound, "%q", id)
+	}
+	if o.Locked() {
+		return nil, fieldErr("id", ErrLocked, "%q", id)
+	}
+	return o, nil
+}
+
 func (b *Book) observation(id string) int {
 	for i := range b.Observations {
 		if b.Observations[i].ID == id {
@@ -173,12 +186,9 @@ func (b *Book) observation(id string) int {
 // decided and with ErrDisputed while one is open; on any error nothing
 // changes.
 func (b *Book) Amend(id string, ratings []Rating) error {
-	o := b.Observation(id)
-	if o == nil {
-		return fieldErr("id", ErrNotFound, "%q", id)
-	}
-	if o.Locked() {
-		return fieldErr("id", ErrLocked, "%q", id)
+	o, err := b.unlocked(id)
+	if err != nil {
+		return err
 	}
 	if o.Dispute != nil {
 		return fieldErr("id", ErrDisputed, "%q", id)
@@ -201,12 +211,9 @@ func (b *Book) Amend(id string, ratings []Rating) error {
 // and when. It fails with ErrDisputed if one is open and ErrLocked if one
 // was decided.
 func (b *Book) Dispute(id, by, comment string, at time.Time) error {
-	o := b.Observation(id)
-	if o == nil {
-		return fieldErr("id", ErrNotFound, "%q", id)
-	}
-	if o.Locked() {
-		return fieldErr("id", ErrLocked, "%q", id)
+	o, err := b.unlocked(id)
+	if err != nil {
+		return err
 	}
 	if o.Dispute != nil {
 		return fieldErr("id", ErrDisputed, "%q", id)
@@ -230,12 +237,9 @@ func (b *Book) Dispute(id, by, comment string, at time.Time) error {
 // in Dispute.Original); Rejected must not. Either way the observation is
 // locked afterwards. On any error nothing changes.
 func (b *Book) Resolve(id string, outcome Outcome, note string, revised []Rating, at time.Time) error {
-	o := b.Observation(id)
-	if o == nil {
-		return fieldErr("id", ErrNotFound, "%q", id)
-	}
-	if o.Locked() {
-		return fieldErr("id", ErrLocked, "%q", id)
+	o, err := b.unlocked(id)
+	if err != nil {
+		return err
 	}
 	if o.Dispute == nil {
 		return fieldErr("id", ErrNotDisputed, "%q", id)

@@ -6,13 +6,24 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+)
+
+// mdEscaper is the replacer of mdEscape, built on its first call
+// (sync.Once rather than sync.OnceValue: no allocation at start-up, no
+// generic code in wasm).
+var (
+	mdOnce    sync.Once
+	mdEscaper *strings.Replacer
 )
 
 // mdEscape keeps user text from breaking Markdown tables and emphasis.
 func mdEscape(s string) string {
-	r := strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
+	mdOnce.Do(func() {
+		mdEscaper = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;")
+	})
+	return mdEscaper.Replace(s)
 }
 
 // CardMarkdown renders the standards card: one printable page per

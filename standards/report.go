@@ -195,15 +195,16 @@ func (b *Book) Report(set ReportSettings) (*Report, error) {
 			for _, a := range accs {
 				a.addRating(rt, cr.Scale)
 			}
+			st := b.Standard(rt.Standard)
 			code := rt.Standard
-			if st := b.Standard(rt.Standard); st != nil {
+			if st != nil {
 				code = st.Code
 			}
 			trend("standard", code, week).addRating(rt, cr.Scale)
 			sa := stds[rt.Standard]
 			if sa == nil {
 				sa = &stdAcc{line: StandardLine{Standard: rt.Standard}}
-				if st := b.Standard(rt.Standard); st != nil {
+				if st != nil {
 					sa.line.Code = st.Code
 				}
 				stds[rt.Standard] = sa

@@ -83,8 +83,6 @@ func buildTable(units [][]float64, cats []float64) (*table, error) {
 	t := &table{}
 	if cats != nil {
 		t.cats = slices.Clone(cats)
-		order.Func(t.cats, cmp.Compare[float64])
-		t.cats = slices.Compact(t.cats)
 	} else {
 		for _, u := range units {
 			for _, v := range u {
@@ -93,9 +91,9 @@ func buildTable(units [][]float64, cats []float64) (*table, error) {
 				}
 			}
 		}
-		order.Func(t.cats, cmp.Compare[float64])
-		t.cats = slices.Compact(t.cats)
 	}
+	order.Func(t.cats, cmp.Compare[float64])
+	t.cats = slices.Compact(t.cats)
 	for i, u := range units {
 		m := 0
 		for _, v := range u {
