@@ -126,11 +126,8 @@ func purposeAlign(c *call) error {
 }
 
 func purposeDiagnostic(c *call) error {
-	body, err := readBody(c.r, c.h.cfg.MaxBody)
+	body, err := c.rawBody()
 	if err != nil {
-		return err
-	}
-	if err := decodeStrict(body, new(json.RawMessage)); err != nil {
 		return err
 	}
 	d, err := purpose.DecodeDiagnostic(body)
@@ -148,8 +145,8 @@ func purposeQuestions(c *call) error {
 	return c.writeJSON(http.StatusOK, map[string]any{"levels": purpose.Levels(), "questions": purpose.Questions()})
 }
 
-// gridBody reads a grid document (strict, validated) from the body, or
-// from the field name of a wrapper object when name is not empty.
+// gridFrom decodes and validates a grid document; its errors get field
+// paths under path.
 func gridFrom(raw []byte, path string) (*grid.Grid, error) {
 	g, err := grid.Decode(raw)
 	if err != nil {
@@ -165,11 +162,8 @@ type gridCheck struct {
 }
 
 func gridValidate(c *call) error {
-	body, err := readBody(c.r, c.h.cfg.MaxBody)
+	body, err := c.rawBody()
 	if err != nil {
-		return err
-	}
-	if err := decodeStrict(body, new(json.RawMessage)); err != nil {
 		return err
 	}
 	g, err := grid.Decode(body)
@@ -194,17 +188,20 @@ func gridRender(c *call) error {
 	default:
 		return badRequest("unknown format", FieldError{Path: "format", Message: "must be markdown, csv, svg or json"})
 	}
-	body, err := readBody(c.r, c.h.cfg.MaxBody)
+	body, err := c.rawBody()
 	if err != nil {
-		return err
-	}
-	if err := decodeStrict(body, new(json.RawMessage)); err != nil {
 		return err
 	}
 	g, err := gridFrom(body, "")
 	if err != nil {
 		return err
 	}
+	return c.writeGrid(g, format)
+}
+
+// writeGrid answers with g as csv, svg or json, and as markdown for any
+// other format.
+func (c *call) writeGrid(g *grid.Grid, format string) error {
 	switch format {
 	case "csv":
 		b, err := grid.CSV(g)
@@ -274,11 +271,8 @@ func standardsDraft(c *call) error {
 
 // book reads a standards book (strict, validated) from the body.
 func (c *call) book() (*standards.Book, error) {
-	body, err := readBody(c.r, c.h.cfg.MaxBody)
+	body, err := c.rawBody()
 	if err != nil {
-		return nil, err
-	}
-	if err := decodeStrict(body, new(json.RawMessage)); err != nil {
 		return nil, err
 	}
 	b, err := standards.Decode(bytes.NewReader(body))

@@ -232,14 +232,7 @@ func (c *call) writeJSON(status int, v any) error {
 	if err != nil {
 		return err
 	}
-	hd := c.w.Header()
-	hd.Set("Content-Type", "application/json")
-	hd.Set("Cache-Control", "no-store")
-	c.w.WriteHeader(status)
-	if c.r.Method != http.MethodHead {
-		c.w.Write(b)
-	}
-	return nil
+	return c.writeRaw(status, "application/json", b)
 }
 
 // writeRaw answers with body of the given media type.
@@ -261,4 +254,17 @@ func (c *call) decode(v any) error {
 		return err
 	}
 	return decodeStrict(body, v)
+}
+
+// rawBody reads the JSON body and checks it as strictly as decode does,
+// for the domain decoders that take the bytes themselves.
+func (c *call) rawBody() ([]byte, error) {
+	body, err := readBody(c.r, c.h.cfg.MaxBody)
+	if err != nil {
+		return nil, err
+	}
+	if err := decodeStrict(body, new(json.RawMessage)); err != nil {
+		return nil, err
+	}
+	return body, nil
 }

@@ -662,23 +662,7 @@ func exportWorkshop(c *call) error {
 	}
 	name := "workshop-" + w.ID[:8]
 	c.w.Header().Set("Content-Disposition", `attachment; filename="`+name+"."+format+`"`)
-	switch format {
-	case "csv":
-		b, err := grid.CSV(g)
-		if err != nil {
-			return err
-		}
-		return c.writeRaw(http.StatusOK, "text/csv; charset=utf-8", b)
-	case "md":
-		return c.writeRaw(http.StatusOK, "text/markdown; charset=utf-8", []byte(grid.Markdown(g)))
-	case "svg":
-		return c.writeRaw(http.StatusOK, "image/svg+xml", []byte(grid.SVG(g, grid.SVGOptions{})))
-	}
-	b, err := grid.Encode(g)
-	if err != nil {
-		return err
-	}
-	return c.writeRaw(http.StatusOK, "application/json", b)
+	return c.writeGrid(g, format) // "md": markdown
 }
 
 type workshopSummary struct {

@@ -114,7 +114,9 @@ func CompleteStmt(org, id string, at int64) Stmt {
 
 const workshopCols = `id, org, title, join_code, anonymous, setup, created_at, completed_at`
 
-func scanWorkshop(row *sql.Row) (Workshop, error) {
+// scanWorkshop reads the workshopCols of one row (a *sql.Row or the
+// current row of *sql.Rows).
+func scanWorkshop(row interface{ Scan(...any) error }) (Workshop, error) {
 	var w Workshop
 	var anon int64
 	var setup string
@@ -150,27 +152,6 @@ func (s *Store) TokenByHash(ctx context.Context, workshopID, hash string) (Token
 		return Token{}, ErrNotFound
 	}
 	return t, err
-}
-
-// Participants returns the tokens of a workshop (facilitator included),
-// oldest first.
-func (s *Store) Participants(ctx context.Context, org, workshopID string) ([]Token, error) {
-	rows, err := s.db.QueryContext(ctx,
-		`SELECT role, participant_id, name, created_at FROM tokens WHERE org = ? AND workshop_id = ? ORDER BY created_at, participant_id`,
-		org, workshopID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Token
-	for rows.Next() {
-		t := Token{Org: org, WorkshopID: workshopID}
-		if err := rows.Scan(&t.Role, &t.ParticipantID, &t.Name, &t.CreatedAt); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
 }
 
 // Events returns up to limit events of a workshop with Seq > after, in
@@ -278,13 +259,10 @@ func (s *Store) Workshops(ctx context.Context, org string, limit int) ([]Worksho
 	defer rows.Close()
 	var out []Workshop
 	for rows.Next() {
-		var w Workshop
-		var anon int64
-		var setup string
-		if err := rows.Scan(&w.ID, &w.Org, &w.Title, &w.JoinCode, &anon, &setup, &w.CreatedAt, &w.CompletedAt); err != nil {
+		w, err := scanWorkshop(rows)
+		if err != nil {
 			return nil, err
 		}
-		w.Anonymous, w.Setup = anon != 0, []byte(setup)
 		out = append(out, w)
 	}
 	return out, rows.Err()

@@ -11,28 +11,14 @@ import (
 )
 
 // d1Batcher runs a batch with D1's batch(): the statements run in order in
-// one implicit transaction, all or none.
+// one implicit transaction, all or none. The store binds only strings and
+// integers, which syscall/js hands to bind() as they are.
 type d1Batcher struct{ db js.Value }
 
 func (b d1Batcher) Batch(ctx context.Context, stmts []store.Stmt) ([]int64, error) {
 	arr := js.Global().Get("Array").New(len(stmts))
 	for i, s := range stmts {
-		args := make([]any, len(s.Args))
-		for j, a := range s.Args {
-			switch v := a.(type) {
-			case bool:
-				if v {
-					args[j] = 1
-				} else {
-					args[j] = 0
-				}
-			case nil:
-				args[j] = js.Null()
-			default:
-				args[j] = a
-			}
-		}
-		arr.SetIndex(i, b.db.Call("prepare", s.SQL).Call("bind", args...))
+		arr.SetIndex(i, b.db.Call("prepare", s.SQL).Call("bind", s.Args...))
 	}
 	res, err := await(ctx, b.db.Call("batch", arr))
 	if err != nil {

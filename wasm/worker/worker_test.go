@@ -4,14 +4,12 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -30,17 +28,6 @@ type worker struct {
 	log        *bytes.Buffer
 }
 
-// wranglerWanted reports whether the worker tests should run: in CI
-// (CI=true, where failing to start is a failure) or when the Node packages
-// are installed (developers who ran .ci/setup-worker.sh).
-func wranglerWanted(t *testing.T) (ci bool) {
-	ci = os.Getenv("CI") == "true" || os.Getenv("CI") == "1"
-	if _, err := os.Stat("node_modules/.bin/wrangler"); err != nil && !ci {
-		t.Skip("wasm/worker/node_modules missing: run .ci/setup-worker.sh to test the real worker")
-	}
-	return ci
-}
-
 func freePort(t *testing.T) int {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
@@ -53,7 +40,7 @@ func freePort(t *testing.T) int {
 // worker variables.
 func startWorker(t *testing.T, vars map[string]string) *worker {
 	t.Helper()
-	wranglerWanted(t)
+	apitest.NodeWanted(t, "node_modules")
 	env := append(os.Environ(), "WRANGLER_SEND_METRICS=false", "CI=true", "NO_COLOR=1")
 	run := func(name string, args ...string) {
 		cmd := exec.Command(name, args...)
@@ -62,8 +49,6 @@ func startWorker(t *testing.T, vars map[string]string) *worker {
 		require.NoError(t, err, "%s %v:\n%s", name, args, out)
 	}
 	wrangler := filepath.Join("node_modules", ".bin", "wrangler")
-	_, err := os.Stat(wrangler)
-	require.NoError(t, err, "wrangler is not installed: run .ci/setup-worker.sh")
 	run("bash", "build.sh")
 	state := t.TempDir()
 	run(wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", state)
@@ -128,10 +113,9 @@ func (w *worker) target() apitest.Target {
 // Under CI it also runs the load checks (50 participants x 20 ideas, and
 // 30 s at 16 connections with no answer other than 2xx).
 func TestWorker(t *testing.T) {
-	ci := wranglerWanted(t)
 	nm, err := filepath.Abs("node_modules")
 	require.NoError(t, err)
-	lrs := apitest.StartLRS(t, nm)
+	lrs := apitest.StartLRS(t, nm) // without the Node packages: skips, or fails under CI
 	w := startWorker(t, map[string]string{
 		"PURPOSEFUL_LRS_ENDPOINT": lrs.URL,
 		"PURPOSEFUL_LRS_USERNAME": "test",
@@ -154,6 +138,7 @@ func TestWorker(t *testing.T) {
 			require.Equal(t, http.StatusOK, res.StatusCode, "the scheduled run failed:\n%s", tail(w.log.String(), 2000))
 		})
 	})
+	ci := os.Getenv("CI") == "true" || os.Getenv("CI") == "1"
 	if !ci && os.Getenv("PURPOSEFUL_WORKER_LOAD") == "" {
 		t.Log("load checks skipped outside CI (set PURPOSEFUL_WORKER_LOAD=1 to run them)")
 		return
@@ -168,6 +153,3 @@ func tail(s string, n int) string {
 	}
 	return s
 }
-
-var _ = context.Background
-var _ = strings.Contains

@@ -139,6 +139,16 @@ func (l *LRS) Statements(t *testing.T) []map[string]any {
 	return all
 }
 
+// received counts the statements the LRS stores by id.
+func (l *LRS) received(t *testing.T) map[string]int {
+	t.Helper()
+	n := map[string]int{}
+	for _, s := range l.Statements(t) {
+		n[s["id"].(string)]++
+	}
+	return n
+}
+
 // ValidateStatements checks statements with @learninglocker/xapi-validation.
 func ValidateStatements(t *testing.T, nodeModules string, statements []map[string]any) {
 	t.Helper()
@@ -195,11 +205,7 @@ func RunXAPI(t *testing.T, tg Target, l *LRS, nodeModules string) {
 	requireOK(t, r, http.StatusOK)
 	assert.Equal(t, before, l.puts.Load())
 
-	stored := l.Statements(t)
-	count := map[string]int{}
-	for _, s := range stored {
-		count[s["id"].(string)]++
-	}
+	count := l.received(t)
 	for _, id := range append(up, down...) {
 		assert.Equal(t, 1, count[id], "statement %s arrives exactly once", id)
 	}
@@ -282,18 +288,12 @@ func RunXAPIRetry(t *testing.T, tg Target, l *LRS, retry func(t *testing.T)) {
 	l.Down()
 	ids := tg.produceStatements(t, "before a scheduled retry")
 	l.Up()
-	count := func() map[string]int {
-		n := map[string]int{}
-		for _, s := range l.Statements(t) {
-			n[s["id"].(string)]++
-		}
-		return n
-	}
+	early := l.received(t)
 	for _, id := range ids {
-		require.Zero(t, count()[id], "statement %s reached the LRS while it was down", id)
+		require.Zero(t, early[id], "statement %s reached the LRS while it was down", id)
 	}
 	retry(t)
-	got := count()
+	got := l.received(t)
 	for _, id := range ids {
 		assert.Equal(t, 1, got[id], "statement %s arrives exactly once after the retry", id)
 	}

@@ -50,11 +50,8 @@ func (tg *Target) create(t *testing.T, key string, settings map[string]any) work
 
 func (tg *Target) join(t *testing.T, w workshop, name, client string) member {
 	t.Helper()
-	q := req{method: http.MethodPost, path: "/v1/join", body: mustJSON(t, map[string]string{"code": w.Code, "name": name})}
-	if tg.ClientIPHeader != "" && client != "" {
-		q.header = map[string]string{tg.ClientIPHeader: client}
-	}
-	r := tg.do(t, q)
+	r := tg.do(t, req{method: http.MethodPost, path: "/v1/join", body: mustJSON(t, map[string]string{"code": w.Code, "name": name}),
+		header: tg.clientHeader(client)})
 	requireOK(t, r, http.StatusCreated)
 	var out struct {
 		WorkshopID       string `json:"workshop_id"`
@@ -137,7 +134,8 @@ func (tg *Target) state(t *testing.T, w workshop, token string) state {
 	return out
 }
 
-// toCreateStep moves a workshop from "course" to "create".
+// toStep has the facilitator move the workshop on from "course" by steps
+// steps (1: to "team", 2: to "create").
 func (tg *Target) toStep(t *testing.T, w workshop, steps int) {
 	t.Helper()
 	for i := range steps {
