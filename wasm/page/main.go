@@ -24,7 +24,6 @@ func main() {
 	h := jsdom.New()
 	app := ui.New(h, services.Default())
 	app.Start()
-	h.ExposePerf(app)
 	h.MarkReady()
 	select {}
 }

@@ -31,6 +31,13 @@ var (
 // reached from its navigation and share style.css and loader.js.
 var Files = []string{"index.html", "coach.html", "recovery.html", "standards.html", "checklists.html", "team.html", "style.css", "loader.js", "wasm_exec.js", "page.wasm", "coach.wasm", "recovery.wasm", "standards.wasm", "checklists.wasm", "team.wasm"}
 
+// program is one wasm program: its package (relative to wasm/page), its
+// output file, and whether it is built without inlining (see [compile]).
+type program struct {
+	pkg, out string
+	small    bool
+}
+
 // programs are the wasm programs of the site: the workshop page, and the
 // purpose coach, the recovery coach, the standards builder, the
 // diagnostic and checklists, and the team workshop, each loaded only when
@@ -39,10 +46,7 @@ var Files = []string{"index.html", "coach.html", "recovery.html", "standards.htm
 // The workshop page is built without inlining (-l), which keeps it about
 // 55 KB (brotli) smaller; the other programs keep inlining, because they
 // analyse text as people type and speed matters more there.
-var programs = []struct {
-	pkg, out string
-	small    bool
-}{
+var programs = []program{
 	{".", "page.wasm", true},
 	{"./cmd/coach", "coach.wasm", false},
 	{"./cmd/recovery", "recovery.wasm", false},
@@ -59,8 +63,7 @@ type Options struct {
 	Go string
 	// Package is the directory (relative to wasm/page) or import path of
 	// one main package to compile instead of the site's programs. Empty
-	// means the site: the workshop page (page.wasm) and the recovery coach
-	// (recovery.wasm).
+	// means the site's programs (the .wasm files of [Files]).
 	Package string
 	// Output is the wasm file name for Package. Empty means "page.wasm".
 	Output string
@@ -110,10 +113,7 @@ func BuildWith(ctx context.Context, outDir string, o Options) error {
 		if pkg == "" {
 			pkg = "."
 		}
-		todo = []struct {
-			pkg, out string
-			small    bool
-		}{{pkg, name, true}}
+		todo = []program{{pkg, name, true}}
 	}
 	for _, p := range todo {
 		if err := compile(ctx, goCmd, pageDir, p.pkg, filepath.Join(out, p.out), p.small); err != nil {

@@ -151,14 +151,20 @@ func (s *session) open(t *testing.T, hash string) {
 	if screen == "" {
 		screen = "home"
 	}
-	s.run(t, chromedp.Navigate(site+hash), chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="`+screen+`"]`, chromedp.ByQuery))
+	s.load(t, site+hash, screen)
 }
 
 // openPage loads another page of the site (recovery.html) and waits for
 // its screen.
 func (s *session) openPage(t *testing.T, path, screen string) {
 	t.Helper()
-	s.run(t, chromedp.Navigate(site+path), chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="`+screen+`"]`, chromedp.ByQuery))
+	s.load(t, site+path, screen)
+}
+
+// load navigates to url and waits until Go has rendered screen.
+func (s *session) load(t *testing.T, url, screen string) {
+	t.Helper()
+	s.run(t, chromedp.Navigate(url), chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="`+screen+`"]`, chromedp.ByQuery))
 }
 
 func byTest(name string) string { return `[data-test="` + name + `"]` }

@@ -33,7 +33,7 @@ func teamServer(t *testing.T) string {
 // openAt loads url and waits for the team screen.
 func (s *session) openAt(t *testing.T, url string) {
 	t.Helper()
-	s.run(t, chromedp.Navigate(url), chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="team"]`, chromedp.ByQuery))
+	s.load(t, url, "team")
 }
 
 // waitFor waits until the JavaScript condition is true (the team screen

@@ -132,14 +132,10 @@ func (c *Conn) Pending() int {
 // NewID returns a new event or item id, unique across devices: the
 // member id, the clock and a counter kept in the seat.
 func (c *Conn) NewID(prefix string) string {
-	m := "x"
+	m, seq := "x", 0
 	if c.Seat != nil {
 		c.Seat.Seq++
-		m = c.Seat.Member
-	}
-	seq := 0
-	if c.Seat != nil {
-		seq = c.Seat.Seq
+		m, seq = c.Seat.Member, c.Seat.Seq
 	}
 	return prefix + "-" + m + "-" + strconv.FormatInt(c.Now().UnixNano(), 36) + "-" + strconv.Itoa(seq)
 }
@@ -158,9 +154,13 @@ func (c *Conn) save() error {
 }
 
 // Leave forgets the workshop on this device (pending changes included).
-func (c *Conn) Leave() {
-	c.Seat, c.View, c.Cursor, c.Err = nil, nil, 0, ""
-	_ = c.save()
+func (c *Conn) Leave() { _ = c.sit(nil) }
+
+// sit makes seat the open workshop (nil for none), forgets what was read
+// for the last one, and stores it.
+func (c *Conn) sit(seat *Seat) error {
+	c.Seat, c.View, c.Cursor, c.Err = seat, nil, 0, ""
+	return c.save()
 }
 
 // call sends a request and decodes a 2xx answer into out.
@@ -221,10 +221,8 @@ func (c *Conn) Create(name, title string, settings Settings, course Course, done
 	req := createRequest{Name: name, Title: title, Settings: &settings, Course: &course}
 	c.call("POST", "/v1/workshops", "", req, &a, func(err error) {
 		if err == nil {
-			c.Seat = &Seat{Workshop: a.ID, Member: a.MemberID, Token: a.FacilitatorToken,
-				Role: RoleFacilitator, Name: name, Code: a.JoinCode, Title: title}
-			c.View, c.Cursor, c.Err = nil, 0, ""
-			err = c.save()
+			err = c.sit(&Seat{Workshop: a.ID, Member: a.MemberID, Token: a.FacilitatorToken,
+				Role: RoleFacilitator, Name: name, Code: a.JoinCode, Title: title})
 		}
 		done(err)
 	})
@@ -233,12 +231,11 @@ func (c *Conn) Create(name, title string, settings Settings, course Course, done
 // Join joins the workshop with the code as a participant.
 func (c *Conn) Join(code, name string, done func(error)) {
 	var a joinAnswer
-	c.call("POST", "/v1/join", "", joinRequest{Code: NormalizeCode(code), Name: name}, &a, func(err error) {
+	code = NormalizeCode(code)
+	c.call("POST", "/v1/join", "", joinRequest{Code: code, Name: name}, &a, func(err error) {
 		if err == nil {
-			c.Seat = &Seat{Workshop: a.WorkshopID, Member: a.MemberID, Token: a.ParticipantToken,
-				Role: RoleParticipant, Name: name, Code: NormalizeCode(code)}
-			c.View, c.Cursor, c.Err = nil, 0, ""
-			err = c.save()
+			err = c.sit(&Seat{Workshop: a.WorkshopID, Member: a.MemberID, Token: a.ParticipantToken,
+				Role: RoleParticipant, Name: name, Code: code})
 		}
 		done(err)
 	})

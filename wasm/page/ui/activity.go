@@ -27,16 +27,13 @@ type activityView struct {
 
 func (a *App) activity(s *scope) Element {
 	if a.doc == nil {
-		h := s.text("h1", "screen-title", "No grid open")
-		a.screen.Append(s.el("div", "screen-head", h,
-			s.text("p", "lead", "Start a new grid from the template, or open one from the home screen."),
+		return a.screenHead(s, "No grid open", "Start a new grid from the template, or open one from the home screen.",
 			s.el("div", "actions",
 				s.button("New grid from the template", "btn btn-primary", "new-grid", func() {
 					a.open(workshop.New(a.newID(), a.h.Now()))
 					a.show("activity", true)
 				}),
-				s.button("Go to home", "btn", "", func() { a.Go("home") }))))
-		return h
+				s.button("Go to home", "btn", "", func() { a.Go("home") })))
 	}
 	v := &activityView{}
 	a.av = v
@@ -87,10 +84,7 @@ func (a *App) renderPhase() {
 	if v == nil {
 		return
 	}
-	if a.timerStop != nil {
-		a.timerStop()
-		a.timerStop = nil
-	}
+	stop(&a.timerStop)
 	v.bodyScope.release()
 	v.body.Clear()
 	s := v.bodyScope
@@ -176,7 +170,7 @@ func (a *App) listEditor(parent *scope, title, one, addLabel, test string, list 
 		ul.Clear()
 		for i := range *list {
 			i := i
-			row, in := rs.field(one+" "+strconv.Itoa(i+1), "text", (*list)[i], test+"-"+strconv.Itoa(i), func(v string) {
+			row, _ := rs.field(one+" "+strconv.Itoa(i+1), "text", (*list)[i], test+"-"+strconv.Itoa(i), func(v string) {
 				(*list)[i] = v
 				a.changed()
 			})
@@ -187,7 +181,6 @@ func (a *App) listEditor(parent *scope, title, one, addLabel, test string, list 
 				a.announce(one + " removed")
 			})
 			rm.SetAttr("aria-label", "Remove "+strings.ToLower(one)+" "+strconv.Itoa(i+1))
-			_ = in
 			ul.Append(rs.el("li", "entry", row, rm))
 		}
 	}
@@ -392,10 +385,7 @@ func (a *App) phaseCreative(s *scope, body Element) {
 		}
 	}
 	restart := func() {
-		if a.timerStop != nil {
-			a.timerStop()
-			a.timerStop = nil
-		}
+		stop(&a.timerStop)
 		tick()
 	}
 	startBtn = s.button("Start", "btn btn-primary btn-big", "timer-start", func() {

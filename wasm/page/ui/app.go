@@ -48,7 +48,7 @@ type App struct {
 	// activity state that is view-only
 	phaseHead Element
 
-	perf []time.Duration // live analysis timings
+	perf []time.Duration // live analysis timings, kept sorted (see record)
 	// Only, when set, pins the page to one screen (the recovery page).
 	Only string
 	// recoveryScreen is set by EnableRecovery; the workshop page leaves it
@@ -136,53 +136,35 @@ func (a *App) show(name string, moveFocus bool) {
 	if a.top != nil {
 		a.top.release()
 	}
-	if a.timerStop != nil {
-		a.timerStop()
-		a.timerStop = nil
-	}
-	if a.teamStop != nil {
-		a.teamStop()
-		a.teamStop = nil
-	}
+	stop(&a.timerStop)
+	stop(&a.teamStop)
 	a.closeDialog()
 	a.current = name
 	a.top = &scope{a: a}
 	a.screen.Clear()
 	a.screen.SetAttr("data-screen", name)
+	// The screens that live on their own page are links here unless this
+	// program enabled them.
+	pick := func(full, link func(*scope) Element) Element {
+		if full != nil {
+			return full(a.top)
+		}
+		return link(a.top)
+	}
 	var head Element
 	switch name {
 	case "activity":
 		head = a.activity(a.top)
 	case "coach":
-		if a.coachScreen != nil {
-			head = a.coachScreen(a.top)
-		} else {
-			head = a.coachLink(a.top)
-		}
+		head = pick(a.coachScreen, a.coachLink)
 	case "recovery":
-		if a.recoveryScreen != nil {
-			head = a.recoveryScreen(a.top)
-		} else {
-			head = a.recoveryLink(a.top)
-		}
+		head = pick(a.recoveryScreen, a.recoveryLink)
 	case "standards":
-		if a.standardsScreen != nil {
-			head = a.standardsScreen(a.top)
-		} else {
-			head = a.standardsLink(a.top)
-		}
+		head = pick(a.standardsScreen, a.standardsLink)
 	case "checklists":
-		if a.checklistsScreen != nil {
-			head = a.checklistsScreen(a.top)
-		} else {
-			head = a.checklistsLink(a.top)
-		}
+		head = pick(a.checklistsScreen, a.checklistsLink)
 	case "team":
-		if a.teamScreen != nil {
-			head = a.teamScreen(a.top)
-		} else {
-			head = a.teamLink(a.top)
-		}
+		head = pick(a.teamScreen, a.teamLink)
 	default:
 		head = a.home(a.top)
 	}
@@ -245,12 +227,17 @@ func (a *App) changed() {
 	}
 }
 
+// stop calls *fn, when set, and clears it.
+func stop(fn *func()) {
+	if *fn != nil {
+		(*fn)()
+		*fn = nil
+	}
+}
+
 // Flush writes pending changes now.
 func (a *App) Flush() {
-	if a.cancelSave != nil {
-		a.cancelSave()
-		a.cancelSave = nil
-	}
+	stop(&a.cancelSave)
 	if a.doc == nil {
 		return
 	}
@@ -291,18 +278,23 @@ func (a *App) newID() string {
 	}
 }
 
+// record adds one live-analysis timing. It keeps the timings sorted, one
+// insertion per keystroke, so [App.Perf] reads the p95 without sorting a
+// copy of them all on every keystroke.
+func (a *App) record(d time.Duration) {
+	i := len(a.perf)
+	a.perf = append(a.perf, d)
+	for ; i > 0 && a.perf[i-1] > d; i-- {
+		a.perf[i] = a.perf[i-1]
+	}
+	a.perf[i] = d
+}
+
 // Perf returns the p95 of the live-analysis timings and how many there are.
 func (a *App) Perf() (p95 time.Duration, n int) {
 	n = len(a.perf)
 	if n == 0 {
 		return 0, 0
 	}
-	s := append([]time.Duration(nil), a.perf...)
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-	idx := (n*95+99)/100 - 1
-	return s[idx], n
+	return a.perf[(n*95+99)/100-1], n
 }

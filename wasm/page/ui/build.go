@@ -105,8 +105,29 @@ func (a *App) uid() string {
 
 // tableWrap wraps a table that may scroll sideways on a phone in a
 // labelled region that keyboard users can focus and scroll.
-func (s *scope) tableWrap(label string, tbl Element) Element {
-	w := s.el("div", "table-wrap", tbl)
+func (s *scope) tableWrap(label string, tbl ...Element) Element {
+	w := s.el("div", "table-wrap", tbl...)
 	attrs(w, "role", "region", "aria-label", label, "tabindex", "0")
 	return w
+}
+
+// screenHead appends the screen's heading, its lead paragraph and any
+// extra elements (actions) to the screen, and returns the heading.
+func (a *App) screenHead(s *scope, title, lead string, extra ...Element) Element {
+	h := s.text("h1", "screen-title", title)
+	head := s.el("div", "screen-head", h, s.text("p", "lead", lead))
+	head.Append(extra...)
+	a.screen.Append(head)
+	return h
+}
+
+// elsewhere is the workshop page's stand-in for a screen that opens on its
+// own page: the screen's head, then a card with note and the links to
+// that page.
+func (a *App) elsewhere(s *scope, title, lead, note string, links ...Element) Element {
+	h := a.screenHead(s, title, lead)
+	card := s.el("section", "card", s.text("p", "", note))
+	card.Append(links...)
+	a.screen.Append(card)
+	return h
 }

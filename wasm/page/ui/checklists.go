@@ -71,17 +71,14 @@ func (a *App) EnableChecklists() { a.checklistsScreen = a.checklists }
 const checklistsLead = "A six-level diagnostic of your service culture, and short checklists for survey planning, the service vision and devotion practices. Answers stay on this device."
 
 func (a *App) checklistsLink(s *scope) Element {
-	h := s.text("h1", "screen-title", "Diagnostic and checklists")
 	link := s.text("a", "btn btn-primary", "Open the diagnostic and checklists")
 	attrs(link, "href", "checklists.html", "data-test", "to-checklists")
-	a.screen.Append(s.el("div", "screen-head", h, s.text("p", "lead", checklistsLead)),
-		s.el("section", "card", s.text("p", "", "They open on their own page, so the workshop stays quick to start."), link))
-	return h
+	return a.elsewhere(s, "Diagnostic and checklists", checklistsLead,
+		"They open on their own page, so the workshop stays quick to start.", link)
 }
 
 func (a *App) checklists(s *scope) Element {
-	h := s.text("h1", "screen-title", "Diagnostic and checklists")
-	a.screen.Append(s.el("div", "screen-head", h, s.text("p", "lead", checklistsLead)))
+	h := a.screenHead(s, "Diagnostic and checklists", checklistsLead)
 	if a.svc.DiagnosticQuestions != nil {
 		a.screen.Append(a.diagnostic(s))
 	}

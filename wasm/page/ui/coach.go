@@ -74,18 +74,14 @@ func (a *App) warmUpCoach(s *scope) {
 const coachLead = "A role's purpose names who benefits and what changes for them, not the task. Write one and watch the analysis as you type; climb the ladder when you are stuck on the task."
 
 func (a *App) coachLink(s *scope) Element {
-	h := s.text("h1", "screen-title", "Purpose coach")
 	link := s.text("a", "btn btn-primary", "Open the purpose coach")
 	attrs(link, "href", "coach.html", "data-test", "to-coach")
-	a.screen.Append(s.el("div", "screen-head", h, s.text("p", "lead", coachLead)),
-		s.el("section", "card", s.text("p", "", "The coach opens on its own page, so the workshop stays quick to start. What you write there is saved as the purpose of the grid you have open."), link))
-	return h
+	return a.elsewhere(s, "Purpose coach", coachLead,
+		"The coach opens on its own page, so the workshop stays quick to start. What you write there is saved as the purpose of the grid you have open.", link)
 }
 
 func (a *App) coach(s *scope) Element {
-	h := s.text("h1", "screen-title", "Purpose coach")
-	a.screen.Append(s.el("div", "screen-head", h,
-		s.text("p", "lead", coachLead)))
+	h := a.screenHead(s, "Purpose coach", coachLead)
 	if a.svc.AnalyzePurpose == nil {
 		a.screen.Append(s.el("section", "card", s.text("p", "", "The analysis is not available in this build.")))
 		return h
@@ -107,7 +103,7 @@ func (a *App) coach(s *scope) Element {
 			return
 		}
 		v.show(s, text, r)
-		a.perf = append(a.perf, time.Since(start))
+		a.record(time.Since(start))
 		if a.OnPerf != nil {
 			p, n := a.Perf()
 			a.OnPerf(p, n)
@@ -208,15 +204,7 @@ func (v *coachView) show(s *scope, text string, r PurposeReport) {
 		return
 	}
 	v.notes.Clear()
-	for _, n := range r.Notes {
-		li := s.el("li", "")
-		li.SetAttr("data-severity", n.Severity)
-		li.Append(s.text("strong", "", n.Message))
-		if n.Why != "" {
-			li.Append(s.text("span", "muted", " "+n.Why))
-		}
-		v.notes.Append(li)
-	}
+	renderNotes(s, v.notes, r.Notes)
 	v.lastNotes, v.notesShown = append(v.lastNotes[:0], r.Notes...), true
 }
 
@@ -335,8 +323,6 @@ func (a *App) ladder(s *scope, purposeIn Element, reanalyse func(string)) Elemen
 	var steps []string
 	if a.doc != nil {
 		steps = a.doc.Ladder
-	} else {
-		steps = []string{""}
 	}
 	if len(steps) == 0 {
 		steps = []string{""}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -10,10 +9,7 @@ import (
 )
 
 func (a *App) home(s *scope) Element {
-	h := s.text("h1", "screen-title", "Your workshops")
-	intro := s.text("p", "lead", "Run the 3 Ps activity with a team: set the course, list what the job needs, gather ideas, and adopt the purposeful actions and behaviours worth building into the process.")
-	var newBtn Element
-	newBtn = s.button("New grid from the template", "btn btn-primary", "new-grid", func() {
+	newBtn := s.button("New grid from the template", "btn btn-primary", "new-grid", func() {
 		d := workshop.New(a.newID(), a.h.Now())
 		a.open(d)
 		a.announce("New grid created")
@@ -21,7 +17,8 @@ func (a *App) home(s *scope) Element {
 	})
 	var importBtn Element
 	importBtn = s.button("Import a file", "btn", "import", func() { a.importFile(importBtn) })
-	a.screen.Append(s.el("div", "screen-head", h, intro, s.el("div", "actions", newBtn, importBtn)))
+	h := a.screenHead(s, "Your workshops", "Run the 3 Ps activity with a team: set the course, list what the job needs, gather ideas, and adopt the purposeful actions and behaviours worth building into the process.",
+		s.el("div", "actions", newBtn, importBtn))
 
 	status := s.el("div", "import-status")
 	attrs(status, "data-test", "import-status")
@@ -205,9 +202,6 @@ func splitErr(err error) []string {
 			out = append(out, splitErr(e)...)
 		}
 		return out
-	}
-	if fe, ok := errors.AsType[*workshop.FieldError](err); ok {
-		return []string{fe.Error()}
 	}
 	return []string{err.Error()}
 }

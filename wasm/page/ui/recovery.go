@@ -27,22 +27,19 @@ func (a *App) enumSelect(s *scope, label, test string, opts [][2]string, onChang
 // (the recovery page calls it; the workshop page shows a link instead).
 func (a *App) EnableRecovery() { a.recoveryScreen = a.recovery }
 
+const recoveryLead = "When a customer is upset: describe the situation for a plan with words to use, check a draft reply before you send it, and practise on realistic cases."
+
 // recoveryLink is the workshop page's recovery screen: a link to the
 // coach's own page.
 func (a *App) recoveryLink(s *scope) Element {
-	h := s.text("h1", "screen-title", "Recovery coach")
 	link := s.text("a", "btn btn-primary", "Open the recovery coach")
 	attrs(link, "href", "recovery.html", "data-test", "to-recovery")
-	a.screen.Append(s.el("div", "screen-head", h,
-		s.text("p", "lead", "When a customer is upset: describe the situation for a plan with words to use, check a draft reply before you send it, and practise on realistic cases.")),
-		s.el("section", "card", s.text("p", "", "The recovery coach opens on its own page, so the workshop stays quick to start. Your grids stay saved."), link))
-	return h
+	return a.elsewhere(s, "Recovery coach", recoveryLead,
+		"The recovery coach opens on its own page, so the workshop stays quick to start. Your grids stay saved.", link)
 }
 
 func (a *App) recovery(s *scope) Element {
-	h := s.text("h1", "screen-title", "Recovery coach")
-	a.screen.Append(s.el("div", "screen-head", h,
-		s.text("p", "lead", "When a customer is upset: describe the situation for a plan with words to use, check a draft reply before you send it, and practise on realistic cases.")))
+	h := a.screenHead(s, "Recovery coach", recoveryLead)
 	if a.svc.RecoveryPlan == nil {
 		a.screen.Append(s.el("section", "card", s.text("p", "", "The recovery coach is not available in this build.")))
 		return h
@@ -139,6 +136,8 @@ func (a *App) recovery(s *scope) Element {
 	return h
 }
 
+// renderNotes appends one item per note to ul: the message, then why
+// (the coach and the reply review).
 func renderNotes(s *scope, ul Element, notes []Note) {
 	for _, n := range notes {
 		li := s.el("li", "")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/purposefulcx/purposeful/wasm/page/workshop"
@@ -13,17 +14,14 @@ func (a *App) EnableStandards() { a.standardsScreen = a.standardsBuilder }
 const standardsLead = "Turn the adopted ideas into standards everyone understands, with the reason for each and when deviating is right; then plan how to teach them."
 
 func (a *App) standardsLink(s *scope) Element {
-	h := s.text("h1", "screen-title", "Standards builder")
 	link := s.text("a", "btn btn-primary", "Open the standards builder")
 	attrs(link, "href", "standards.html", "data-test", "to-standards")
-	a.screen.Append(s.el("div", "screen-head", h, s.text("p", "lead", standardsLead)),
-		s.el("section", "card", s.text("p", "", "The standards builder opens on its own page, so the workshop stays quick to start. It works on the grid you have open."), link))
-	return h
+	return a.elsewhere(s, "Standards builder", standardsLead,
+		"The standards builder opens on its own page, so the workshop stays quick to start. It works on the grid you have open.", link)
 }
 
 func (a *App) standardsBuilder(s *scope) Element {
-	h := s.text("h1", "screen-title", "Standards builder")
-	a.screen.Append(s.el("div", "screen-head", h, s.text("p", "lead", standardsLead)))
+	h := a.screenHead(s, "Standards builder", standardsLead)
 	d := a.doc
 	if d == nil || len(d.Adopted()) == 0 {
 		back := s.text("a", "btn btn-primary", "Go to the activity")
@@ -37,8 +35,7 @@ func (a *App) standardsBuilder(s *scope) Element {
 	}
 	list := s.el("div", "standards")
 	attrs(list, "data-test", "standards-list")
-	plan := s.el("div", "table-wrap")
-	attrs(plan, "role", "region", "aria-label", "Training plan", "tabindex", "0")
+	plan := s.tableWrap("Training plan")
 	ls := s.child()
 	var render func()
 	redraft := func() {
@@ -114,7 +111,7 @@ func (a *App) standardCard(parent *scope, i int, changed func()) Element {
 	d := a.doc
 	st := &d.Standards[i]
 	card := parent.el("section", "card standard")
-	attrs(card, "data-test", "standard-"+itoa(i))
+	attrs(card, "data-test", "standard-"+strconv.Itoa(i))
 	card.Append(parent.el("h2", "", parent.text("span", "badge", st.Code), parent.text("span", "", " "+firstWords(st.Statement, 8))))
 	fields := []struct {
 		key, label string
@@ -125,7 +122,7 @@ func (a *App) standardCard(parent *scope, i int, changed func()) Element {
 		{"deviation", "When deviating is right", &st.Deviation},
 	}
 	notes := parent.el("ul", "notes")
-	attrs(notes, "data-test", "lint-"+itoa(i))
+	attrs(notes, "data-test", "lint-"+strconv.Itoa(i))
 	mirrors := map[string]Element{}
 	inputs := map[string]Element{}
 	ns := parent.child()
@@ -179,7 +176,7 @@ func (a *App) standardCard(parent *scope, i int, changed func()) Element {
 	for _, fl := range fields {
 		fl := fl
 		kind := "textarea"
-		w, in := parent.field(fl.label, kind, *fl.val, fl.key+"-"+itoa(i), func(v string) {
+		w, in := parent.field(fl.label, kind, *fl.val, fl.key+"-"+strconv.Itoa(i), func(v string) {
 			*fl.val = v
 			a.changed()
 			lint()
@@ -199,17 +196,12 @@ func (a *App) standardCard(parent *scope, i int, changed func()) Element {
 
 func fieldName(f string) string {
 	switch f {
-	case "statement":
+	case "statement", "":
 		return "Standard"
 	case "rationale":
 		return "Why"
-	case "deviation":
-		return "Deviation"
 	}
-	if f == "" {
-		return "Standard"
-	}
-	return strings.ToUpper(f[:1]) + f[1:]
+	return title(f)
 }
 
 func firstWords(s string, n int) string {
@@ -218,11 +210,4 @@ func firstWords(s string, n int) string {
 		return strings.Join(w, " ")
 	}
 	return strings.Join(w[:n], " ") + "…"
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }

@@ -25,24 +25,20 @@ func (a *App) EnableTeam(c *team.Conn, origin string) {
 }
 
 func (a *App) teamLink(s *scope) Element {
-	h := s.text("h1", "screen-title", "Team workshop")
 	open := s.text("a", "btn btn-primary", "Open a team workshop")
 	attrs(open, "href", "team.html#host", "data-test", "to-team-host")
 	join := s.text("a", "btn", "Join a workshop with a code")
 	attrs(join, "href", "team.html#join", "data-test", "to-team-join")
-	a.screen.Append(s.el("div", "screen-head", h, s.text("p", "lead", teamLead)),
-		s.el("section", "card", s.text("p", "", "Team mode needs the Purposeful server. It opens on its own page; the grid on this device stays as it is."),
-			s.el("div", "actions", open, join)))
-	return h
+	return a.elsewhere(s, "Team workshop", teamLead,
+		"Team mode needs the Purposeful server. It opens on its own page; the grid on this device stays as it is.",
+		s.el("div", "actions", open, join))
 }
 
 // teamView is what the team screen re-renders.
 type teamView struct {
-	s                *scope
 	title            Element
 	status, room     Element
 	roomScope        *scope
-	ideaIn, ideaBtn  Element
 	ideaCard         Element
 	lastStep, lastEr string
 }
@@ -52,8 +48,7 @@ func (a *App) team(s *scope) Element {
 	if c.Seat != nil {
 		return a.teamRoom(s)
 	}
-	h := s.text("h1", "screen-title", "Team workshop")
-	a.screen.Append(s.el("div", "screen-head", h, s.text("p", "lead", teamLead)))
+	h := a.screenHead(s, "Team workshop", teamLead)
 	hash := a.h.Hash()
 	code := ""
 	if rest, ok := strings.CutPrefix(hash, "join/"); ok {
@@ -166,7 +161,7 @@ func (a *App) teamHostForm(s *scope) Element {
 func (a *App) teamRoom(s *scope) Element {
 	c := a.teamConn
 	seat := c.Seat
-	v := &teamView{s: s}
+	v := &teamView{}
 	title := seat.Title
 	if title == "" {
 		title = "Team workshop"
@@ -252,9 +247,8 @@ func (a *App) teamIdeaForm(s *scope, v *teamView) Element {
 	head := s.text("h2", "", "Your ideas")
 	head.SetAttr("id", "team-idea-h")
 	wrap, in := s.field("A purposeful action or behaviour", "textarea", "", "team-idea", nil)
-	v.ideaIn = in
 	v.ideaCard = card
-	v.ideaBtn = s.button("Add my idea", "btn btn-primary", "team-idea-add", func() {
+	add := s.button("Add my idea", "btn btn-primary", "team-idea-add", func() {
 		text := strings.TrimSpace(in.Value())
 		if text == "" {
 			a.alert("Write the idea first.")
@@ -268,7 +262,7 @@ func (a *App) teamIdeaForm(s *scope, v *teamView) Element {
 		a.announce("Idea added. Only you can see it until the facilitator reveals the ideas.")
 		a.teamRender(v)
 	})
-	card.Append(head, s.text("p", "muted", "Only you see your ideas until the facilitator reveals them."), wrap, v.ideaBtn)
+	card.Append(head, s.text("p", "muted", "Only you see your ideas until the facilitator reveals them."), wrap, add)
 	return card
 }
 

@@ -317,22 +317,23 @@ type dec struct {
 	err  error
 }
 
-func (d *dec) fail(msg string) {
+func (d *dec) fail(msg string) { d.failErr(errors.New(msg)) }
+
+// failErr records err at the current field path, unless a problem is
+// already recorded.
+func (d *dec) failErr(err error) {
 	if d.err == nil {
 		p := strings.Join(d.path, "")
 		p = strings.TrimPrefix(p, ".")
 		if p == "" {
 			p = "(document)"
 		}
-		d.err = &FieldError{Path: p, Err: errors.New(msg)}
+		d.err = &FieldError{Path: p, Err: err}
 	}
 }
 
 func (d *dec) syntax(msg string) {
-	d.fail(ErrSyntax.Error() + ": " + msg + " at byte " + strconv.Itoa(d.i))
-	if fe, ok := d.err.(*FieldError); ok && !errors.Is(fe.Err, ErrSyntax) {
-		fe.Err = &wrapErr{msg: fe.Err.Error(), err: ErrSyntax}
-	}
+	d.failErr(detail(ErrSyntax, msg+" at byte "+strconv.Itoa(d.i)))
 }
 
 type wrapErr struct {
@@ -342,6 +343,12 @@ type wrapErr struct {
 
 func (w *wrapErr) Error() string { return w.msg }
 func (w *wrapErr) Unwrap() error { return w.err }
+
+// detail is sentinel with more words ("sentinel: s"); it still matches
+// sentinel with errors.Is.
+func detail(sentinel error, s string) error {
+	return &wrapErr{msg: sentinel.Error() + ": " + s, err: sentinel}
+}
 
 func (d *dec) ws() {
 	for d.i < len(d.s) {
@@ -384,7 +391,7 @@ func (d *dec) peek() byte {
 }
 
 func (d *dec) lit(word string) bool {
-	if strings.HasPrefix(string(d.s[d.i:min(len(d.s), d.i+len(word))]), word) {
+	if d.has(word) {
 		d.i += len(word)
 		return true
 	}
@@ -699,10 +706,7 @@ func (d *dec) doc(out *Doc) {
 		case "version":
 			out.Version = d.str()
 			if d.err == nil && out.Version != Version {
-				d.fail(ErrVersion.Error() + ": " + strconv.Quote(out.Version) + ", want " + strconv.Quote(Version))
-				if fe, ok := d.err.(*FieldError); ok {
-					fe.Err = &wrapErr{msg: fe.Err.Error(), err: ErrVersion}
-				}
+				d.failErr(detail(ErrVersion, strconv.Quote(out.Version)+", want "+strconv.Quote(Version)))
 			}
 		case "id":
 			out.ID = d.str()
@@ -812,7 +816,7 @@ func Decode(data []byte) (*Doc, error) {
 		return nil, err
 	}
 	if d.Version == "" {
-		return nil, &FieldError{Path: "version", Err: &wrapErr{msg: ErrVersion.Error() + ": missing, want " + strconv.Quote(Version), err: ErrVersion}}
+		return nil, &FieldError{Path: "version", Err: detail(ErrVersion, "missing, want "+strconv.Quote(Version))}
 	}
 	if err := d.Validate(); err != nil {
 		return nil, err

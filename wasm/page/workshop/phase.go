@@ -54,5 +54,5 @@ func (p *Phase) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return &wrapErr{msg: ErrBadPhase.Error() + ": " + strconv.Quote(string(b)), err: ErrBadPhase}
+	return detail(ErrBadPhase, strconv.Quote(string(b)))
 }

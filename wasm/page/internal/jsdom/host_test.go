@@ -5,6 +5,7 @@ package jsdom
 import (
 	"syscall/js"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -116,4 +117,4 @@ func TestListenersAddAndRelease(t *testing.T) {
 	assert.Len(t, got, 1, "removed listeners do not fire")
 }
 
-var testTime = mustTime("2026-03-01T09:00:00Z")
+var testTime = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)

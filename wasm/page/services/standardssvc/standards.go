@@ -21,7 +21,7 @@ func Services() ui.Services {
 // purposeful column.
 func Grid(d *workshop.Doc) *grid.Grid {
 	g := &grid.Grid{
-		Version: "purposeful.grid/v1", ID: d.ID, Position: d.Position, Purpose: d.Purpose, Process: d.Process,
+		Version: grid.Version, ID: d.ID, Position: d.Position, Purpose: d.Purpose, Process: d.Process,
 		Objective: d.Objective, Values: d.Values, KPIs: d.KPIs,
 		Knowledge: []grid.Item{}, Skills: []grid.Item{}, Purposeful: []grid.Item{},
 	}
@@ -59,7 +59,7 @@ func Draft(d *workshop.Doc) ([]ui.StandardDraft, error) {
 	return out, nil
 }
 
-func standard(purpose string, s ui.StandardDraft, i int) standards.Standard {
+func standard(s ui.StandardDraft, i int) standards.Standard {
 	return standards.Standard{
 		ID: "s" + strconv.Itoa(i+1), Code: s.Code, Statement: s.Statement, Rationale: s.Rationale, Deviation: s.Deviation,
 		Method: standards.Method{Kind: standards.YesNo}, Version: 1,
@@ -68,7 +68,7 @@ func standard(purpose string, s ui.StandardDraft, i int) standards.Standard {
 
 // Lint checks one standard against the purpose.
 func Lint(purpose string, s ui.StandardDraft) []ui.FieldNote {
-	st := standard(purpose, s, 0)
+	st := standard(s, 0)
 	var out []ui.FieldNote
 	for _, f := range standards.Lint(&st, standards.LintSettings{Purpose: purpose}) {
 		n := ui.FieldNote{Field: f.Field, Note: ui.Note{Severity: f.Severity.String(), Message: f.Message, Why: f.Why, Start: f.Span.Start, End: f.Span.End}}
@@ -84,8 +84,7 @@ func Lint(purpose string, s ui.StandardDraft) []ui.FieldNote {
 func Training(purpose string, ss []ui.StandardDraft) []ui.TrainingLine {
 	b := standards.NewBook(purpose, nil)
 	for i, s := range ss {
-		st := standard(purpose, s, i)
-		b.Standards = append(b.Standards, st)
+		b.Standards = append(b.Standards, standard(s, i))
 	}
 	statement := map[string]string{}
 	for _, st := range b.Standards {
