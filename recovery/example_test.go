@@ -24,7 +24,7 @@ func ExampleReview() {
 	// recovery.sir-madam "Sir"
 	// recovery.non-apology "sorry you feel"
 	// recovery.nothing-i-can-do "nothing I can do"
-	// missing: [paraphrase acknowledge apologise]
+	// missing: [acknowledge apologise own]
 }
 
 func ExamplePlan() {

@@ -1,0 +1,530 @@
+package prose
+
+import "strings"
+
+// Person is the grammatical person of a clause's subject.
+type Person uint8
+
+// Persons. NoPerson is a clause with no subject word (an imperative, a
+// fragment, or a noun subject such as "your refund").
+const (
+	NoPerson Person = iota
+	First           // I, we, let me, let's
+	Second          // you
+	Third           // he, she, it, they, this, that, there
+)
+
+var personNames = [...]string{"none", "first", "second", "third"}
+
+func (p Person) String() string {
+	if int(p) < len(personNames) {
+		return personNames[p]
+	}
+	return "person?"
+}
+
+// Tense is the time and aspect of a clause's verb group, as far as the
+// auxiliaries show it.
+type Tense uint8
+
+// Tenses.
+const (
+	Present     Tense = iota // "we send", "it is"
+	Progressive              // "I'm sending", "we are looking"
+	Past                     // "we sent", "it was", "we didn't call"
+	Perfect                  // "I've refunded", "it has been fixed"
+	Future                   // "I'll call", "we will", "I'm going to", "let me", "I'd like to"
+	Modal                    // "I can", "we could", "you may"
+	Conditional              // "I would", "you should", "we should have"
+)
+
+var tenseNames = [...]string{"present", "progressive", "past", "perfect", "future", "modal", "conditional"}
+
+func (t Tense) String() string {
+	if int(t) < len(tenseNames) {
+		return tenseNames[t]
+	}
+	return "tense?"
+}
+
+// Clause is a subject and its verb group, as found by [Doc.Clauses]:
+// tokens [First, Last) of the Doc, the subject token (-1 when there is
+// none), the main verb token (-1 when none was found) and its base-form
+// key ([VerbKey]), the person and number of the subject, the tense of the
+// verb group, whether a negator stands in the verb group, and whether it
+// is passive ("has been refunded").
+type Clause struct {
+	First, Last int
+	Subject     int
+	Verb        int
+	Key         string
+	Person      Person
+	Plural      bool
+	Tense       Tense
+	Negated     bool
+	Passive     bool
+	Question    bool // the sentence ends with "?"
+}
+
+// subjectOf reads a subject pronoun, with its contraction ("I've" is the
+// subject I and the auxiliary have).
+func subjectOf(w string) (p Person, plural bool, aux string, ok bool) {
+	base, aux := w, ""
+	if i := strings.IndexByte(w, '\''); i > 0 {
+		base, aux = w[:i], w[i:]
+		switch aux {
+		case "'m", "'re", "'s", "'ve", "'ll", "'d":
+		default:
+			return 0, false, "", false
+		}
+	}
+	switch base {
+	case "i":
+		return First, false, aux, true
+	case "we":
+		return First, true, aux, true
+	case "you":
+		return Second, false, aux, true
+	case "he", "she", "it", "this", "that", "there", "everything", "nothing", "someone", "everyone", "which", "who":
+		return Third, false, aux, true
+	case "they":
+		return Third, true, aux, true
+	}
+	return 0, false, "", false
+}
+
+// verbGroupWord reports whether w is an auxiliary or a negator of a verb
+// group, and what it says about the tense.
+func verbGroupWord(w string) (t Tense, known, neg bool) {
+	switch w {
+	case "will", "'ll", "shall", "wo", "won't", "shan't":
+		return Future, true, w == "won't" || w == "shan't"
+	case "can", "could", "may", "might", "can't", "cannot", "couldn't", "must", "mustn't":
+		return Modal, true, strings.HasSuffix(w, "n't") || w == "cannot"
+	case "would", "'d", "should", "wouldn't", "shouldn't", "ought":
+		return Conditional, true, strings.HasSuffix(w, "n't")
+	case "have", "has", "'ve", "haven't", "hasn't":
+		return Perfect, true, strings.HasSuffix(w, "n't")
+	case "had", "hadn't", "did", "didn't", "was", "were", "wasn't", "weren't":
+		return Past, true, strings.HasSuffix(w, "n't")
+	case "am", "is", "are", "'m", "'re", "'s", "isn't", "aren't", "do", "does", "don't", "doesn't", "be", "been", "being", "get", "got":
+		return Present, true, strings.HasSuffix(w, "n't")
+	case "not", "never":
+		return Present, true, true
+	}
+	return Present, false, false
+}
+
+// isAdverb reports whether w is a word verbGroupWord lets stand between
+// an auxiliary and the main verb without saying anything about tense.
+func isAdverb(w string) bool {
+	switch w {
+	case "also", "already", "just", "now", "personally", "then", "really", "still", "actually", "even", "immediately",
+		"gladly", "happily", "both", "all", "truly", "genuinely", "completely", "fully", "quickly", "finally", "myself",
+		"ourselves", "today", "again", "certainly", "definitely", "always", "only", "simply", "so", "very", "sincerely",
+		"deeply", "honestly", "clearly", "totally", "kindly", "please", "quite", "recently", "indeed", "gone", "ahead":
+		return true
+	}
+	return false
+}
+
+// irregular maps an irregular past form or participle to its base form;
+// a regular or unknown word comes back unchanged.
+func irregular(w string) string {
+	switch w {
+	case "sent":
+		return "send"
+	case "made":
+		return "make"
+	case "took", "taken":
+		return "take"
+	case "gave", "given":
+		return "give"
+	case "got", "gotten":
+		return "get"
+	case "found":
+		return "find"
+	case "told":
+		return "tell"
+	case "left":
+		return "leave"
+	case "kept":
+		return "keep"
+	case "spoke", "spoken":
+		return "speak"
+	case "rang", "rung":
+		return "ring"
+	case "wrote", "written":
+		return "write"
+	case "brought":
+		return "bring"
+	case "bought":
+		return "buy"
+	case "paid":
+		return "pay"
+	case "lost":
+		return "lose"
+	case "forgot", "forgotten":
+		return "forget"
+	case "sold":
+		return "sell"
+	case "done", "did":
+		return "do"
+	case "went", "gone":
+		return "go"
+	case "came":
+		return "come"
+	case "saw", "seen":
+		return "see"
+	case "heard":
+		return "hear"
+	case "knew", "known":
+		return "know"
+	case "thought":
+		return "think"
+	case "put", "set", "let", "cut", "shut", "hurt", "quit":
+		return w
+	case "held":
+		return "hold"
+	case "met":
+		return "meet"
+	case "broke", "broken":
+		return "break"
+	case "chose", "chosen":
+		return "choose"
+	case "understood":
+		return "understand"
+	case "caught":
+		return "catch"
+	case "taught":
+		return "teach"
+	case "felt":
+		return "feel"
+	case "meant":
+		return "mean"
+	case "read":
+		return "read"
+	case "led":
+		return "lead"
+	case "fed":
+		return "feed"
+	case "built":
+		return "build"
+	case "spent":
+		return "spend"
+	case "lent":
+		return "lend"
+	case "dealt":
+		return "deal"
+	case "ran":
+		return "run"
+	case "began", "begun":
+		return "begin"
+	case "stood":
+		return "stand"
+	case "withdrew", "withdrawn":
+		return "withdraw"
+	case "overlooked":
+		return "overlook"
+	case "mislaid":
+		return "mislay"
+	case "misread":
+		return "misread"
+	case "misunderstood":
+		return "misunderstand"
+	case "overcharged":
+		return "overcharge"
+	case "undercooked":
+		return "undercook"
+	}
+	return w
+}
+
+// pastForm reports whether w looks like a past form or participle.
+func pastForm(w string) bool {
+	if len(w) > 3 && strings.HasSuffix(w, "ed") {
+		switch w {
+		case "need", "feed", "speed", "bed", "red", "seed", "bleed", "breed", "greed", "shed", "proceed", "succeed", "exceed":
+			return false
+		}
+		return true
+	}
+	return irregular(w) != w || w == "put" || w == "set" || w == "let" || w == "cut"
+}
+
+// VerbKey returns the key under which a folded verb form is compared:
+// the stem of its base form, so that "sent", "sending" and "send" share
+// one key, as do "moved" and "move".
+func VerbKey(w string) string { return Stem(irregular(w)) }
+
+// clauseBreak reports whether token t ends a clause.
+func clauseBreak(t *Token) bool {
+	if t.Kind == Punct {
+		return t.Norm != "'" && t.Norm != "\"" && t.Norm != "-" || t.Norm == "--"
+	}
+	switch t.Norm {
+	case "and", "but", "so", "because", "while", "then", "or", "which", "when", "once", "until", "if", "as", "since", "although", "though", "after", "before":
+		return true
+	}
+	return false
+}
+
+// Clauses splits every sentence into clauses and reads each one's
+// subject, person, tense, negation and main verb. It is a shallow reading
+// of English made for recognising what a sentence does ("I've refunded"
+// is the first person doing something; "we sent you the wrong size" is
+// the first person in the past), not a parser. A clause with no subject
+// that starts with a verb after "and" or a comma inherits the subject of
+// the clause before it in the same sentence ("I've refunded you and
+// cancelled the order").
+func (d *Doc) Clauses() []Clause {
+	out := make([]Clause, 0, len(d.Sentences)*2)
+	for si, sen := range d.Sentences {
+		q := d.IsQuestion(si)
+		start := sen.First
+		var prev *Clause
+		for i := sen.First; i <= sen.Last; i++ {
+			if i < sen.Last && !clauseBreak(&d.Tokens[i]) && !(i > start && d.subjectStarts(i)) {
+				continue
+			}
+			if i < sen.Last && !clauseBreak(&d.Tokens[i]) {
+				// A new subject starts a clause of its own: it is not
+				// skipped like a break word.
+				if i > start {
+					c := d.readClause(start, i, prev)
+					c.Question = q
+					out = append(out, c)
+					prev = &out[len(out)-1]
+				}
+				start = i
+				continue
+			}
+			if i > start {
+				c := d.readClause(start, i, prev)
+				c.Question = q
+				out = append(out, c)
+				prev = &out[len(out)-1]
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// subjectStarts reports whether token i starts a new clause inside a
+// sentence: an unambiguous subject pronoun ("I", "we", "they", or any
+// pronoun with a contracted verb) after a word, or "you" and "it" after a
+// word that takes a clause ("sorry you", "I know it").
+func (d *Doc) subjectStarts(i int) bool {
+	t, prev := &d.Tokens[i], &d.Tokens[i-1]
+	if t.Kind != Word || prev.Kind != Word {
+		return false
+	}
+	if prev.Norm == "let" {
+		return false
+	}
+	_, _, aux, ok := subjectOf(t.Norm)
+	if !ok {
+		return false
+	}
+	if _, known, _ := verbGroupWord(prev.Norm); known {
+		return false // "did we", "have you": a question, one clause
+	}
+	switch t.Norm {
+	case "i", "we", "they", "he", "she":
+		return true
+	case "this", "that", "which", "who", "everything", "nothing", "someone", "everyone":
+		return false
+	}
+	if aux != "" {
+		return true
+	}
+	switch prev.Norm {
+	case "sorry", "afraid", "glad", "know", "think", "see", "understand", "hope", "feel", "sure", "realise", "realize", "appreciate", "that":
+		return true
+	}
+	return false
+}
+
+// readClause reads tokens [first, last) as one clause; prev is the clause
+// before it in the sentence, or nil.
+func (d *Doc) readClause(first, last int, prev *Clause) Clause {
+	c := Clause{First: first, Last: last, Subject: -1, Verb: -1}
+	toks := d.Tokens
+	i := first
+	// Skip leading fillers: "also", "then", "now", "please".
+	for i < last && toks[i].Kind == Word {
+		if _, known, _ := verbGroupWord(toks[i].Norm); known {
+			break
+		}
+		if _, _, _, ok := subjectOf(toks[i].Norm); ok {
+			break
+		}
+		switch toks[i].Norm {
+		case "also", "then", "now", "today", "meanwhile", "personally", "already", "just", "first", "next", "finally", "meantime", "meanwhile,":
+			i++
+			continue
+		}
+		break
+	}
+	if i >= last {
+		return c
+	}
+	tense, seenAux := Present, false
+	setTense := func(t Tense, known bool) {
+		if !known {
+			return
+		}
+		switch {
+		case t == Future || t == Modal || t == Conditional:
+			if tense != Future && tense != Modal && tense != Conditional {
+				tense = t
+			}
+		case t == Perfect:
+			if tense == Conditional {
+				tense = Conditional // "should have"
+			} else if tense != Future && tense != Modal {
+				tense = Perfect
+			}
+		case t == Past:
+			if tense == Present {
+				tense = Past
+			}
+		}
+		seenAux = true
+	}
+	w := toks[i].Norm
+	switch {
+	case w == "let" && i+1 < last && (toks[i+1].Norm == "me" || toks[i+1].Norm == "us"):
+		c.Subject, c.Person, c.Plural, tense = i+1, First, toks[i+1].Norm == "us", Future
+		i += 2
+	case w == "let's":
+		c.Subject, c.Person, c.Plural, tense = i, First, true, Future
+		i++
+	default:
+		if p, pl, aux, ok := subjectOf(w); ok {
+			c.Subject, c.Person, c.Plural = i, p, pl
+			if aux != "" {
+				t, known, _ := verbGroupWord(aux)
+				if aux == "'s" && p == Third {
+					t, known = Present, true
+				}
+				setTense(t, known)
+			}
+			i++
+		} else if w == "your" || w == "the" || w == "a" || w == "an" || w == "our" || w == "my" {
+			// A noun subject ("your refund has gone through"): skip to
+			// the first auxiliary within three words.
+			for k := i + 1; k < min(last, i+4); k++ {
+				if _, known, _ := verbGroupWord(toks[k].Norm); known {
+					c.Subject, c.Person, c.Plural = i, Third, false
+					i = k
+					break
+				}
+			}
+		}
+	}
+	if c.Subject < 0 && prev != nil && i < last && (pastForm(toks[i].Norm) || strings.HasSuffix(toks[i].Norm, "ing")) {
+		// "... and cancelled the order": the subject carries over.
+		c.Subject, c.Person, c.Plural = prev.Subject, prev.Person, prev.Plural
+		tense, seenAux = prev.Tense, true
+		if tense == Present && pastForm(toks[i].Norm) {
+			tense = Past
+		}
+	}
+	likeTo := false
+	for ; i < last; i++ {
+		t := &toks[i]
+		if t.Kind != Word {
+			if t.Kind == Punct && (t.Norm == "'" || t.Norm == "\"") {
+				continue
+			}
+			return c.finish(tense)
+		}
+		w := t.Norm
+		if w == "going" && i+1 < last && toks[i+1].Norm == "to" {
+			setTense(Future, true)
+			i++
+			continue
+		}
+		if (w == "like" || w == "love" || w == "want" || w == "able" || w == "happy" || w == "glad" || w == "pleased") && i+1 < last && toks[i+1].Norm == "to" {
+			switch {
+			case w == "happy" || w == "glad" || w == "pleased":
+				tense = Modal // "I'd be happy to": an offer
+			case w == "able":
+				if tense != Future {
+					tense = Modal
+				}
+			case tense == Present || tense == Conditional || tense == Progressive:
+				tense = Future // "I'd like to", "we want to"
+			}
+			likeTo = true
+			i++
+			continue
+		}
+		if w == "to" && likeTo {
+			continue
+		}
+		if w == "been" && seenAux {
+			c.Passive = true
+		}
+		if isAdverb(w) {
+			continue
+		}
+		if tv, known, neg := verbGroupWord(w); known || neg {
+			if neg {
+				c.Negated = true
+			}
+			if w == "been" || w == "be" || w == "being" {
+				// "has been", "will be": the tense is already set.
+			} else {
+				setTense(tv, known)
+			}
+			continue
+		} else if IsNegator(w) && w != "stop" && w != "avoid" && w != "refuse" {
+			c.Negated = true
+			continue
+		}
+		if w == "sorry" || w == "afraid" {
+			// "I'm sorry", "I'm afraid": no action verb.
+			return c.finish(tense)
+		}
+		if c.Subject < 0 && seenAux {
+			if p, pl, aux, ok := subjectOf(w); ok && aux == "" {
+				// "Can I", "would you", "have we": the subject after
+				// the auxiliary of a question.
+				c.Subject, c.Person, c.Plural = i, p, pl
+				continue
+			}
+		}
+		if c.Subject < 0 && !seenAux {
+			// No subject and no auxiliary: an imperative or a fragment.
+			c.Verb, c.Key = i, VerbKey(w)
+			return c.finish(tense)
+		}
+		c.Verb, c.Key = i, VerbKey(w)
+		if strings.HasSuffix(w, "ing") && (tense == Present) && seenAux {
+			tense = Progressive
+		} else if tense == Present && c.Subject >= 0 && !seenAux && pastForm(w) {
+			tense = Past
+		}
+		if c.Passive || (seenAux && pastForm(w) && isBe(toks[max(first, i-1)].Norm)) {
+			c.Passive = c.Passive || pastForm(w)
+		}
+		return c.finish(tense)
+	}
+	return c.finish(tense)
+}
+
+func isBe(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "been", "be", "'s", "'re", "'m", "am":
+		return true
+	}
+	return false
+}
+
+func (c Clause) finish(t Tense) Clause {
+	c.Tense = t
+	return c
+}
