@@ -33,8 +33,14 @@ type clauseRule struct {
 	Without []string
 	// NotVerbs are base forms the main verb may not have.
 	NotVerbs []string
-	// Singular requires "I" rather than "we".
-	Singular bool
+	// Singular requires "I" rather than "we"; Plural requires "we" or a
+	// noun subject that is ours ("our system").
+	Singular, Plural bool
+	// Ours lets a noun subject that is ours ("our crew", "my colleague")
+	// count as the first person.
+	Ours bool
+	// Question requires a question.
+	Question bool
 	// Statement rules do not fire in a question.
 	Statement bool
 	Why       string
@@ -70,7 +76,10 @@ var actionVerbs = []string{"refund", "rebook", "book", "move", "replace", "send"
 	"reschedule", "schedule", "deliver", "reprint", "release", "approve", "activate", "adjust", "amend", "resend",
 	"chase", "find", "trace", "locate", "clear", "restart", "ship", "expedite", "prioritise", "prioritize", "honour",
 	"honor", "assign", "order", "return", "transfer", "bring", "collect", "clean", "waive", "credit", "recheck", "reinstate",
-	"extend", "top", "resolve", "redo", "rearrange", "recook", "remake", "test", "print", "hold", "put", "get", "pay", "apply"}
+	"extend", "top", "resolve", "redo", "rearrange", "recook", "remake", "test", "print", "hold", "put", "get", "apply", "update"}
+
+// atoneVerbs give something back for the failure.
+var atoneVerbs = []string{"refund", "credit", "waive", "cover", "pay", "compensate", "reimburse", "upgrade", "discount"}
 
 // fixWithout are words that stop a clause from being a fix: a condition,
 // an attempt, a mistake (that is the failure, not the fix), a hand-over.
@@ -81,7 +90,8 @@ var fixWithout = []string{"if", "able", "unable", "try", "wrong", "mistake", "in
 var errorWords = []string{"wrong", "wrongly", "mistake", "mistaken", "error", "missed", "incorrect", "incorrectly", "forgot",
 	"forget", "lost", "lose", "mix", "mixed", "overcharged", "overcharge", "twice", "damaged", "broke", "broken",
 	"failed", "fail", "confusion", "ball", "short", "fault", "mess", "messed", "sloppy", "poor", "poorly", "careless",
-	"badly", "unacceptable", "slow", "rude", "ignored", "dropped", "misread", "misunderstood", "overlooked", "late"}
+	"badly", "unacceptable", "slow", "rude", "ignored", "dropped", "misread", "misunderstood", "overlooked", "late", "overbooked",
+	"overbook", "double-booked", "double-charged"}
 
 // clauseRules are the rules that read what a clause does. They run over
 // every clause of the draft; each hit cites its rule id and the clause.
@@ -95,23 +105,32 @@ var clauseRules = []clauseRule{
 	{ID: "fix.done-passive", Move: Fix, Who: thirdPerson | noPerson, Tenses: perfect | present | past, Negated: -1, Passive: true,
 		Verbs: actionVerbs, Statement: true,
 		Why: "A passive with a completed action ('your booking has been changed'): the problem is already being put right."},
-	{ID: "own.first-person-fault", Move: Own, Who: firstPerson, Tenses: past, Negated: -1,
+	{ID: "fix.done-now", Move: Fix, Who: firstPerson, Tenses: perfect, Negated: -1, Verbs: []string{"email", "check", "text", "resend", "message", "unblock", "close"},
+		Without: fixWithout, Statement: true,
+		Why: "The first person reporting an action just done on the problem ('I've emailed them now')."},
+	{ID: "atone.first-person-gesture", Move: Atone, Who: firstPerson, Tenses: doneOrDoing, Negated: -1, Verbs: atoneVerbs, Statement: true,
+		Why: "The first person giving something back: a refund, a credit, a cost covered."},
+	{ID: "own.we-did-to-you", Move: Own, Who: firstPerson, Ours: true, Plural: true, Tenses: past, With: []string{"you", "your"},
+		NotVerbs: []string{"tell", "say", "explain", "think", "hope", "try", "want", "receive", "get", "see", "hear"}, Statement: true,
+		Why: "'We' telling what we did to the customer ('we gave your room away'): the failure told as ours."},
+	{ID: "own.first-person-fault", Move: Own, Who: firstPerson, Ours: true, Tenses: past, Negated: -1,
 		With: errorWords, Without: []string{"if", "nothing", "sure"}, Statement: true,
 		Why: "The first person naming what went wrong ('we sent you the wrong size'): the mistake is owned, not explained away."},
-	{ID: "own.first-person-fault-perfect", Move: Own, Who: firstPerson, Tenses: perfect | present, Negated: -1,
-		With: errorWords, Without: []string{"if", "nothing", "sure"}, NotVerbs: actionVerbs, Statement: true,
+	{ID: "own.first-person-fault-perfect", Move: Own, Who: firstPerson, Tenses: perfect, Negated: -1,
+		With: errorWords, Without: []string{"if", "nothing", "sure"}, NotVerbs: append([]string{"report", "log", "raise", "record", "flag", "note", "pass"}, actionVerbs...), Statement: true,
 		Why: "The first person naming what went wrong ('we've made a mess of this'): the mistake is owned, not explained away."},
-	{ID: "own.first-person-failed-to", Move: Own, Who: firstPerson, Tenses: past | perfect, Negated: 1,
+	{ID: "own.first-person-failed-to", Move: Own, Who: firstPerson, Ours: true, Tenses: past | perfect, Negated: 1,
 		Verbs: []string{"call", "tell", "send", "update", "deliver", "check", "follow", "keep", "warn", "reply", "answer",
 			"respond", "listen", "honour", "honor", "explain", "give", "do", "pass", "notify", "confirm", "process", "ring",
-			"get", "let", "arrive", "come", "turn", "show", "treat", "make", "meet", "fix", "sort", "act", "look", "read", "record", "note", "book", "clean", "finish"},
+			"get", "let", "arrive", "come", "turn", "show", "treat", "make", "meet", "fix", "sort", "act", "look", "read", "record", "note", "book", "clean", "finish",
+			"serve", "arrange", "collect", "pick", "have"},
 		Statement: true,
 		Why:       "The first person admitting what was not done ('we didn't call you back'): a failure owned in plain words."},
-	{ID: "own.should-have", Move: Own, Who: firstPerson, Tenses: conditional, With: []string{"should"}, Without: []string{"you", "if"}, Statement: true,
+	{ID: "own.should-have", Move: Own, Who: firstPerson, Ours: true, Tenses: conditional, With: []string{"should"}, Without: []string{"if"}, Statement: true,
 		Why: "The first person saying what should have happened ('we should have told you'): ownership without excuses."},
 	{ID: "own.take-charge", Move: Own, Who: firstPerson, Tenses: committed, Negated: -1,
-		Verbs: []string{"handle", "own", "oversee", "manage", "stay", "see", "look", "follow", "deal"},
-		With:  []string{"personally", "myself", "through", "after", "end", "it", "this", "case", "until", "contact"},
+		Verbs:     []string{"handle", "own", "oversee", "manage", "stay", "see", "look", "follow", "deal"},
+		With:      []string{"personally", "myself", "through", "after", "end", "it", "this", "case", "until", "contact"},
 		Statement: true,
 		Why:       "The first person taking the problem on ('I'll see it through'): one person who will own it."},
 	{ID: "own.take-responsibility", Move: Own, Who: firstPerson, Negated: -1, Verbs: []string{"take", "accept"},
@@ -123,13 +142,13 @@ var clauseRules = []clauseRule{
 		Statement: true,
 		Why:       "The first person with 'can' or 'could' and an action: what the customer can have."},
 	{ID: "offer.would-you-like", Move: Offer, Who: secondPerson, Tenses: conditional, Verbs: []string{"like", "prefer", "rather"},
-		With: []string{"me", "us", "to", "prefer", "rather", "instead", "or"},
-		Why:  "Asking whether the customer would like something done: an offer they can take."},
+		With: []string{"me", "us", "to", "prefer", "rather", "instead", "or"}, Question: true,
+		Why: "Asking whether the customer would like something done: an offer they can take."},
 	{ID: "offer.happy-to", Move: Offer, Who: firstPerson, Tenses: modal, With: []string{"happy", "glad", "pleased"}, Negated: -1,
 		Why: "'I'd be happy to ...': an offer the customer can take."},
 	{ID: "prevent.flag-account", Move: Prevent, Who: firstPerson, Tenses: doneOrDoing, Negated: -1,
-		Verbs: []string{"flag", "brief", "mark", "remind", "prepay", "note", "alert", "warn", "tell"},
-		With:  []string{"account", "order", "booking", "file", "record", "team", "staff", "driver", "kitchen", "desk", "crew", "colleagues", "ward", "nurses", "shift", "reservation", "profile", "details", "notes", "everyone", "agents", "housekeeping", "branch"},
+		Verbs:     []string{"flag", "brief", "mark", "remind", "prepay", "note", "alert", "warn", "tell"},
+		With:      []string{"account", "order", "booking", "file", "record", "team", "staff", "driver", "kitchen", "desk", "crew", "colleagues", "ward", "nurses", "shift", "reservation", "profile", "details", "notes", "everyone", "agents", "housekeeping", "branch"},
 		Statement: true,
 		Why:       "The first person flagging the account or briefing the team so the problem does not reach the customer again."},
 	{ID: "prevent.add-note", Move: Prevent, Who: firstPerson, Tenses: doneOrDoing, Negated: -1, Verbs: []string{"add", "put", "set", "place", "leave"},
@@ -139,8 +158,8 @@ var clauseRules = []clauseRule{
 		With: []string{"rest", "other", "others", "remaining", "future", "upcoming", "next", "everything", "return"}, Statement: true,
 		Why: "Checking the rest of the booking or order so nothing else catches the customer out."},
 	{ID: "followup.check-back", Move: FollowUp, Who: firstPerson, Tenses: committed, Negated: -1,
-		Verbs: []string{"call", "email", "ring", "phone", "text", "message", "contact", "check", "follow", "write", "get", "drop", "look", "pop", "visit", "come", "touch", "catch"},
-		With:  []string{"check", "see", "sure", "confirm", "how", "whether", "fine", "okay", "ok", "working", "works", "arrived", "settled", "fits", "happy", "again", "sorted", "resolved", "held", "right", "well", "better"},
+		Verbs:     []string{"call", "email", "ring", "phone", "text", "message", "contact", "check", "follow", "write", "get", "drop", "look", "pop", "visit", "come", "touch", "catch"},
+		With:      []string{"check", "see", "sure", "confirm", "how", "whether", "fine", "okay", "ok", "working", "works", "arrived", "settled", "fits", "happy", "again", "sorted", "resolved", "held", "right", "well", "better"},
 		Statement: true,
 		Why:       "The first person committing to come back and check the fix held: the follow-up that closes the loop."},
 	{ID: "handover.pass-on", Move: HandOver, Who: firstPerson, Tenses: doneOrDoing | present, Negated: -1,
@@ -150,7 +169,7 @@ var clauseRules = []clauseRule{
 		Statement: true,
 		Why:       "The first person passing the case to someone with the power to help: a hand-over, not a brush-off."},
 	{ID: "committime.future-arrival", Move: CommitTime, Who: thirdPerson | secondPerson | noPerson, Tenses: future, Negated: -1,
-		Verbs: []string{"arrive", "reach", "deliver", "land", "come", "with", "ready", "back", "there", "here", "show", "appear", "hear", "receive", "get", "see", "have", "call", "ring", "email", "contact", "visit"},
+		Verbs:     []string{"arrive", "reach", "deliver", "land", "come", "with", "ready", "back", "there", "here", "show", "appear", "hear", "receive", "get", "see", "have", "call", "ring", "email", "contact", "visit"},
 		Statement: true,
 		Why:       "A promise of when something will reach the customer; a time in the sentence makes it a commitment."},
 	{ID: "committime.first-person-future", Move: CommitTime, Who: firstPerson, Tenses: committed, Negated: -1, Statement: true,
@@ -217,7 +236,14 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, stems []string, dst []r
 	}
 	try := func(ri int, c *prose.Clause) {
 		r := &clauseRules[ri]
-		if r.Who != 0 && r.Who&(1<<c.Person) == 0 || r.Tenses != 0 && r.Tenses&(1<<c.Tense) == 0 {
+		p := c.Person
+		if r.Ours && c.Owner == prose.First {
+			p = prose.First
+		}
+		if r.Who != 0 && r.Who&(1<<p) == 0 || r.Tenses != 0 && r.Tenses&(1<<c.Tense) == 0 {
+			return
+		}
+		if r.Plural && !c.Plural && c.Owner != prose.First || r.Question && !c.Question {
 			return
 		}
 		if r.Negated > 0 && !c.Negated || r.Negated < 0 && c.Negated || r.Passive && !c.Passive || r.Statement && c.Question {
@@ -258,7 +284,7 @@ func feelingWord(w string) bool {
 		"distress", "anxious", "anxiety", "hassle", "nightmare", "angry", "anger", "furious", "embarrassing", "confusing",
 		"unsettling", "alarming", "draining", "tiring", "tired", "disruptive", "unpleasant", "infuriated", "livid",
 		"upset", "stressed", "scared", "shaken", "hurt", "hurtful", "insulting", "exasperating", "let-down", "gutted",
-		"fed", "rubbish", "worse", "ordeal", "wasted", "ruined", "spoiled", "spoilt", "cold", "hungry", "stranded", "wet":
+		"fed", "rubbish", "worse", "ordeal", "wasted", "ruined", "spoiled", "spoilt", "cold", "hungry", "stranded", "wet", "nuisance":
 		return true
 	}
 	return false
@@ -314,7 +340,9 @@ func readWords(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHit 
 				}
 			}
 			add(Acknowledge, "acknowledge.feeling", i)
-		case w == "because" || w == "reason" || w == "caused" || w == "due" && i+1 < len(toks) && toks[i+1].Norm == "to":
+		case w == "because" || w == "due" && i+1 < len(toks) && toks[i+1].Norm == "to" ||
+			w == "reason" && (i == 0 || toks[i-1].Norm != "every" && toks[i-1].Norm != "no") ||
+			w == "caused" && i+1 < len(toks) && toks[i+1].Norm == "by":
 			add(Explain, "explain.reason", i)
 		case w == "happened" && i > 0 && (toks[i-1].Norm == "what" || toks[i-1].Norm == "this" || toks[i-1].Norm == "it"):
 			add(Explain, "explain.what-happened", i)

@@ -232,11 +232,12 @@ func (rv *reviewer) cancelNonApologies() {
 	}
 	rv.moves = slices.DeleteFunc(rv.moves, func(m moveHit) bool {
 		in := func(h hit) bool { return h.span.Overlaps(m.span) }
+		sameSentence := func(h hit) bool { return rv.doc.SentenceOf(h.first) == rv.doc.SentenceOf(m.first) }
 		switch m.move {
 		case Apologise:
 			return slices.ContainsFunc(bad, in)
 		case Acknowledge:
-			return slices.ContainsFunc(bad, in) || slices.ContainsFunc(worse, in)
+			return slices.ContainsFunc(bad, sameSentence) || slices.ContainsFunc(worse, in)
 		}
 		return false
 	})

@@ -64,6 +64,10 @@ type Clause struct {
 	Negated     bool
 	Passive     bool
 	Question    bool // the sentence ends with "?"
+	// Owner is the person of a possessive that opens a noun subject:
+	// First for "our system", "my colleague"; Second for "your order";
+	// NoPerson otherwise.
+	Owner Person
 }
 
 // subjectOf reads a subject pronoun, with its contraction ("I've" is the
@@ -107,7 +111,7 @@ func verbGroupWord(w string) (t Tense, known, neg bool) {
 		return Perfect, true, strings.HasSuffix(w, "n't")
 	case "had", "hadn't", "did", "didn't", "was", "were", "wasn't", "weren't":
 		return Past, true, strings.HasSuffix(w, "n't")
-	case "am", "is", "are", "'m", "'re", "'s", "isn't", "aren't", "do", "does", "don't", "doesn't", "be", "been", "being", "get", "got":
+	case "am", "is", "are", "'m", "'re", "'s", "isn't", "aren't", "do", "does", "don't", "doesn't", "be", "been", "being":
 		return Present, true, strings.HasSuffix(w, "n't")
 	case "not", "never":
 		return Present, true, true
@@ -134,6 +138,8 @@ func irregular(w string) string {
 	switch w {
 	case "sent":
 		return "send"
+	case "resent":
+		return "resend"
 	case "made":
 		return "make"
 	case "took", "taken":
@@ -182,7 +188,7 @@ func irregular(w string) string {
 		return "know"
 	case "thought":
 		return "think"
-	case "put", "set", "let", "cut", "shut", "hurt", "quit":
+	case "put", "set", "let", "cut", "shut", "hurt", "quit", "reset":
 		return w
 	case "held":
 		return "hold"
@@ -249,7 +255,7 @@ func pastForm(w string) bool {
 		}
 		return true
 	}
-	return irregular(w) != w || w == "put" || w == "set" || w == "let" || w == "cut"
+	return irregular(w) != w || w == "put" || w == "set" || w == "let" || w == "cut" || w == "reset"
 }
 
 // VerbKey returns the key under which a folded verb form is compared:
@@ -413,11 +419,19 @@ func (d *Doc) readClause(first, last int, prev *Clause) Clause {
 			}
 			i++
 		} else if w == "your" || w == "the" || w == "a" || w == "an" || w == "our" || w == "my" {
-			// A noun subject ("your refund has gone through"): skip to
-			// the first auxiliary within three words.
-			for k := i + 1; k < min(last, i+4); k++ {
-				if _, known, _ := verbGroupWord(toks[k].Norm); known {
+			// A noun subject ("your refund has gone through", "our
+			// system charged you"): skip to the first auxiliary or past
+			// form within four words.
+			for k := i + 1; k < min(last, i+5); k++ {
+				_, known, _ := verbGroupWord(toks[k].Norm)
+				if known || k > i+1 && pastForm(toks[k].Norm) {
 					c.Subject, c.Person, c.Plural = i, Third, false
+					switch w {
+					case "our", "my":
+						c.Owner = First
+					case "your":
+						c.Owner = Second
+					}
 					i = k
 					break
 				}
