@@ -81,7 +81,7 @@ var outcomeWords = []group{
 	// What the customer takes home, often after "make sure".
 	{"take home", "resolution"}, {"leave with", "resolution"}, {"walk away with", "resolution"},
 	{"go home with", "delight"}, {"they came for", "resolution"}, {"leave knowing", "trust"},
-	{"go home knowing", "trust"}, {"knowing what happens next", "trust"},
+	{"go home knowing", "trust"}, {"goes home with", "delight"}, {"goes home knowing", "trust"}, {"knowing what happens next", "trust"},
 	{"come first", "care"}, {"needs of the * come first", "care"}, {"put right", "resolution"},
 	{"find the right", "resolution"}, {"first time", "resolution"}, {"no surprises", "trust"}, {"save time", "ease"}, {"easy", "ease"}, {"effortless", "ease"},
 	{"hassle-free", "ease"}, {"simple", "ease"},
