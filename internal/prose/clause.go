@@ -64,6 +64,10 @@ type Clause struct {
 	Negated     bool
 	Passive     bool
 	Question    bool // the sentence ends with "?"
+	// Subordinate is set for a clause after "because", "when", "if",
+	// "so" and the like: it gives a reason or a condition, not the
+	// sentence's main action.
+	Subordinate bool
 	// Owner is the person of a possessive that opens a noun subject:
 	// First for "our system", "my colleague"; Second for "your order";
 	// NoPerson otherwise.
@@ -95,6 +99,13 @@ func subjectOf(w string) (p Person, plural bool, aux string, ok bool) {
 		return Third, true, aux, true
 	}
 	return 0, false, "", false
+}
+
+// IsPronoun reports whether a folded word is a subject pronoun, with or
+// without a contracted verb ("I", "we've", "it's", "that").
+func IsPronoun(w string) bool {
+	_, _, _, ok := subjectOf(w)
+	return ok
 }
 
 // verbGroupWord reports whether w is an auxiliary or a negator of a verb
@@ -266,10 +277,10 @@ func VerbKey(w string) string { return Stem(irregular(w)) }
 // clauseBreak reports whether token t ends a clause.
 func clauseBreak(t *Token) bool {
 	if t.Kind == Punct {
-		return t.Norm != "'" && t.Norm != "\"" && t.Norm != "-" || t.Norm == "--"
+		return t.Norm != "'" && t.Norm != "\""
 	}
 	switch t.Norm {
-	case "and", "but", "so", "because", "while", "then", "or", "which", "when", "once", "until", "if", "as", "since", "although", "though", "after", "before":
+	case "and", "but", "so", "because", "while", "then", "or", "which", "when", "once", "until", "if", "since", "although", "though", "after", "before", "where":
 		return true
 	}
 	return false
@@ -288,33 +299,69 @@ func (d *Doc) Clauses() []Clause {
 	for si, sen := range d.Sentences {
 		q := d.IsQuestion(si)
 		start := sen.First
-		var prev *Clause
-		for i := sen.First; i <= sen.Last; i++ {
-			if i < sen.Last && !clauseBreak(&d.Tokens[i]) && !(i > start && d.subjectStarts(i)) {
-				continue
+		prev := -1
+		emit := func(end int) {
+			var p *Clause
+			if prev >= 0 {
+				p = &out[prev]
 			}
-			if i < sen.Last && !clauseBreak(&d.Tokens[i]) {
-				// A new subject starts a clause of its own: it is not
-				// skipped like a break word.
-				if i > start {
-					c := d.readClause(start, i, prev)
-					c.Question = q
-					out = append(out, c)
-					prev = &out[len(out)-1]
+			c := d.readClause(start, end, p, joined(d.Tokens, start, sen.First))
+			c.Question = q
+			c.Subordinate = start > sen.First && subordinator(d.Tokens[start-1].Norm)
+			out = append(out, c)
+			prev = len(out) - 1
+		}
+		for i := sen.First; i <= sen.Last; i++ {
+			if i < sen.Last && (!clauseBreak(&d.Tokens[i]) || d.Tokens[i].Norm == "-" && i > start && d.Tokens[i-1].Span.End == d.Tokens[i].Span.Start ||
+				d.Tokens[i].Norm == "so" && i+1 < sen.Last && soAdverb(d.Tokens[i+1].Norm)) {
+				if i > start && (d.subjectStarts(i) || afterSorry(d.Tokens, i) || afterThat(d.Tokens, i)) {
+					// A new subject starts a clause of its own: it is not
+					// skipped like a break word.
+					emit(i)
+					start = i
 				}
-				start = i
 				continue
 			}
 			if i > start {
-				c := d.readClause(start, i, prev)
-				c.Question = q
-				out = append(out, c)
-				prev = &out[len(out)-1]
+				emit(i)
 			}
 			start = i + 1
 		}
 	}
 	return out
+}
+
+// soAdverb reports whether "so" before w is an adverb ("so far", "so
+// sorry"), not a conjunction.
+func soAdverb(w string) bool {
+	switch w {
+	case "far", "much", "many", "sorry", "long", "glad", "happy", "very", "quickly", "soon", "late", "little", "badly":
+		return true
+	}
+	return false
+}
+
+// subordinator reports whether a break word makes the clause after it
+// subordinate: a reason, a time, a condition or a purpose.
+func subordinator(w string) bool {
+	switch w {
+	case "because", "when", "once", "until", "if", "as", "since", "although", "though", "after", "before", "so", "while", "which", "where":
+		return true
+	}
+	return false
+}
+
+// afterThat reports whether token i opens a noun subject right after
+// "that" ("I apologise that | our driver blocked your drive").
+func afterThat(toks []Token, i int) bool {
+	if toks[i-1].Norm != "that" {
+		return false
+	}
+	switch toks[i].Norm {
+	case "our", "my", "the", "your":
+		return true
+	}
+	return false
 }
 
 // subjectStarts reports whether token i starts a new clause inside a
@@ -328,6 +375,12 @@ func (d *Doc) subjectStarts(i int) bool {
 	}
 	if prev.Norm == "let" {
 		return false
+	}
+	if i >= 2 {
+		switch d.Tokens[i-2].Norm {
+		case "the", "a", "an", "your", "our", "this", "every", "any":
+			return false // "the flight we sold you": a relative clause
+		}
 	}
 	_, _, aux, ok := subjectOf(t.Norm)
 	if !ok {
@@ -346,7 +399,7 @@ func (d *Doc) subjectStarts(i int) bool {
 		return true
 	}
 	switch prev.Norm {
-	case "sorry", "afraid", "glad", "know", "think", "see", "understand", "hope", "feel", "sure", "realise", "realize", "appreciate", "that":
+	case "sorry", "afraid", "glad", "know", "think", "understand", "hope", "feel", "sure", "realise", "realize", "appreciate", "that":
 		return true
 	}
 	return false
@@ -354,7 +407,7 @@ func (d *Doc) subjectStarts(i int) bool {
 
 // readClause reads tokens [first, last) as one clause; prev is the clause
 // before it in the sentence, or nil.
-func (d *Doc) readClause(first, last int, prev *Clause) Clause {
+func (d *Doc) readClause(first, last int, prev *Clause, joined bool) Clause {
 	c := Clause{First: first, Last: last, Subject: -1, Verb: -1}
 	toks := d.Tokens
 	i := first
@@ -422,9 +475,14 @@ func (d *Doc) readClause(first, last int, prev *Clause) Clause {
 			// A noun subject ("your refund has gone through", "our
 			// system charged you"): skip to the first auxiliary or past
 			// form within four words.
-			for k := i + 1; k < min(last, i+5); k++ {
+			relative := false
+			for k := i + 1; k < min(last, i+9); k++ {
+				if IsPronoun(toks[k].Norm) && k > i+1 {
+					relative = true // "the flight we sold you was cancelled"
+					continue
+				}
 				_, known, _ := verbGroupWord(toks[k].Norm)
-				if known || k > i+1 && pastForm(toks[k].Norm) {
+				if known && !(relative && (toks[k].Norm == "have" || toks[k].Norm == "had")) || !relative && k > i+1 && pastForm(toks[k].Norm) {
 					c.Subject, c.Person, c.Plural = i, Third, false
 					switch w {
 					case "our", "my":
@@ -438,13 +496,21 @@ func (d *Doc) readClause(first, last int, prev *Clause) Clause {
 			}
 		}
 	}
-	if c.Subject < 0 && prev != nil && i < last && (pastForm(toks[i].Norm) || strings.HasSuffix(toks[i].Norm, "ing")) {
-		// "... and cancelled the order": the subject carries over.
-		c.Subject, c.Person, c.Plural = prev.Subject, prev.Person, prev.Plural
+	if c.Subject < 0 && prev != nil && prev.Subject >= 0 && i < last && inherits(toks, i, last, prev, joined) {
+		// "... and cancelled the order", "I can send a new one or refund
+		// you": the subject and tense carry over.
+		c.Subject, c.Person, c.Plural, c.Owner = prev.Subject, prev.Person, prev.Plural, prev.Owner
 		tense, seenAux = prev.Tense, true
 		if tense == Present && pastForm(toks[i].Norm) {
 			tense = Past
 		}
+	}
+	if c.Subject < 0 && i+1 < last && toks[i].Kind == Word && toks[i+1].Kind == Word && !functionWord(toks[i].Norm) &&
+		!pastForm(toks[i].Norm) && pastForm(toks[i+1].Norm) {
+		// A bare noun subject and a past form: "Maintenance fixed it",
+		// "refund sent".
+		c.Subject, c.Person = i, Third
+		i++
 	}
 	likeTo := false
 	for ; i < last; i++ {
@@ -481,6 +547,9 @@ func (d *Doc) readClause(first, last int, prev *Clause) Clause {
 		}
 		if w == "been" && seenAux {
 			c.Passive = true
+			if tense == Present {
+				tense = Perfect // "it's been replaced"
+			}
 		}
 		if isAdverb(w) {
 			continue
@@ -512,15 +581,27 @@ func (d *Doc) readClause(first, last int, prev *Clause) Clause {
 			}
 		}
 		if c.Subject < 0 && !seenAux {
-			// No subject and no auxiliary: an imperative or a fragment.
+			// No subject and no auxiliary: an imperative, or a fragment
+			// such as "Fixed now".
 			c.Verb, c.Key = i, VerbKey(w)
+			if pastForm(w) {
+				tense = Past
+			}
+			return c.finish(tense)
+		}
+		if (w == "have" || w == "has" || w == "had") && !auxHave(toks, i, last) {
+			// "we didn't have enough staff": have is the main verb.
+			c.Verb, c.Key = i, VerbKey("have")
+			if tense == Present && w == "had" {
+				tense = Past
+			}
 			return c.finish(tense)
 		}
 		c.Verb, c.Key = i, VerbKey(w)
 		if strings.HasSuffix(w, "ing") && (tense == Present) && seenAux {
 			tense = Progressive
-		} else if tense == Present && c.Subject >= 0 && !seenAux && pastForm(w) {
-			tense = Past
+		} else if tense == Present && c.Subject >= 0 && pastForm(w) && !isBe(toks[i-1].Norm) && !isAdverb(toks[i-1].Norm) {
+			tense = Past // "we sent", and "our driver don't came"
 		}
 		if c.Passive || (seenAux && pastForm(w) && isBe(toks[max(first, i-1)].Norm)) {
 			c.Passive = c.Passive || pastForm(w)
@@ -528,6 +609,80 @@ func (d *Doc) readClause(first, last int, prev *Clause) Clause {
 		return c.finish(tense)
 	}
 	return c.finish(tense)
+}
+
+// auxHave reports whether "have" at token i is an auxiliary: a past form,
+// "been", "got" or "to" follows it, maybe after an adverb.
+func auxHave(toks []Token, i, last int) bool {
+	for k := i + 1; k < last && k <= i+3; k++ {
+		w := toks[k].Norm
+		if isAdverb(w) || w == "not" || w == "never" {
+			continue
+		}
+		return pastForm(w) || w == "been" || w == "got" || w == "to"
+	}
+	return false
+}
+
+// inherits reports whether a clause starting at token i with no subject
+// continues the subject of prev: it starts with a past form or an -ing
+// form, with a negator and a past form ("but never sent"), or with any
+// content word after a modal, future or conditional ("or refund you").
+func inherits(toks []Token, i, last int, prev *Clause, joined bool) bool {
+	w := toks[i].Norm
+	if toks[i].Kind != Word {
+		return false
+	}
+	if (w == "never" || w == "not") && i+1 < last && pastForm(toks[i+1].Norm) {
+		return true
+	}
+	if _, known, _ := verbGroupWord(w); known {
+		return false
+	}
+	if pastForm(w) || strings.HasSuffix(w, "ing") && len(w) > 4 && prev.Tense == Progressive {
+		return true
+	}
+	if _, _, _, ok := subjectOf(w); ok {
+		return false
+	}
+	switch prev.Tense {
+	case Modal, Future, Conditional:
+		// "I can send a new one or refund you", "... or a free pass".
+		return joined && (!functionWord(w) && !isAdverb(w) || w == "a" || w == "an")
+	}
+	return false
+}
+
+// joined reports whether the clause starting at token start follows
+// "and" or "or" in the same sentence, so that it can share the verb
+// group of the clause before it.
+func joined(toks []Token, start, first int) bool {
+	if start <= first {
+		return false
+	}
+	w := toks[start-1].Norm
+	return w == "and" || w == "or"
+}
+
+// afterSorry reports whether token i follows "sorry" or "afraid": what
+// comes after is a clause of its own ("I'm sorry | the lab lost it").
+func afterSorry(toks []Token, i int) bool {
+	p := toks[i-1].Norm
+	return (p == "sorry" || p == "afraid") && toks[i].Kind == Word
+}
+
+// functionWord reports whether w is a determiner, pronoun, preposition or
+// other word that cannot start a verb phrase.
+func functionWord(w string) bool {
+	switch w {
+	case "the", "a", "an", "your", "my", "our", "their", "his", "her", "its", "it", "this", "that", "these", "those",
+		"to", "in", "on", "at", "for", "with", "of", "by", "from", "as", "if", "when", "not", "no", "all", "any", "some",
+		"me", "us", "them", "him", "you", "there", "here", "what", "which", "who", "how", "why", "where", "whichever",
+		"whatever", "one", "two", "both", "either", "neither", "each", "every", "more", "less", "so", "too", "very",
+		"please", "thanks", "thank", "sorry", "yes", "ok", "okay", "hi", "hello", "dear", "mr", "mrs", "ms", "dr":
+		return true
+	}
+	return false
 }
 
 func isBe(w string) bool {
