@@ -20,7 +20,7 @@ func ExampleReview() {
 	}
 	fmt.Println("missing:", r.Missing[:3])
 	// Output:
-	// score: 5
+	// score: 0
 	// recovery.sir-madam "Sir"
 	// recovery.non-apology "sorry you feel"
 	// recovery.nothing-i-can-do "nothing I can do"

@@ -89,7 +89,7 @@ var actionVerbs = []string{"refund", "rebook", "book", "move", "replace", "send"
 	"chase", "find", "trace", "locate", "clear", "restart", "ship", "expedite", "prioritise", "prioritize", "honour",
 	"honor", "assign", "order", "return", "transfer", "bring", "collect", "clean", "waive", "credit", "recheck", "reinstate",
 	"extend", "top", "resolve", "redo", "rearrange", "recook", "remake", "test", "print", "hold", "put", "apply", "add", "charge",
-	"protect", "save", "finish", "reactivate", "redirect", "switch", "backdate", "confirm", "cut", "install", "sell"}
+	"protect", "save", "finish", "reactivate", "redirect", "switch", "backdate", "confirm", "cut", "install", "sell", "set"}
 
 // atoneVerbs give something back for the failure.
 var atoneVerbs = []string{"refund", "credit", "waive", "cover", "pay", "compensate", "reimburse", "upgrade", "discount"}
@@ -128,7 +128,7 @@ var clauseRules = []clauseRule{
 		Why: "The first person updating the booking or account: the record is put right."},
 	{ID: "fix.asked-someone", Move: Fix, Who: firstPerson, Tenses: perfect, Negated: -1, Verbs: []string{"ask", "get"},
 		Without: []string{"review", "look", "investigate", "check", "nurse", "lead", "leader", "manager", "supervisor", "director", "you", "stop", "if", "answer"},
-		With: []string{"to", "on"}, Statement: true, Main: true,
+		With:    []string{"to", "on"}, Statement: true, Main: true,
 		Why: "The first person who has already set someone on the fix ('I've asked housekeeping to bring them')."},
 	{ID: "fix.someone-did", Move: Fix, Who: thirdPerson | noPerson, NounSubject: true, Tenses: past | perfect, Negated: -1, Verbs: actionVerbs,
 		NotVerbs: []string{"move", "change"}, Without: fixWithout, WithoutErrors: true, Statement: true, Main: true,
@@ -137,7 +137,7 @@ var clauseRules = []clauseRule{
 		Without: fixWithout, Statement: true, Main: true,
 		Why: "The first person doing it now, in a learner's plain present tense ('I make the refund now')."},
 	{ID: "fix.get-someone", Move: Fix, Who: firstPerson, Tenses: perfect | committed, Negated: -1, Verbs: []string{"get"},
-		With: []string{"engineer", "technician", "someone", "nurse", "doctor", "car", "taxi", "replacement", "new", "plumber", "electrician", "room"},
+		With:    []string{"engineer", "technician", "someone", "nurse", "doctor", "car", "taxi", "replacement", "new", "plumber", "electrician", "room"},
 		Without: fixWithout, Statement: true, Main: true,
 		Why: "The first person getting someone or something to the customer ('We'll get an engineer to you')."},
 	{ID: "offer.someone-can", Move: Offer, Who: thirdPerson, NounSubject: true, Tenses: modal, Negated: -1, Main: true,
@@ -149,14 +149,14 @@ var clauseRules = []clauseRule{
 		Without: fixWithout, Statement: true,
 		Why: "Someone will act on it at once ('the porter will take your bags over now')."},
 	{ID: "fix.booked-passive", Move: Fix, Who: thirdPerson, NounSubject: true, Tenses: present, Negated: -1,
-		Verbs: []string{"book", "attach", "arrange", "fix", "sort", "replace", "refund", "process", "cancel", "correct", "post", "reserve", "confirm"},
+		Verbs:   []string{"book", "attach", "arrange", "fix", "sort", "replace", "refund", "process", "cancel", "correct", "post", "reserve", "confirm"},
 		Without: []string{"by", "if", "only"}, Statement: true, Main: true,
 		Why: "A replacement or booking that is in place now ('a replacement is booked for Tuesday')."},
 	{ID: "fix.done-passive", Move: Fix, Who: thirdPerson | noPerson, Tenses: perfect, Negated: -1, Passive: true,
 		Verbs: actionVerbs, Statement: true,
 		Why: "A passive with a completed action ('your booking has been changed'): the problem is already being put right."},
 	{ID: "fix.done-now", Move: Fix, Who: firstPerson, Tenses: perfect, Negated: -1,
-		Verbs: []string{"email", "check", "text", "resend", "message", "unblock", "close", "contact", "escalate", "chase", "call"},
+		Verbs:   []string{"email", "check", "text", "resend", "message", "unblock", "close", "contact", "escalate", "chase", "call"},
 		Without: fixWithout, Statement: true,
 		Why: "The first person reporting an action just done on the problem ('I've emailed them now')."},
 	{ID: "atone.first-person-gesture", Move: Atone, Who: firstPerson, Tenses: doneOrDoing, Negated: -1, Verbs: atoneVerbs, Statement: true,
@@ -393,7 +393,8 @@ func readWords(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHit 
 		// flooded, so orders are late") or limited by "only" ("the
 		// offer is only on weekdays") gives a reason.
 		c := &clauses[ci]
-		if c.Person != prose.Third || c.Question || c.Subordinate || c.Owner == prose.First ||
+		det := c.Subject < 0 && (toks[c.First].Norm == "the" || toks[c.First].Norm == "this" || toks[c.First].Norm == "our")
+		if c.Person != prose.Third && !det || c.Question || c.Subordinate || c.Owner == prose.First ||
 			c.Tense != prose.Present && c.Tense != prose.Past || c.Subject >= 0 && isRelative(toks[c.Subject].Norm) {
 			continue
 		}

@@ -534,12 +534,23 @@ func (rv *reviewer) score(specs []spec) {
 			r.Points = append(r.Points, Point{0, m.Title() + ": missing, " + strconv.Itoa(pts) + " points not earned"})
 		}
 	}
-	if len(r.Order) == 0 {
+	// A reply that neither acts nor offers anything earns no order points
+	// and only half the tone points: polite words that do nothing are
+	// still a dead end for the customer.
+	acts := rv.offersAfter(-1) || rv.s.State == Abusive && slices.ContainsFunc(rv.moves, func(m moveHit) bool { return m.move.IsBoundary() })
+	switch {
+	case !acts:
+		r.Points = append(r.Points, Point{0, fmt.Sprintf("Order: no action or offer to put in order, %d points not earned", orderPoints)})
+	case len(r.Order) == 0:
 		r.Points = append(r.Points, Point{orderPoints, "Order: nothing explained or quoted before apologising or acting"})
-	} else {
+	default:
 		r.Points = append(r.Points, Point{max(0, orderPoints-5*len(r.Order)), fmt.Sprintf("Order: %d problem(s), 5 points lost for each", len(r.Order))})
 	}
-	r.Points = append(r.Points, Point{tonePoints, "Tone: starts with full marks"})
+	if acts {
+		r.Points = append(r.Points, Point{tonePoints, "Tone: starts with full marks"})
+	} else {
+		r.Points = append(r.Points, Point{tonePoints / 2, fmt.Sprintf("Tone: starts with %d of %d, as the reply does nothing and offers nothing", tonePoints/2, tonePoints)})
+	}
 	for _, f := range r.Findings {
 		lost := 5
 		if f.Severity == Error {
@@ -618,17 +629,27 @@ func (rv *reviewer) notRequired(m Move) string {
 		if s.Channel.Written() && !letter {
 			return "in writing, answering the exact problem shows you read it"
 		}
+		if s.Severity == Minor && fixes {
+			return "a minor slip put right at once needs no summary"
+		}
 	case Thank:
 		if s.Channel == Chat && fixes {
 			return "a short chat reply that fixes the problem need not thank"
 		}
+		if s.Severity == Minor && fixes && !letter {
+			return "a minor slip put right at once need not be thanked for"
+		}
 	case Believe:
-		if s.Channel.Written() && fixes {
+		if fixes && (s.Channel.Written() || s.Severity == Minor) {
 			return "acting on the customer's account shows you believe it"
 		}
 	case Acknowledge:
-		if s.Channel == Chat && s.Severity == Minor && fixes {
+		if s.Severity == Minor && fixes {
 			return "a quick fix for a minor slip acknowledges it"
+		}
+	case Fix:
+		if _, offers := rv.firstOf(Offer); offers && (s.Cause == Misunderstanding || s.Cause == PolicyLimit) {
+			return "the offer is the remedy when the customer expected something we never promised"
 		}
 	case Atone:
 		if s.Channel == Chat && s.Severity <= Moderate && !s.Repeat && fixes {
