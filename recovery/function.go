@@ -284,16 +284,16 @@ type ruleHit struct {
 	hit
 }
 
-// readClauses runs the clause rules over the draft's clauses. stems[i] is
-// the stem of token i.
-func readClauses(doc *prose.Doc, clauses []prose.Clause, stems []string, dst []ruleHit) []ruleHit {
+// readClauses runs the clause rules over the draft's clauses.
+func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHit {
 	ix := clauseIndex()
 	hasAny := func(c *prose.Clause, words []string) bool {
 		for k := c.First; k < c.Last; k++ {
-			for _, w := range words {
-				if stems[k] == w {
-					return true
-				}
+			if !doc.Tokens[k].IsWord() {
+				continue
+			}
+			if slices.Contains(words, prose.Stem(doc.Tokens[k].Norm)) {
+				return true
 			}
 		}
 		return false

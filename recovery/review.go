@@ -40,14 +40,19 @@ type Report struct {
 }
 
 // FoundMove is a move found in a draft, with where it is and the rule
-// that found it: a listed phrase ("phrase: sorry for") or a rule that
-// reads what the sentence does ("fix.first-person-action").
+// that found it: a rule that reads what the sentence does
+// ("fix.first-person-action"), or "phrase" for a listed phrase, named in
+// Phrase.
 type FoundMove struct {
-	Move Move   `json:"move"`
-	Span Span   `json:"span"`
-	Text string `json:"text"`
-	Rule string `json:"rule"`
+	Move   Move   `json:"move"`
+	Span   Span   `json:"span"`
+	Text   string `json:"text"`
+	Rule   string `json:"rule"`
+	Phrase string `json:"phrase,omitempty"`
 }
+
+// rulePhrase is the Rule of a move found by a listed phrase.
+const rulePhrase = "phrase"
 
 // Point is one part of a score: points gained (positive), lost
 // (negative) or not earned (zero), with the reason.
@@ -137,13 +142,7 @@ type reviewer struct {
 func (rv *reviewer) readFunctions() {
 	doc := rv.doc
 	clauses := doc.Clauses()
-	var sbuf [256]string
-	stems := sbuf[:0]
-	for i := range doc.Tokens {
-		stems = append(stems, prose.Stem(doc.Tokens[i].Norm))
-	}
-	var hbuf [32]ruleHit
-	hits := readClauses(doc, clauses, stems, hbuf[:0])
+	hits := readClauses(doc, clauses, make([]ruleHit, 0, len(clauses)+8))
 	hits = readWords(doc, clauses, hits)
 	for _, h := range hits {
 		if h.move == CommitTime && !rv.sentenceHasTime(h.first) && !rv.nextSentenceHasTime(h.first) {
@@ -157,7 +156,7 @@ func review(doc *prose.Doc, s *Situation, ix *cueIndex) *Report {
 	rv := &reviewer{doc: doc, s: s, r: &Report{}, hasTime: make([]int8, len(doc.Sentences))}
 	var buf [64]prose.Match
 	ms := ix.m.ScanOverlapping(doc, buf[:0])
-	rv.moves = make([]moveHit, 0, len(ms)+4)
+	rv.moves = make([]moveHit, 0, len(ms)+len(doc.Sentences)*3+8)
 	rv.ix = ix
 	for _, m := range ms {
 		if m.Negated {
@@ -409,8 +408,9 @@ func (rv *reviewer) collectMoves() {
 			return o.cue > 0 && o.move != m.move && o.span.Contains(m.span) && o.span.Len() > m.span.Len()
 		})
 	})
-	var out []FoundMove
-	last := make([]int, numMoves) // index+1 in out of the latest hit of each move
+	out := make([]FoundMove, 0, len(rv.moves))
+	var lastBuf [numMoves]int
+	last := lastBuf[:] // index+1 in out of the latest hit of each move
 	for _, m := range rv.moves {
 		if k := last[m.move]; k > 0 && out[k-1].Span.End > m.span.Start {
 			if m.span.End > out[k-1].Span.End {
@@ -419,17 +419,14 @@ func (rv *reviewer) collectMoves() {
 			}
 			continue
 		}
-		rule := m.rule
+		f := FoundMove{Move: m.move, Span: m.span, Text: rv.doc.Slice(m.span), Rule: m.rule}
 		if m.cue > 0 {
-			rule = "phrase: " + rv.ix.m.Phrase(int(m.cue-1))
+			f.Rule, f.Phrase = rulePhrase, rv.ix.m.Phrase(int(m.cue-1))
 		}
-		out = append(out, FoundMove{Move: m.move, Span: m.span, Text: rv.doc.Slice(m.span), Rule: rule})
+		out = append(out, f)
 		last[m.move] = len(out)
 	}
 	rv.r.Moves = out
-	if out == nil {
-		rv.r.Moves = []FoundMove{}
-	}
 }
 
 func (rv *reviewer) firstOf(ms ...Move) (FoundMove, bool) {

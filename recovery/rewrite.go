@@ -76,9 +76,9 @@ func (rv *reviewer) rewrite() (string, []string) {
 	}
 	greeted := false
 	if len(pieces) > 0 {
-		first := prose.Analyze(pieces[0].text)
-		greeted = len(first.Tokens) > 0 && (isGreeting(first.Tokens[0].Norm) ||
-			usesName(&prose.Doc{Tokens: first.Tokens[:min(2, len(first.Tokens))]}, s.CustomerName))
+		word, _, _ := strings.Cut(strings.TrimSpace(pieces[0].text), " ")
+		word = strings.ToLower(strings.TrimRight(word, ",!."))
+		greeted = isGreeting(word) || s.CustomerName != "" && strings.HasPrefix(pieces[0].text, strings.Fields(s.CustomerName)[0])
 	}
 	for _, m := range r.Missing {
 		i := cat.bestFillable(m, s, slots)
