@@ -16,6 +16,7 @@ n="${1:-200}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 GOBIN="$work/bin" go install github.com/errata-ai/vale/v3/cmd/vale@v3.15.2
+# (built from source, vale --version prints "master"; the module is v3.15.2)
 mkdir -p "$work/styles/Recovery" "$work/docs"
 {
 	echo "extends: existence"
@@ -27,7 +28,7 @@ mkdir -p "$work/styles/Recovery" "$work/docs"
 	# Every phrase literal of the generated matcher tables, regexp-escaped.
 	awk '/Phrases: \[\]string\{/{on=1;next} on&&/^\t\},/{on=0} on' recovery/cues_tables.go |
 		sed -E 's/^\s*"(.*)",$/\1/; s/([.?*+()|^$\\[])/\\\1/g' |
-		sed -E "s/'/['’]/g; s/^/  - '/; s/\$/'/"
+		sed -E "s/'/[''’]/g; s/^/  - '/; s/\$/'/"
 } >"$work/styles/Recovery/Cues.yml"
 printf 'StylesPath = styles\nMinAlertLevel = suggestion\n[*.txt]\nRecovery.Cues = YES\n' >"$work/.vale.ini"
 # The 150-word reply of recovery/bench_test.go, n times.
@@ -35,7 +36,13 @@ reply="$(awk '/^const reply150 = `/{sub(/^const reply150 = `/,"");sub(/`$/,"");p
 for i in $(seq 1 "$n"); do printf '%s\n' "$reply" >"$work/docs/d$i.txt"; done
 echo "== Vale $("$work/bin/vale" --version) on $n documents of 150 words"
 start=$(date +%s%N)
-(cd "$work" && ./bin/vale --output=line docs >/dev/null) || true
+(cd "$work" && ./bin/vale --output=line docs >"$work/vale.out") || true
+if grep -q "E[0-9][0-9][0-9]" "$work/vale.out"; then
+	echo "Vale could not load the rules:" >&2
+	head -5 "$work/vale.out" >&2
+	exit 1
+fi
+echo "vale: $(wc -l <"$work/vale.out") alerts in $n documents"
 end=$(date +%s%N)
 vale_us=$(((end - start) / 1000 / n))
 echo "vale: ${vale_us} us per document (wall, one process for all documents)"

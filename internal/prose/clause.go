@@ -272,7 +272,13 @@ func pastForm(w string) bool {
 // VerbKey returns the key under which a folded verb form is compared:
 // the stem of its base form, so that "sent", "sending" and "send" share
 // one key, as do "moved" and "move".
-func VerbKey(w string) string { return Stem(irregular(w)) }
+func VerbKey(w string) string {
+	k := Stem(irregular(w))
+	if len(k) >= 6 && strings.HasSuffix(k, "ll") && (strings.HasSuffix(w, "lled") || strings.HasSuffix(w, "lling")) {
+		k = k[:len(k)-1] // British doubling: "cancelled", "travelled", "labelled"
+	}
+	return k
+}
 
 // clauseBreak reports whether token t ends a clause.
 func clauseBreak(t *Token) bool {
