@@ -394,7 +394,7 @@ func (rv *reviewer) better(ids []string) []string {
 // collectMoves fills Report.Moves: hits sorted by position, overlapping
 // hits of the same move merged.
 func (rv *reviewer) collectMoves() {
-	order.Stable(rv.moves, func(a, b moveHit) int {
+	slices.SortStableFunc(rv.moves, func(a, b moveHit) int {
 		if a.first != b.first {
 			return a.first - b.first
 		}

@@ -301,7 +301,7 @@ func clauseBreak(t *Token) bool {
 // the clause before it in the same sentence ("I've refunded you and
 // cancelled the order").
 func (d *Doc) Clauses() []Clause {
-	out := make([]Clause, 0, len(d.Sentences)*2)
+	out := make([]Clause, 0, len(d.Tokens)/5+len(d.Sentences))
 	for si, sen := range d.Sentences {
 		q := d.IsQuestion(si)
 		start := sen.First
