@@ -78,6 +78,10 @@ var outcomeWords = []group{
 	{"without repeating themselves", "resolution"}, {"get on with their day", "resolution"},
 	{"answers they need", "resolution"}, {"right choice", "trust"}, {"what they came for", "resolution"},
 	{"find what they need", "resolution"}, {"get what they need", "resolution"}, {"needs met", "resolution"},
+	// What the customer takes home, often after "make sure".
+	{"take home", "resolution"}, {"leave with", "resolution"}, {"walk away with", "resolution"},
+	{"go home with", "delight"}, {"they came for", "resolution"}, {"leave knowing", "trust"},
+	{"go home knowing", "trust"}, {"goes home with", "delight"}, {"goes home knowing", "trust"}, {"knowing what happens next", "trust"},
 	{"come first", "care"}, {"needs of the * come first", "care"}, {"put right", "resolution"},
 	{"find the right", "resolution"}, {"first time", "resolution"}, {"no surprises", "trust"}, {"save time", "ease"}, {"easy", "ease"}, {"effortless", "ease"},
 	{"hassle-free", "ease"}, {"simple", "ease"},

@@ -22,9 +22,20 @@
 // A [Situation] describes the failure and the customer. [Plan] turns it
 // into a [Guidance]: ordered steps, each with phrases and the reason for
 // it. [Review] checks a draft reply against the situation and returns a
-// [Report]: the moves found with their spans, the moves missing, order
-// problems, anti-patterns with better phrases, a score with the reason for
-// every point, and a rewrite assembled from the catalogue:
+// [Report]: the moves found with their spans and the rule that found
+// each, the moves missing, order problems, anti-patterns with better
+// phrases (overlapping ones counted once), a score with the reason for
+// every point, and a rewrite that keeps the draft's good sentences in the
+// writer's words and adds only what is missing, with no slot left in
+// braces (the details it lacks are named in Needs).
+//
+// Moves are recognised by what a sentence does, not only by listed
+// phrases: rules read each clause's person, tense and negation ("I've
+// posted the right one" is the first person with a completed action, a
+// fix; "we sent you the wrong size" owns the mistake). Which moves a
+// reply must show follows the situation and the channel: a short chat
+// that fixes a minor slip need not thank or paraphrase, and Points says
+// so:
 //
 //	s := recovery.Situation{State: recovery.Angry, Cause: recovery.OurError,
 //		Severity: recovery.Major, Channel: recovery.Email, CustomerName: "Ms Okafor"}

@@ -20,11 +20,11 @@ func ExampleReview() {
 	}
 	fmt.Println("missing:", r.Missing[:3])
 	// Output:
-	// score: 5
+	// score: 0
 	// recovery.sir-madam "Sir"
 	// recovery.non-apology "sorry you feel"
 	// recovery.nothing-i-can-do "nothing I can do"
-	// missing: [paraphrase acknowledge apologise]
+	// missing: [acknowledge apologise own]
 }
 
 func ExamplePlan() {

@@ -38,8 +38,11 @@ type Criterion struct {
 // Feedback is the result of [Grade].
 type Feedback struct {
 	Scenario string `json:"scenario"`
-	// Score is 0-100: 70% from the rubric, 30% from the review score.
+	// Score is 0-100: up to 70 from the rubric, up to 30 from the review
+	// score. Points holds the two parts, each with the figures a learner
+	// can see (the rubric points, the review score); they add up to Score.
 	Score  int           `json:"score"`
+	Points []Point       `json:"points"`
 	Rubric []RubricScore `json:"rubric"`
 	Review *Report       `json:"review"`
 	// Next is the most valuable thing to work on, in one sentence.
@@ -186,7 +189,13 @@ func Grade(sc Scenario, reply string) (*Feedback, error) {
 		total += c.Points
 		fb.Rubric = append(fb.Rubric, rs)
 	}
-	fb.Score = int(math.Round(70*float64(got)/float64(total) + 0.3*float64(rep.Score)))
+	rubricPart := int(math.Round(70 * float64(got) / float64(total)))
+	reviewPart := int(math.Round(0.3 * float64(rep.Score)))
+	fb.Score = rubricPart + reviewPart
+	fb.Points = []Point{
+		{rubricPart, fmt.Sprintf("Rubric: %d of %d points, worth %d of 70", got, total, rubricPart)},
+		{reviewPart, fmt.Sprintf("Review of the reply: %d of 100, worth %d of 30", rep.Score, reviewPart)},
+	}
 	if fb.Next == "" && len(rep.Missing) > 0 {
 		fb.Next = "Add the missing move: " + rep.Missing[0].Title() + "."
 	}

@@ -1,6 +1,7 @@
 package recovery
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -95,4 +96,28 @@ func TestGradeErrors(t *testing.T) {
 	_, err = Grade(bad, "I'm sorry.")
 	assert.ErrorIs(t, err, ErrUnknownValue)
 	assert.Contains(t, err.Error(), "situation: channel")
+}
+
+// The practice score is explained by what the learner sees: the rubric
+// points and the review score, each part named, adding up to the score.
+func TestGradeScoreAddsUp(t *testing.T) {
+	sc, err := ScenarioByID("retail-no-receipt")
+	require.NoError(t, err)
+	for _, reply := range []string{
+		"I'm sorry, I can see this is frustrating. What I can do is give you store credit for the full price today.",
+		"No receipt, no refund. Rules are rules.",
+		"I'm sorry. Let me fix this for you right now.",
+	} {
+		fb, err := Grade(sc, reply)
+		require.NoError(t, err)
+		require.Len(t, fb.Points, 2)
+		got, of := 0, 0
+		for _, r := range fb.Rubric {
+			got += r.Points
+			of += r.Of
+		}
+		assert.Contains(t, fb.Points[0].Reason, fmt.Sprintf("%d of %d points", got, of))
+		assert.Contains(t, fb.Points[1].Reason, fmt.Sprintf("%d of 100", fb.Review.Score))
+		assert.Equal(t, fb.Score, fb.Points[0].Points+fb.Points[1].Points, reply)
+	}
 }

@@ -28,17 +28,31 @@ type Report struct {
 	// the Points values add up to Score.
 	Score  int     `json:"score"`
 	Points []Point `json:"points"`
-	// Rewrite is a suggested reply assembled from catalogue phrases for
-	// the situation. Slots the situation could not fill stay in braces.
+	// Rewrite is a reply a person could send: the draft's good sentences
+	// in the writer's own words, sentences with an anti-pattern replaced,
+	// and one catalogue phrase for each missing move, at a length that
+	// fits the channel. It never holds a slot in braces.
 	Rewrite string `json:"rewrite"`
+	// Needs names the situation fields ("times", "policy", "offers",
+	// "customerName", "colleague", "issue", "agentName") a better rewrite
+	// needs: fill them in and review again.
+	Needs []string `json:"needs,omitempty"`
 }
 
-// FoundMove is a move found in a draft, with where it is.
+// FoundMove is a move found in a draft, with where it is and the rule
+// that found it: a rule that reads what the sentence does
+// ("fix.first-person-action"), or "phrase" for a listed phrase, named in
+// Phrase.
 type FoundMove struct {
-	Move Move   `json:"move"`
-	Span Span   `json:"span"`
-	Text string `json:"text"`
+	Move   Move   `json:"move"`
+	Span   Span   `json:"span"`
+	Text   string `json:"text"`
+	Rule   string `json:"rule"`
+	Phrase string `json:"phrase,omitempty"`
 }
+
+// rulePhrase is the Rule of a move found by a listed phrase.
+const rulePhrase = "phrase"
 
 // Point is one part of a score: points gained (positive), lost
 // (negative) or not earned (zero), with the reason.
@@ -104,6 +118,8 @@ type hit struct {
 
 type moveHit struct {
 	move Move
+	rule string // the rule id, or "" for a listed phrase
+	cue  int32  // the phrase index + 1 of a listed phrase
 	hit
 }
 
@@ -116,13 +132,32 @@ type reviewer struct {
 	marks   [numMarkers][]hit
 	hasTime []int8 // per sentence: 0 unknown, 1 yes, -1 no
 	r       *Report
+	ix      *cueIndex
+	needs   []string // situation fields the suggestions needed
+}
+
+// readFunctions adds the moves found by what clauses and words do (see
+// function.go). A commitment found this way needs a time in its sentence
+// or the next one.
+func (rv *reviewer) readFunctions() {
+	doc := rv.doc
+	clauses := doc.Clauses()
+	hits := readClauses(doc, clauses, make([]ruleHit, 0, len(clauses)+8))
+	hits = readWords(doc, clauses, hits)
+	for _, h := range hits {
+		if h.move == CommitTime && !rv.sentenceHasTime(h.first) && !rv.nextSentenceHasTime(h.first) {
+			continue
+		}
+		rv.moves = append(rv.moves, moveHit{h.move, h.rule, 0, h.hit})
+	}
 }
 
 func review(doc *prose.Doc, s *Situation, ix *cueIndex) *Report {
 	rv := &reviewer{doc: doc, s: s, r: &Report{}, hasTime: make([]int8, len(doc.Sentences))}
 	var buf [64]prose.Match
 	ms := ix.m.ScanOverlapping(doc, buf[:0])
-	rv.moves = make([]moveHit, 0, len(ms)+4)
+	rv.moves = make([]moveHit, 0, len(ms)+len(doc.Sentences)*3+8)
+	rv.ix = ix
 	for _, m := range ms {
 		if m.Negated {
 			continue
@@ -131,7 +166,7 @@ func review(doc *prose.Doc, s *Situation, ix *cueIndex) *Report {
 		for _, t := range ix.targets[m.ID] {
 			switch t.kind {
 			case targetMove:
-				rv.moves = append(rv.moves, moveHit{Move(t.id), h})
+				rv.moves = append(rv.moves, moveHit{Move(t.id), "", int32(m.ID) + 1, h})
 			case targetAnti:
 				rv.anti[t.id] = append(rv.anti[t.id], h)
 			case targetMark:
@@ -139,17 +174,26 @@ func review(doc *prose.Doc, s *Situation, ix *cueIndex) *Report {
 			}
 		}
 	}
+	rv.readFunctions()
 	rv.cancelNonApologies()
 	rv.checkTimes()
 	rv.collectMoves()
 	rv.checkRules()
 	rv.checkShouting()
 	prose.SortFindings(rv.r.Findings)
+	rv.r.Findings = oncePerSpan(rv.r.Findings)
 	specs := specsFor(s)
 	rv.checkOrder()
 	prose.SortFindings(rv.r.Order)
 	rv.score(specs)
-	rv.r.Rewrite = rewrite(s, specs, rv.situationSlots())
+	var needs []string
+	rv.r.Rewrite, needs = rv.rewrite()
+	for _, n := range needs {
+		if !slices.Contains(rv.needs, n) {
+			rv.needs = append(rv.needs, n)
+		}
+	}
+	rv.r.Needs = rv.needs
 	if rv.r.Order == nil {
 		rv.r.Order = []Finding{}
 	}
@@ -176,18 +220,25 @@ func specsFor(s *Situation) []spec {
 	return recoverySpecs(s)
 }
 
-// cancelNonApologies drops apologies that are part of a non-apology
-// ("I'm sorry you feel that way").
+// cancelNonApologies drops apologies and acknowledgements that are part
+// of a non-apology ("I'm sorry you feel that way"), and acknowledgements
+// inside blame or a call to calm down ("no need to get upset").
 func (rv *reviewer) cancelNonApologies() {
 	bad := rv.anti[apNonApology]
-	if len(bad) == 0 {
+	worse := append(append([]hit(nil), rv.anti[apCalmDown]...), rv.anti[apBlame]...)
+	if len(bad) == 0 && len(worse) == 0 {
 		return
 	}
 	rv.moves = slices.DeleteFunc(rv.moves, func(m moveHit) bool {
-		if m.move != Apologise {
-			return false
+		in := func(h hit) bool { return h.span.Overlaps(m.span) }
+		sameSentence := func(h hit) bool { return rv.doc.SentenceOf(h.first) == rv.doc.SentenceOf(m.first) }
+		switch m.move {
+		case Apologise:
+			return slices.ContainsFunc(bad, in)
+		case Acknowledge:
+			return slices.ContainsFunc(bad, sameSentence) || slices.ContainsFunc(worse, in)
 		}
-		return slices.ContainsFunc(bad, func(h hit) bool { return h.span.Overlaps(m.span) })
+		return false
 	})
 }
 
@@ -209,7 +260,7 @@ func (rv *reviewer) checkTimes() {
 		commit := slices.Contains(rv.marks[markCommit], h)
 		if rv.sentenceHasTime(h.first) || rv.nextSentenceHasTime(h.first) {
 			if commit {
-				rv.moves = append(rv.moves, moveHit{CommitTime, h})
+				rv.moves = append(rv.moves, moveHit{CommitTime, "committime.promise-with-time", 0, h})
 			}
 			continue
 		}
@@ -327,9 +378,15 @@ func (rv *reviewer) better(ids []string) []string {
 	slots := rv.situationSlots()
 	out := make([]string, 0, len(ids))
 	for _, id := range ids {
-		if i, ok := cat.byID[id]; ok {
-			out = append(out, fill(cat.phrases[i].Text, slots, true))
+		i, ok := cat.byID[id]
+		if !ok {
+			continue
 		}
+		if p := &cat.phrases[i]; !p.fillable(slots) {
+			rv.needs = addNeeds(rv.needs, p, slots)
+			continue
+		}
+		out = append(out, fill(cat.phrases[i].Text, slots, false))
 	}
 	return out
 }
@@ -337,21 +394,23 @@ func (rv *reviewer) better(ids []string) []string {
 // collectMoves fills Report.Moves: hits sorted by position, overlapping
 // hits of the same move merged.
 func (rv *reviewer) collectMoves() {
-	order.Stable(rv.moves, func(a, b moveHit) int {
+	slices.SortStableFunc(rv.moves, func(a, b moveHit) int {
 		if a.first != b.first {
 			return a.first - b.first
 		}
 		return int(a.move) - int(b.move)
 	})
-	// A cue inside a longer cue of another move belongs to that move
-	// ("on us" inside "that's on us" is ownership, not atonement).
+	// A listed phrase inside a longer listed phrase of another move
+	// belongs to that move ("on us" inside "that's on us" is ownership,
+	// not atonement).
 	rv.moves = slices.DeleteFunc(rv.moves, func(m moveHit) bool {
-		return slices.ContainsFunc(rv.moves, func(o moveHit) bool {
-			return o.move != m.move && o.span.Contains(m.span) && o.span.Len() > m.span.Len()
+		return m.cue > 0 && slices.ContainsFunc(rv.moves, func(o moveHit) bool {
+			return o.cue > 0 && o.move != m.move && o.span.Contains(m.span) && o.span.Len() > m.span.Len()
 		})
 	})
-	var out []FoundMove
-	last := make([]int, numMoves) // index+1 in out of the latest hit of each move
+	out := make([]FoundMove, 0, len(rv.moves))
+	var lastBuf [numMoves]int
+	last := lastBuf[:] // index+1 in out of the latest hit of each move
 	for _, m := range rv.moves {
 		if k := last[m.move]; k > 0 && out[k-1].Span.End > m.span.Start {
 			if m.span.End > out[k-1].Span.End {
@@ -360,13 +419,14 @@ func (rv *reviewer) collectMoves() {
 			}
 			continue
 		}
-		out = append(out, FoundMove{Move: m.move, Span: m.span, Text: rv.doc.Slice(m.span)})
+		f := FoundMove{Move: m.move, Span: m.span, Text: rv.doc.Slice(m.span), Rule: m.rule}
+		if m.cue > 0 {
+			f.Rule, f.Phrase = rulePhrase, rv.ix.m.Phrase(int(m.cue-1))
+		}
+		out = append(out, f)
 		last[m.move] = len(out)
 	}
 	rv.r.Moves = out
-	if out == nil {
-		rv.r.Moves = []FoundMove{}
-	}
 }
 
 func (rv *reviewer) firstOf(ms ...Move) (FoundMove, bool) {
@@ -442,7 +502,17 @@ func needed(specs []spec) []Move {
 func (rv *reviewer) score(specs []spec) {
 	r := rv.r
 	need := needed(specs)
-	r.Points = make([]Point, 0, len(need)+len(r.Findings)+5)
+	r.Points = make([]Point, 0, len(need)+len(r.Findings)+8)
+	need = slices.DeleteFunc(need, func(m Move) bool {
+		if _, found := rv.firstOf(m); found {
+			return false
+		}
+		why := rv.notRequired(m)
+		if why != "" {
+			r.Points = append(r.Points, Point{0, m.Title() + ": not required here, " + why})
+		}
+		return why != ""
+	})
 	total := 0
 	for _, m := range need {
 		total += moveWeight(m)
@@ -454,17 +524,30 @@ func (rv *reviewer) score(specs []spec) {
 		pts := movePoints*cum/total - prev
 		if f, ok := rv.firstOf(m); ok {
 			r.Points = append(r.Points, Point{pts, m.Title() + ": found (" + strconv.Quote(f.Text) + ")"})
+		} else if f, ok := rv.ownedByFixing(m); ok {
+			r.Points = append(r.Points, Point{pts, m.Title() + ": shown by fixing it yourself (" + strconv.Quote(f.Text) + ")"})
 		} else {
 			r.Missing = append(r.Missing, m)
 			r.Points = append(r.Points, Point{0, m.Title() + ": missing, " + strconv.Itoa(pts) + " points not earned"})
 		}
 	}
-	if len(r.Order) == 0 {
+	// A reply that neither acts nor offers anything earns no order points
+	// and only half the tone points: polite words that do nothing are
+	// still a dead end for the customer.
+	acts := rv.offersAfter(-1) || rv.s.State == Abusive && slices.ContainsFunc(rv.moves, func(m moveHit) bool { return m.move.IsBoundary() })
+	switch {
+	case !acts:
+		r.Points = append(r.Points, Point{0, fmt.Sprintf("Order: no action or offer to put in order, %d points not earned", orderPoints)})
+	case len(r.Order) == 0:
 		r.Points = append(r.Points, Point{orderPoints, "Order: nothing explained or quoted before apologising or acting"})
-	} else {
+	default:
 		r.Points = append(r.Points, Point{max(0, orderPoints-5*len(r.Order)), fmt.Sprintf("Order: %d problem(s), 5 points lost for each", len(r.Order))})
 	}
-	r.Points = append(r.Points, Point{tonePoints, "Tone: starts with full marks"})
+	if acts {
+		r.Points = append(r.Points, Point{tonePoints, "Tone: starts with full marks"})
+	} else {
+		r.Points = append(r.Points, Point{tonePoints / 2, fmt.Sprintf("Tone: starts with %d of %d, as the reply does nothing and offers nothing", tonePoints/2, tonePoints)})
+	}
 	for _, f := range r.Findings {
 		lost := 5
 		if f.Severity == Error {
@@ -492,6 +575,100 @@ func (rv *reviewer) score(specs []spec) {
 		sum = 100
 	}
 	r.Score = sum
+}
+
+// oncePerSpan keeps one finding for each stretch of overlapping findings
+// (sorted by position): the worst, then the longest. "Dear valued
+// customer" is one Sir-or-Madam finding, not two; "I promise this will
+// never happen again" is one unkeepable promise, not three. A finding of
+// another rule in the same stretch is named in the kept one's message.
+func oncePerSpan(fs []Finding) []Finding {
+	if len(fs) < 2 {
+		return fs
+	}
+	out := fs[:0]
+	for i := 0; i < len(fs); {
+		j, end, best := i+1, fs[i].Span.End, i
+		for j < len(fs) && fs[j].Span.Start < end {
+			end = max(end, fs[j].Span.End)
+			if fs[j].Severity > fs[best].Severity || fs[j].Severity == fs[best].Severity && fs[j].Span.Len() > fs[best].Span.Len() {
+				best = j
+			}
+			j++
+		}
+		kept := fs[best]
+		var also []string
+		for k := i; k < j; k++ {
+			if fs[k].Rule != kept.Rule && !slices.Contains(also, antiTitle(fs[k].Rule)) {
+				also = append(also, antiTitle(fs[k].Rule))
+			}
+		}
+		if len(also) > 0 {
+			kept.Message += " It also reads as: " + strings.Join(also, ", ") + " (counted once)."
+		}
+		out = append(out, kept)
+		i = j
+	}
+	return out
+}
+
+// notRequired says why move m, which the situation's plan lists, is not
+// required of this reply, or "" when it is: what a reply must show
+// follows the channel and what the reply already does. A short chat that
+// fixes the problem need not thank or paraphrase; a letter about a major
+// failure is held to the whole plan.
+func (rv *reviewer) notRequired(m Move) string {
+	s := rv.s
+	_, fixes := rv.firstOf(Fix, Offer, HandOver)
+	letter := s.Channel == Email && (s.Severity >= Major || s.Repeat)
+	switch m {
+	case Paraphrase:
+		if s.Channel.Written() && !letter {
+			return "in writing, answering the exact problem shows you read it"
+		}
+		if s.Severity == Minor && fixes {
+			return "a minor slip put right at once needs no summary"
+		}
+	case Thank:
+		if s.Channel == Chat && fixes {
+			return "a short chat reply that fixes the problem need not thank"
+		}
+		if s.Severity == Minor && fixes && !letter {
+			return "a minor slip put right at once need not be thanked for"
+		}
+	case Believe:
+		if fixes && (s.Channel.Written() || s.Severity == Minor) {
+			return "acting on the customer's account shows you believe it"
+		}
+	case Acknowledge:
+		if s.Severity == Minor && fixes {
+			return "a quick fix for a minor slip acknowledges it"
+		}
+	case Fix:
+		if _, offers := rv.firstOf(Offer); offers && (s.Cause == Misunderstanding || s.Cause == PolicyLimit) {
+			return "the offer is the remedy when the customer expected something we never promised"
+		}
+	case Atone:
+		if s.Channel == Chat && s.Severity <= Moderate && !s.Repeat && fixes {
+			return "a fast fix in a chat is the remedy for a modest failure"
+		}
+	}
+	return ""
+}
+
+// ownedByFixing returns the first-person fix that shows ownership when
+// the reply takes ownership by doing the fix itself ("I've posted the
+// right one").
+func (rv *reviewer) ownedByFixing(m Move) (FoundMove, bool) {
+	if m != Own {
+		return FoundMove{}, false
+	}
+	for _, f := range rv.r.Moves {
+		if f.Move == Fix && strings.HasPrefix(f.Rule, "fix.") {
+			return f, true
+		}
+	}
+	return FoundMove{}, false
 }
 
 func antiTitle(rule string) string {

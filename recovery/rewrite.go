@@ -1,42 +1,197 @@
 package recovery
 
-import "strings"
+import (
+	"slices"
+	"strings"
 
-// rewrite assembles a reply from catalogue phrases: one phrase for each
-// step of the plan a reply should show, in order, skipping moves an
-// earlier phrase already made. Written channels get a greeting.
-func rewrite(s *Situation, specs []spec, slots Slots) string {
+	"github.com/purposefulcx/purposeful/internal/prose"
+)
+
+// slotFields maps a phrase slot to the [Situation] field that fills it,
+// as the API and the page name it.
+func slotField(slot string) string {
+	switch slot {
+	case "name":
+		return "customerName"
+	case "alternative", "gesture":
+		return "offers"
+	case "agent":
+		return "agentName"
+	}
+	return slot // colleague, issue, policy, times
+}
+
+// addNeeds records the situation fields a phrase needs but the situation
+// leaves empty.
+func addNeeds(needs []string, p *Phrase, slots Slots) []string {
+	for _, s := range p.Slots {
+		if strings.TrimSpace(slots[s]) == "" {
+			if f := slotField(s); !slices.Contains(needs, f) {
+				needs = append(needs, f)
+			}
+		}
+	}
+	return needs
+}
+
+// piece is one sentence of a rewrite: the writer's own, kept, or a
+// catalogue phrase added for a missing move; rank places it in running
+// order.
+type piece struct {
+	text string
+	rank int
+	gap  string // what goes before it
+}
+
+// rewrite keeps what the draft does well in the writer's own words and
+// replaces only what is wrong or missing: a sentence with an anti-pattern
+// is replaced by the better phrase (or dropped when none fits), and each
+// missing move gets one catalogue phrase, placed in running order among
+// the kept sentences. A chat reply stays short: only the moves that
+// weigh most are added. No slot is ever left in braces: a phrase whose
+// detail the situation lacks is left out and the field is reported in
+// needs.
+func (rv *reviewer) rewrite() (string, []string) {
+	s, doc, r := rv.s, rv.doc, rv.r
 	cat := CatalogueFor(s.Language)
+	slots := rv.situationSlots()
+	var needs []string
+	var pieces []piece
+	rank := -1
+	prevEnd := -1
+	for _, sen := range doc.Sentences {
+		gap := " "
+		if prevEnd >= 0 && strings.Contains(doc.Text[prevEnd:sen.Span.Start], "\n\n") {
+			gap = "\n\n"
+		}
+		prevEnd = sen.Span.End
+		for _, m := range r.Moves {
+			if m.Span.Overlaps(sen.Span) && (rank < 0 || int(m.Move) < rank) {
+				rank = int(m.Move)
+			}
+		}
+		if text, ok := mend(doc, sen.Span, r.Findings); ok {
+			pieces = append(pieces, piece{text, max(rank, 0), gap})
+		}
+	}
+	greeted := false
+	if len(pieces) > 0 {
+		word, _, _ := strings.Cut(strings.TrimSpace(pieces[0].text), " ")
+		word = strings.ToLower(strings.TrimRight(word, ",!."))
+		greeted = isGreeting(word) || s.CustomerName != "" && strings.HasPrefix(pieces[0].text, strings.Fields(s.CustomerName)[0])
+	}
+	for _, m := range r.Missing {
+		i := cat.bestFillable(m, s, slots)
+		if i < 0 {
+			if j := cat.best(m, s, slots); j >= 0 {
+				needs = addNeeds(needs, &cat.phrases[j], slots)
+			}
+			continue
+		}
+		text := fill(cat.phrases[i].Text, slots, false)
+		if slices.ContainsFunc(pieces, func(p piece) bool { return p.text == text }) {
+			continue
+		}
+		from := 0
+		if greeted && len(pieces) > 0 {
+			from = 1 // after "Mr Chen, ..." or "Dear Ms Okafor,"
+		}
+		at := len(pieces)
+		if k := slices.IndexFunc(pieces[from:], func(p piece) bool { return p.rank > int(m) }); k >= 0 {
+			at = from + k
+		}
+		pieces = slices.Insert(pieces, at, piece{text, int(m), " "})
+	}
 	var b strings.Builder
-	if s.Channel.Written() {
+	if s.Channel == Email && !greeted {
 		if name := slots["name"]; name != "" {
 			b.WriteString("Dear " + name + ",\n\n")
 		} else {
 			b.WriteString("Hello,\n\n")
 		}
 	}
-	done := make([]bool, numMoves)
-	n := 0
-	for _, sp := range specs {
-		if sp.optional || done[sp.move] || !sp.move.Info().Visible || (sp.move == Listen && !s.Channel.Written()) {
-			continue
+	for i, p := range pieces {
+		if i > 0 {
+			b.WriteString(p.gap)
 		}
-		i := cat.best(sp.move, s, slots)
-		if i < 0 {
-			continue
-		}
-		p := &cat.phrases[i]
-		for _, m := range p.Moves {
-			done[m] = true
-		}
-		if n > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(fill(p.Text, slots, true))
-		n++
+		b.WriteString(p.text)
 	}
-	if s.Channel.Written() && slots["agent"] != "" {
+	if s.Channel == Email && slots["agent"] != "" && !strings.Contains(b.String(), slots["agent"]) {
 		b.WriteString("\n\n" + slots["agent"])
 	}
-	return b.String()
+	return strings.TrimSpace(b.String()), needs
+}
+
+// mend returns the sentence under span with its anti-patterns put right:
+// a form of address or shouting is replaced where it stands; a sentence
+// with any other anti-pattern is replaced by the first better phrase
+// with no slot left, or dropped (ok false) when there is none.
+func mend(doc *prose.Doc, span Span, findings []Finding) (string, bool) {
+	var in []Finding
+	for _, f := range findings {
+		if f.Span.Overlaps(span) {
+			in = append(in, f)
+		}
+	}
+	if len(in) == 0 {
+		return doc.Slice(span), true
+	}
+	inPlace := !slices.ContainsFunc(in, func(f Finding) bool {
+		return f.Rule != RuleSirMadam && f.Rule != RuleShouting || len(f.Suggestions) == 0
+	})
+	if inPlace {
+		var b strings.Builder
+		at := span.Start
+		for _, f := range in {
+			b.WriteString(doc.Text[at:max(at, f.Span.Start)])
+			b.WriteString(f.Suggestions[0])
+			at = max(at, f.Span.End)
+		}
+		b.WriteString(doc.Text[at:span.End])
+		return b.String(), true
+	}
+	worst := in[0]
+	for _, f := range in[1:] {
+		if f.Severity > worst.Severity {
+			worst = f
+		}
+	}
+	for _, sg := range worst.Suggestions {
+		if !strings.Contains(sg, "{") && strings.Contains(sg, " ") {
+			return sg, true
+		}
+	}
+	return "", false
+}
+
+// isGreeting reports whether a folded word opens a greeting.
+func isGreeting(w string) bool {
+	switch w {
+	case "dear", "hi", "hello", "hey", "good":
+		return true
+	}
+	return false
+}
+
+// bestFillable is [Catalogue.best] limited to phrases the slots fill.
+func (c *Catalogue) bestFillable(m Move, s *Situation, slots Slots) int {
+	if !m.Valid() {
+		return -1
+	}
+	for _, strict := range []bool{true, false} {
+		best, bestRank := -1, 1<<30
+		for _, i := range c.byMove[m] {
+			p := &c.phrases[i]
+			if !p.fillable(slots) {
+				continue
+			}
+			if r := c.rank(int(i), m, s, slots, strict); r >= 0 && r < bestRank {
+				best, bestRank = int(i), r
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
 }

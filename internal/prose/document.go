@@ -155,8 +155,8 @@ func splitSentences(text string, toks []Token) []Sentence {
 		for end < len(toks) && toks[end].Kind == Punct && isCloser(toks[end].Norm) && toks[end].Span.Start == toks[end-1].Span.End {
 			end++
 		}
-		if end < len(toks) && toks[end].Kind == Word && t.Norm == "." && startsLower(toks[end].Text) {
-			continue // "approx. ten", an abbreviation we do not know
+		if end < len(toks) && toks[end].Kind == Word && t.Norm == "." && startsLower(toks[end].Text) && i > 0 && len(toks[i-1].Norm) <= 4 {
+			continue // "approx. ten", an abbreviation we do not know; a longer word ends a lower-case sentence
 		}
 		flush(end)
 		i = end - 1

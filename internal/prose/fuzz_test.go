@@ -97,3 +97,25 @@ func slotOnly(p string) bool {
 	}
 	return false
 }
+
+// FuzzClauses checks that clauses cover tokens inside their sentence, in
+// order, with the subject and verb inside the text's tokens.
+func FuzzClauses(f *testing.F) {
+	for _, s := range append(fuzzSeeds, "I'm sorry we sent you the wrong size. I've posted the right one and it'll be there by 9am.",
+		"Can I offer you a refund, or would you like me to send a new one?", "the flight we sold you was cancelled so orders are late") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d := Analyze(text)
+		prev := 0
+		for _, c := range d.Clauses() {
+			if c.First < prev || c.First >= c.Last || c.Last > len(d.Tokens) {
+				t.Fatalf("bad clause %+v in %q", c, text)
+			}
+			prev = c.First
+			if c.Subject >= len(d.Tokens) || c.Verb >= len(d.Tokens) || c.Verb >= 0 && c.Verb < c.First {
+				t.Fatalf("bad subject or verb %+v in %q", c, text)
+			}
+		}
+	})
+}

@@ -155,6 +155,9 @@ type Rung struct {
 type RecoverySituation struct {
 	State, Cause, Severity, Channel string
 	CustomerName, Issue, Offer      string
+	// Policy and Times fill the details a suggested reply needs when a
+	// policy is in play or a call back is promised ("4pm today").
+	Policy, Times string
 }
 
 // RecoveryPlan is the ordered plan with phrases to say.
@@ -190,6 +193,8 @@ type Grade struct {
 	Rubric []RubricLine
 	Next   string
 	Review ReplyReview
+	// Parts say how Score adds up from what the learner sees.
+	Parts []string
 }
 
 // RubricLine is one criterion of a practice grade.

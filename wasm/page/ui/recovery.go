@@ -90,13 +90,22 @@ func (a *App) recovery(s *scope) Element {
 		a.enumSelect(s, "How serious it is", "rec-severity", recoverySeverities, func(v string) { sit.Severity = v; replan() }),
 		a.enumSelect(s, "Where you are talking", "rec-channel", recoveryChannels, func(v string) { sit.Channel = v; replan() }),
 	)
-	name, _ := s.field("Customer's name (optional)", "text", sit.CustomerName, "rec-name", func(v string) { sit.CustomerName = v; replan() })
-	issue, _ := s.field("What went wrong, in a few words", "text", sit.Issue, "rec-issue", func(v string) { sit.Issue = v; replan() })
-	offer, _ := s.field("What you can offer (optional)", "text", sit.Offer, "rec-offer", func(v string) { sit.Offer = v; replan() })
-	plan := s.el("section", "card", s.text("h2", "", "Plan a recovery"), form, s.el("div", "two-col", name, issue), offer,
-		s.text("h3", "", "Your plan"), planOut)
-	a.screen.Append(plan)
-	replan()
+	// Changing the situation updates the plan and the review of the
+	// draft (set below).
+	var rereview func()
+	changed := func() {
+		replan()
+		if rereview != nil {
+			rereview()
+		}
+	}
+	name, _ := s.field("Customer's name (optional)", "text", sit.CustomerName, "rec-name", func(v string) { sit.CustomerName = v; changed() })
+	issue, _ := s.field("What went wrong, in a few words", "text", sit.Issue, "rec-issue", func(v string) { sit.Issue = v; changed() })
+	offer, _ := s.field("What you can offer (optional)", "text", sit.Offer, "rec-offer", func(v string) { sit.Offer = v; changed() })
+	times, _ := s.field("When you can call back (optional, e.g. 4pm today, 9am tomorrow)", "text", sit.Times, "rec-times", func(v string) { sit.Times = v; changed() })
+	policy, _ := s.field("The policy in play (optional, e.g. refunds need a receipt)", "text", sit.Policy, "rec-policy", func(v string) { sit.Policy = v; changed() })
+	a.screen.Append(s.el("section", "card", s.text("h2", "", "The situation"), form, s.el("div", "two-col", name, issue),
+		s.el("div", "two-col", offer, times), policy))
 
 	// Review a draft.
 	mirror := s.el("p", "mirror")
@@ -127,11 +136,22 @@ func (a *App) recovery(s *scope) Element {
 			extra.Append(rs.text("h3", "", "One way to say it"), rs.text("blockquote", "rewrite", r.Rewrite))
 		}
 	}
-	draftField, _ := s.field("Your draft reply", "textarea", "", "reply-text", review)
+	draftField, draft := s.field("Your draft reply", "textarea", "", "reply-text", review)
+	rereview = func() {
+		if v := draft.Value(); v != "" {
+			review(v)
+		}
+	}
+	// The review comes before the plan, and the plan folds away, so that
+	// on a phone the reply box is near the top, not under a long plan.
 	a.screen.Append(s.el("section", "card", s.text("h2", "", "Review a reply"),
 		s.el("div", "coach-grid",
 			s.el("div", "", draftField, s.text("p", "legend", ""), mirror),
 			s.el("div", "", s.el("div", "score", score, s.text("span", "muted", "out of 100")), notes, extra))))
+	planBox := s.el("details", "plan-box", s.text("summary", "", "Your plan: the moves to make and words to use"), planOut)
+	attrs(planBox, "data-test", "plan-box")
+	a.screen.Append(s.el("section", "card", s.text("h2", "", "Plan a recovery"), planBox))
+	replan()
 	a.screen.Append(a.practice(s))
 	return h
 }
@@ -197,6 +217,15 @@ func (a *App) practice(s *scope) Element {
 			return
 		}
 		out.Append(gs.el("div", "score", gs.text("span", "score-num", strconv.Itoa(g.Score)), gs.text("span", "muted", "out of 100")))
+		if len(g.Parts) > 0 {
+			// How the score adds up, from what the learner sees.
+			parts := gs.el("ul", "score-parts")
+			attrs(parts, "data-test", "grade-parts")
+			for _, p := range g.Parts {
+				parts.Append(gs.text("li", "muted", p))
+			}
+			out.Append(parts)
+		}
 		ul := gs.el("ul", "rubric")
 		for _, r := range g.Rubric {
 			mark := "✗ "

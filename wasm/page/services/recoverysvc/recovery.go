@@ -5,6 +5,8 @@ package recoverysvc
 
 import (
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/purposefulcx/purposeful/recovery"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
@@ -24,9 +26,14 @@ func situation(s ui.RecoverySituation) (recovery.Situation, error) {
 	set(s.Cause, &out.Cause)
 	set(s.Severity, &out.Severity)
 	set(s.Channel, &out.Channel)
-	out.CustomerName, out.Issue = s.CustomerName, s.Issue
+	out.CustomerName, out.Issue, out.Policy = s.CustomerName, s.Issue, s.Policy
 	if s.Offer != "" {
 		out.Offers = []string{s.Offer}
+	}
+	for _, t := range strings.Split(s.Times, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out.Times = append(out.Times, t)
+		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return out, err
@@ -47,12 +54,56 @@ func RecoveryPlan(s ui.RecoverySituation) (ui.RecoveryPlan, error) {
 	out := ui.RecoveryPlan{Notes: g.Notes}
 	for _, st := range g.Steps {
 		ps := ui.PlanStep{Title: st.Title, Reason: st.Reason, Optional: st.Optional}
+		var needs []string
 		for _, p := range st.Phrases {
+			// A phrase with a detail the form does not have yet would
+			// show a slot in braces: leave it out and ask for the detail.
+			if len(p.Missing) > 0 {
+				needs = append(needs, p.Missing...)
+				continue
+			}
 			ps.Phrases = append(ps.Phrases, p.Text)
+		}
+		if len(ps.Phrases) == 0 && len(needs) > 0 {
+			ps.Reason += " " + askFor(needs)
 		}
 		out.Steps = append(out.Steps, ps)
 	}
 	return out, nil
+}
+
+// fieldLabels name, as the form does, the details a phrase or a
+// suggested reply can need: recovery slot names and situation field
+// names.
+func fieldLabel(name string) string {
+	switch name {
+	case "name", "customerName":
+		return "the customer's name"
+	case "issue":
+		return "what went wrong"
+	case "alternative", "gesture", "offers":
+		return "what you can offer"
+	case "policy":
+		return "the policy in play"
+	case "times":
+		return "when you can call back"
+	case "colleague":
+		return "a colleague who can take over"
+	case "agent", "agentName":
+		return "your name"
+	}
+	return name
+}
+
+// askFor is the sentence that asks for missing details in the form's words.
+func askFor(names []string) string {
+	var labels []string
+	for _, n := range names {
+		if l := fieldLabel(n); !slices.Contains(labels, l) {
+			labels = append(labels, l)
+		}
+	}
+	return "Fill in " + strings.Join(labels, " and ") + " above for words to use here."
 }
 
 func reviewOf(r *recovery.Report) ui.ReplyReview {
@@ -72,6 +123,9 @@ func reviewOf(r *recovery.Report) ui.ReplyReview {
 	}
 	for _, m := range r.Missing {
 		out.Missing = append(out.Missing, m.Title())
+	}
+	if len(r.Needs) > 0 {
+		out.Notes = append(out.Notes, ui.Note{Severity: "info", Message: "The suggested reply can say more.", Why: askFor(r.Needs)})
 	}
 	return out
 }
@@ -109,6 +163,9 @@ func GradePractice(id, reply string) (ui.Grade, error) {
 		return ui.Grade{}, err
 	}
 	out := ui.Grade{Score: f.Score, Next: f.Next}
+	for _, p := range f.Points {
+		out.Parts = append(out.Parts, p.Reason)
+	}
 	for _, r := range f.Rubric {
 		out.Rubric = append(out.Rubric, ui.RubricLine{Text: r.Text, Met: r.Met, Points: r.Points, Of: r.Of, Comment: r.Comment})
 	}
