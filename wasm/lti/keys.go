@@ -4,6 +4,7 @@ import (
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
+	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/base64"
@@ -203,4 +204,16 @@ func (k SigningKey) Sign(claims any) (string, error) {
 		return "", err
 	}
 	return obj.CompactSerialize()
+}
+
+// GenerateKey makes a new RSA 2048 signing key and returns it as PEM with
+// its Kid (and Expires, when set) headers, ready for [ParseKeySet]. To
+// rotate, put the new key first and the old one after it with an Expires
+// header a few days ahead.
+func GenerateKey(kid string, expires time.Time) ([]byte, error) {
+	k, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		return nil, err
+	}
+	return EncodeKey(SigningKey{KID: kid, Alg: jose.RS256, Key: k, Expires: expires})
 }

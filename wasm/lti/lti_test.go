@@ -255,7 +255,11 @@ func (m *memTokens) PutToken(_ context.Context, p, s, t string, e time.Time) err
 	m.m[p+s], m.e[p+s] = t, e
 	return nil
 }
-func (m *memTokens) DropToken(_ context.Context, p, s string) error { delete(m.m, p+s); delete(m.e, p+s); return nil }
+func (m *memTokens) DropToken(_ context.Context, p, s string) error {
+	delete(m.m, p+s)
+	delete(m.e, p+s)
+	return nil
+}
 
 // toolKeys serves a tool's JWKS for the mock platform to check its
 // assertions and responses.
