@@ -360,7 +360,7 @@ func (c *call) ltiSessionOf() (ltiSession, error) {
 	var sess ltiSession
 	tok, _ := bearer(c.r)
 	if tok == "" && c.r.Method == http.MethodPost && strings.HasPrefix(c.r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-		tok = c.r.PostFormValue("session")
+		tok = c.r.PostForm.Get("session")
 	}
 	if !strings.HasPrefix(tok, sessionPrefix) || len(tok) < len(sessionPrefix)+40 {
 		return sess, unauthorized("this route needs the session token of an LTI launch")
