@@ -21,7 +21,9 @@ func (c *call) writeHTML(status int, body, formTarget string) error {
 	}
 	hd := c.w.Header()
 	hd.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action "+formSrc)
-	hd.Set("Referrer-Policy", "no-referrer")
+	// same-origin, not no-referrer: with no-referrer a form post carries
+	// "Origin: null", and the deep linking form posts to this origin.
+	hd.Set("Referrer-Policy", "same-origin")
 	hd.Set("X-Content-Type-Options", "nosniff")
 	return c.writeRaw(status, "text/html; charset=utf-8", []byte(body))
 }
