@@ -111,6 +111,18 @@ func (c *call) form() error {
 	return nil
 }
 
+// ltiForm starts a browser route of LTI: LTI on, a store, the form read.
+func (c *call) ltiForm() (*store.Store, error) {
+	if !c.h.cfg.LTI.enabled() {
+		return nil, ltiOff()
+	}
+	s, err := c.store()
+	if err != nil {
+		return nil, err
+	}
+	return s, c.form()
+}
+
 // secure reports whether cookies can be Secure: https, or a loopback
 // host, which browsers treat as secure.
 func (c *call) secure() bool {
@@ -125,14 +137,8 @@ func (c *call) secure() bool {
 func ltiLogin(c *call) error { return ltiPage(doLogin)(c) }
 
 func doLogin(c *call) error {
-	if !c.h.cfg.LTI.enabled() {
-		return ltiOff()
-	}
-	s, err := c.store()
+	s, err := c.ltiForm()
 	if err != nil {
-		return err
-	}
-	if err := c.form(); err != nil {
 		return err
 	}
 	l, err := lti.ParseLogin(c.r.Form)
@@ -226,14 +232,8 @@ func quote(s string) string {
 func ltiLaunch(c *call) error { return ltiPage(doLaunch)(c) }
 
 func doLaunch(c *call) error {
-	if !c.h.cfg.LTI.enabled() {
-		return ltiOff()
-	}
-	s, err := c.store()
+	s, err := c.ltiForm()
 	if err != nil {
-		return err
-	}
-	if err := c.form(); err != nil {
 		return err
 	}
 	f := c.r.PostForm

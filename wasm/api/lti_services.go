@@ -53,10 +53,8 @@ func recoveryChoices() [][2]string {
 func ltiDeepLink(c *call) error { return ltiPage(doDeepLink)(c) }
 
 func doDeepLink(c *call) error {
-	if !c.h.cfg.LTI.enabled() {
-		return ltiOff()
-	}
-	if err := c.form(); err != nil {
+	s, err := c.ltiForm()
+	if err != nil {
 		return err
 	}
 	sess, err := c.ltiSessionOf()
@@ -71,7 +69,6 @@ func doDeepLink(c *call) error {
 	if len(errs) > 0 {
 		return badRequest("the choice is not valid", errs...)
 	}
-	s := c.h.cfg.Store
 	p, err := s.Platform(c.r.Context(), sess.PlatformID)
 	if errors.Is(err, store.ErrNotFound) {
 		return refused(http.StatusForbidden, lti.ReasonPlatform, "the platform was removed")

@@ -30,26 +30,7 @@ type Tool struct {
 
 func (tl Tool) api(t testing.TB, method, path string, body any) Page {
 	t.Helper()
-	var rd *bytes.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		require.NoError(t, err)
-		rd = bytes.NewReader(b)
-	} else {
-		rd = bytes.NewReader(nil)
-	}
-	req, err := http.NewRequest(method, tl.BaseURL+path, rd)
-	require.NoError(t, err)
-	req.Header.Set("Authorization", "Bearer "+tl.OrgKey)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	res, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer res.Body.Close()
-	var buf bytes.Buffer
-	buf.ReadFrom(res.Body)
-	return Page{Status: res.StatusCode, Header: res.Header, Body: buf.String()}
+	return call(t, method, tl.BaseURL+path, tl.OrgKey, body)
 }
 
 // call sends a JSON request with a bearer token (session or workshop).
