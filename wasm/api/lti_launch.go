@@ -88,6 +88,9 @@ func ltiPage(fn func(*call) error) func(*call) error {
 			return err
 		}
 		p := asProblem(err)
+		if p.Status >= 500 && c.h.cfg.Logger != nil {
+			c.h.cfg.Logger.ErrorContext(c.r.Context(), "handler error", "route", c.r.URL.Path, "error", err.Error())
+		}
 		reason := ""
 		if len(p.Errors) > 0 && p.Type == TypeLTI {
 			reason = p.Errors[0].Path

@@ -221,9 +221,16 @@ func RunFlow(t *testing.T, p *Platform, tl Tool) {
 		require.Equal(t, http.StatusOK, st.Status, st.Body)
 		assert.Contains(t, st.Body, `"role":"participant"`)
 		var v struct {
-			You string `json:"you"`
+			You  string `json:"you"`
+			View struct {
+				You struct {
+					Name string `json:"name"`
+				} `json:"you"`
+			} `json:"view"`
 		}
 		st.JSON(t, &v)
+		assert.True(t, strings.HasPrefix(v.View.You.Name, "Participant "), "with aliases the workshop shows an alias: %q", v.View.You.Name)
+		assert.NotContains(t, st.Body, "Lee Learner", "the LMS's full name is not stored in an alias workshop")
 		again := Launch(t, p, tl, "learner-1", workshopLink)
 		st2 := call(t, http.MethodGet, tl.BaseURL+"/v1/workshops/"+workshopID, again.Attr("data-workshop-token"), nil)
 		var v2 struct {
