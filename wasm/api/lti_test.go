@@ -16,6 +16,7 @@ import (
 	"github.com/purposefulcx/purposeful/wasm/lti/ltitest"
 	"github.com/purposefulcx/purposeful/wasm/store"
 	"github.com/purposefulcx/purposeful/wasm/store/sqlite"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -91,4 +92,44 @@ func TestLTIForgeries(t *testing.T) {
 	ltitest.Connect(t, p, tl)
 	tokens := ltitest.RunForgeries(t, p, tl)
 	require.GreaterOrEqual(t, len(tokens), 40)
+}
+
+// TestLTISetupPage: the admin page and Canvas's configuration name the
+// tool's URLs on this server; without keys the page says LTI is off and
+// the login answers 503.
+func TestLTISetupPage(t *testing.T) {
+	tl, _ := newLTITool(t)
+	b := ltitest.NewBrowser()
+	page := b.Do(t, http.MethodGet, tl.BaseURL+"/v1/lti/setup", nil, nil)
+	require.Equal(t, http.StatusOK, page.Status)
+	for _, path := range []string{"/v1/lti/login", "/v1/lti/launch", "/v1/lti/jwks", "/v1/lti/canvas.json"} {
+		assert.Contains(t, page.Body, path)
+	}
+	assert.Contains(t, page.Body, tl.BaseURL+"/v1/lti/login")
+	assert.Contains(t, page.Body, `id="keys-ok"`)
+	assert.Contains(t, page.Header.Get("Content-Security-Policy"), "script-src 'self'")
+
+	var cfg struct {
+		Login  string   `json:"oidc_initiation_url"`
+		Target string   `json:"target_link_uri"`
+		JWK    string   `json:"public_jwk_url"`
+		Scopes []string `json:"scopes"`
+	}
+	b.Do(t, http.MethodGet, tl.BaseURL+"/v1/lti/canvas.json", nil, nil).JSON(t, &cfg)
+	assert.Equal(t, tl.BaseURL+"/v1/lti/login", cfg.Login)
+	assert.Equal(t, tl.BaseURL+"/v1/lti/launch", cfg.Target)
+	assert.Equal(t, tl.BaseURL+"/v1/lti/jwks", cfg.JWK)
+	assert.Contains(t, cfg.Scopes, lti.ScopeScore)
+
+	st, err := sqlite.Open(context.Background(), ":memory:")
+	require.NoError(t, err)
+	defer st.DB().Close()
+	off := httptest.NewServer(api.New(api.Config{Store: st}))
+	defer off.Close()
+	page = b.Do(t, http.MethodGet, off.URL+"/v1/lti/setup", nil, nil)
+	assert.Contains(t, page.Body, `id="keys-missing"`)
+	res := b.Do(t, http.MethodGet, off.URL+"/v1/lti/login?iss=x", nil, map[string]string{"Accept": ltitest.ProblemJSON})
+	assert.Equal(t, http.StatusServiceUnavailable, res.Status)
+	res = b.Do(t, http.MethodGet, off.URL+"/v1/lti/jwks", nil, nil)
+	assert.Equal(t, http.StatusServiceUnavailable, res.Status)
 }
