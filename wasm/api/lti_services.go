@@ -188,29 +188,36 @@ type ltiGraded struct {
 	Grade string `json:"grade"`
 }
 
-// checkAttempt validates a client's attempt id.
-func checkAttempt(a string) *FieldError {
-	if a == "" || len(a) > 64 || hasControlChars(a) || strings.ContainsAny(a, " \"") {
-		return &FieldError{Path: "attempt", Message: "required: an id of the attempt, at most 64 characters without spaces"}
+func (r *ltiPracticeRequest) attempt() string { return r.Attempt }
+func (r *ltiCompleteRequest) attempt() string { return r.Attempt }
+
+// ltiAttempt starts a graded route: the launch session (of kind, else
+// 403 with notKind) and the request body with its attempt id, which must
+// be non-empty, at most 64 characters, without spaces or quotes.
+func (c *call) ltiAttempt(kind, notKind string, req interface{ attempt() string }) (ltiSession, error) {
+	sess, err := c.ltiSessionOf()
+	if err != nil {
+		return sess, err
 	}
-	return nil
+	if sess.Kind != kind {
+		return sess, forbidden(notKind)
+	}
+	if err := c.decode(req); err != nil {
+		return sess, err
+	}
+	if a := req.attempt(); a == "" || len(a) > 64 || hasControlChars(a) || strings.ContainsAny(a, " \"") {
+		return sess, badRequest("the request body is not valid",
+			FieldError{Path: "attempt", Message: "required: an id of the attempt, at most 64 characters without spaces"})
+	}
+	return sess, nil
 }
 
 // ltiPractice: POST /v1/lti/practice (session token).
 func ltiPractice(c *call) error {
-	sess, err := c.ltiSessionOf()
+	var req ltiPracticeRequest
+	sess, err := c.ltiAttempt(kindPractice, "this launch is not a recovery practice", &req)
 	if err != nil {
 		return err
-	}
-	if sess.Kind != kindPractice {
-		return forbidden("this launch is not a recovery practice")
-	}
-	var req ltiPracticeRequest
-	if err := c.decode(&req); err != nil {
-		return err
-	}
-	if fe := checkAttempt(req.Attempt); fe != nil {
-		return badRequest("the request body is not valid", *fe)
 	}
 	if len(sess.Scenarios) > 0 && !contains(sess.Scenarios, req.Scenario) {
 		return badRequest("the request body is not valid", FieldError{Path: "scenario", Message: "not one of this practice's scenarios"})
@@ -252,19 +259,10 @@ type ltiCompleteRequest struct {
 // ltiComplete: POST /v1/lti/complete (session token): the purpose course
 // is done; a graded link gets full marks.
 func ltiComplete(c *call) error {
-	sess, err := c.ltiSessionOf()
+	var req ltiCompleteRequest
+	sess, err := c.ltiAttempt(kindCourse, "this launch is not the purpose course", &req)
 	if err != nil {
 		return err
-	}
-	if sess.Kind != kindCourse {
-		return forbidden("this launch is not the purpose course")
-	}
-	var req ltiCompleteRequest
-	if err := c.decode(&req); err != nil {
-		return err
-	}
-	if fe := checkAttempt(req.Attempt); fe != nil {
-		return badRequest("the request body is not valid", *fe)
 	}
 	out := ltiGraded{Score: 100, Mastered: true}
 	out.Grade, err = c.grade(sess, req.Attempt, 100, 100, "Purpose course completed")

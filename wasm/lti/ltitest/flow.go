@@ -268,6 +268,13 @@ func RunFlow(t *testing.T, p *Platform, tl Tool) {
 			r.JSON(t, &g)
 			return g.Grade
 		}
+		bad := call(t, http.MethodPost, tl.BaseURL+"/v1/lti/practice", sess, map[string]string{"scenario": "hotel-minibar-charge", "reply": reply, "attempt": ""})
+		assert.Equal(t, http.StatusBadRequest, bad.Status)
+		assert.Contains(t, bad.Body, `"path":"attempt"`)
+		bad = call(t, http.MethodPost, tl.BaseURL+"/v1/lti/practice", sess, map[string]string{"scenario": "retail-no-receipt", "reply": reply, "attempt": "x"})
+		assert.Contains(t, bad.Body, "not one of this practice's scenarios")
+		bad = call(t, http.MethodPost, tl.BaseURL+"/v1/lti/complete", sess, map[string]string{"attempt": "x"})
+		assert.Equal(t, http.StatusForbidden, bad.Status, "a practice launch is not the course")
 		assert.Equal(t, "queued", post("attempt-a"), "the platform is failing: the score waits")
 		assert.Equal(t, "queued", post("attempt-a"), "the same attempt again is not queued twice")
 		for i := 0; i < 10 && len(p.Scores()) == 0; i++ {
