@@ -301,6 +301,23 @@ func RunFlow(t *testing.T, p *Platform, tl Tool) {
 		assert.GreaterOrEqual(t, p.ScoreTries(), 5, "the failing posts were tried")
 	})
 
+	t.Run("course completion", func(t *testing.T) {
+		link := DeepLink(t, p, tl, url.Values{"kind": {"course"}, "graded": {"1"}})
+		res := Launch(t, p, tl, "learner-2", link)
+		assert.Contains(t, res.Body, `id="complete"`)
+		before := len(p.Scores())
+		for range 2 {
+			r := call(t, http.MethodPost, tl.BaseURL+"/v1/lti/complete", res.Attr("data-session"), map[string]string{"attempt": "course-1"})
+			require.Equal(t, http.StatusOK, r.Status, r.Body)
+			assert.Contains(t, r.Body, `"grade":"sent"`)
+		}
+		scores := p.Scores()
+		require.Len(t, scores, before+1, "completing twice with one attempt posts once")
+		last := scores[len(scores)-1].Body
+		assert.Equal(t, "learner-2", last["userId"])
+		assert.Equal(t, 100.0, last["scoreGiven"])
+	})
+
 	t.Run("removed platform", func(t *testing.T) {
 		b := NewBrowser()
 		a, _ := Login(t, p, tl, b, "learner-1", workshopLink)
