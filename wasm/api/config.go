@@ -37,6 +37,8 @@ type Config struct {
 	JoinFailureLimit int
 	// LRS is where xAPI statements are sent. Zero: they are only stored.
 	LRS LRS
+	// LTI makes the API an LTI 1.3 tool. Zero: LTI is off.
+	LTI LTIConfig
 	// Logger receives one line per request (method, route, status,
 	// duration) and never a header, token or body. A *slog.Logger fits.
 	// Nil: no logs (leave the field unset rather than storing a nil

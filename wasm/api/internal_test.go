@@ -39,7 +39,7 @@ func TestOpenAPICoversEveryRoute(t *testing.T) {
 		if strings.Contains(rt.pattern, "{") {
 			assert.NotEmpty(t, op["parameters"], rt.pattern)
 		}
-		if rt.method == http.MethodPost && rt.doc.body == "" && rt.pattern != "/v1/xapi/flush" {
+		if rt.method == http.MethodPost && rt.doc.body == "" && rt.pattern != "/v1/xapi/flush" && rt.pattern != "/v1/lti/scores/flush" {
 			t.Errorf("%s %s reads a body but documents none", rt.method, rt.pattern)
 		}
 	}
@@ -81,7 +81,7 @@ func TestOpenAPICoversEveryRoute(t *testing.T) {
 func TestOpenAPISchemasJSON(t *testing.T) {
 	s := schemas()
 	for _, rt := range New(Config{}).(*handler).routes {
-		for _, name := range []string{rt.doc.body, rt.doc.resp} {
+		for _, name := range []string{strings.TrimPrefix(rt.doc.body, "form:"), rt.doc.resp} {
 			if name != "" && name != "file" {
 				assert.Contains(t, s, name, "%s %s", rt.method, rt.pattern)
 			}

@@ -48,7 +48,10 @@ func (h *handler) openAPI() obj {
 		if params != nil {
 			op["parameters"] = params
 		}
-		if d.body != "" {
+		if form, ok := strings.CutPrefix(d.body, "form:"); ok {
+			op["requestBody"] = obj{"required": true, "content": obj{
+				"application/x-www-form-urlencoded": obj{"schema": ref(form)}}}
+		} else if d.body != "" {
 			op["requestBody"] = obj{"required": true, "content": obj{
 				"application/json": obj{"schema": ref(d.body)}}}
 		}

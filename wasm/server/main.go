@@ -4,6 +4,7 @@
 //	go run ./wasm/server                       # page + API, purposeful.sqlite
 //	go run ./wasm/server -db /tmp/x.sqlite -addr 127.0.0.1:9000
 //	go run ./wasm/server -new-key acme         # print a new API key for "acme"
+//	go run ./wasm/server -new-lti-key 2027-01 > lti.pem && go run ./wasm/server -lti-keys lti.pem
 //
 // Settings from the environment: PURPOSEFUL_API_KEYS (org:id:sha256 list,
 // see -new-key), PURPOSEFUL_ORIGINS (comma-separated CORS allow-list),
@@ -28,6 +29,7 @@ import (
 	"time"
 
 	"github.com/purposefulcx/purposeful/wasm/api"
+	"github.com/purposefulcx/purposeful/wasm/lti"
 	"github.com/purposefulcx/purposeful/wasm/page/build"
 	"github.com/purposefulcx/purposeful/wasm/store/sqlite"
 )
@@ -47,6 +49,8 @@ type options struct {
 	newKey     string
 	publicOrg  string
 	flushEvery time.Duration
+	ltiKeys    string
+	newLTIKey  string
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -60,7 +64,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.newKey, "new-key", "", "print a new API key for this organisation and exit")
 	fs.StringVar(&o.publicOrg, "public-org", "local", "organisation of workshops created without an API key (empty: a key is required)")
 	fs.DurationVar(&o.flushEvery, "flush-every", 30*time.Second, "how often undelivered xAPI statements are retried")
+	fs.StringVar(&o.ltiKeys, "lti-keys", "", "PEM file of the LTI 1.3 tool's signing keys (first signs; see -new-lti-key); empty: LTI off")
+	fs.StringVar(&o.newLTIKey, "new-lti-key", "", "print a new LTI signing key (PEM) with this kid and exit")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if o.newLTIKey != "" {
+		pem, err := lti.GenerateKey(o.newLTIKey, time.Time{})
+		if err != nil {
+			return err
+		}
+		_, err = stdout.Write(pem)
 		return err
 	}
 	if o.newKey != "" {
@@ -82,6 +96,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	cfg.PublicOrg = o.publicOrg
 	cfg.Logger = log
+	if o.ltiKeys != "" {
+		pem, err := os.ReadFile(o.ltiKeys)
+		if err != nil {
+			return err
+		}
+		if cfg.LTI.Keys, err = lti.ParseKeySet(pem, time.Now()); err != nil {
+			return fmt.Errorf("-lti-keys %s: %w", o.ltiKeys, err)
+		}
+		cfg.LTI.Transport = http.DefaultTransport
+		cfg.LTI.JWKS = &lti.JWKSCache{Transport: http.DefaultTransport}
+	}
 	st, err := sqlite.Open(ctx, o.db)
 	if err != nil {
 		return fmt.Errorf("database %s: %w", o.db, err)
@@ -177,7 +202,7 @@ func pageHandler(dir string) http.Handler {
 
 // flushLoop retries undelivered xAPI statements until ctx ends.
 func flushLoop(ctx context.Context, cfg api.Config, every time.Duration, log *slog.Logger) {
-	if cfg.LRS.Endpoint == "" || every <= 0 {
+	if (cfg.LRS.Endpoint == "" && len(cfg.LTI.Keys.Keys) == 0) || every <= 0 {
 		return
 	}
 	t := time.NewTicker(every)
@@ -190,6 +215,10 @@ func flushLoop(ctx context.Context, cfg api.Config, every time.Duration, log *sl
 			sent, failed, err := api.Flush(ctx, cfg)
 			if err != nil || sent+failed > 0 {
 				log.Info("xAPI outbox", "sent", sent, "failed", failed, "error", err)
+			}
+			sent, failed, err = api.FlushScores(ctx, cfg)
+			if err != nil || sent+failed > 0 {
+				log.Info("LTI scores", "sent", sent, "failed", failed, "error", err)
 			}
 		}
 	}

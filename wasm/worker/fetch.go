@@ -62,5 +62,11 @@ func (fetchTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 		Body:       io.NopCloser(bytes.NewReader(body)),
 		Request:    r,
 	}
+	// The headers too: an LTI roster pages with Link: <...>; rel="next".
+	entries := js.Global().Get("Array").Call("from", res.Get("headers").Call("entries"))
+	for i := 0; i < entries.Length(); i++ {
+		kv := entries.Index(i)
+		out.Header.Add(kv.Index(0).String(), kv.Index(1).String())
+	}
 	return out, nil
 }

@@ -8,7 +8,9 @@
 // Settings come from the worker's environment (wrangler.toml [vars] and
 // secrets): PURPOSEFUL_API_KEYS (secret: org:id:sha256 list),
 // PURPOSEFUL_ORIGINS, PURPOSEFUL_PUBLIC_ORG, PURPOSEFUL_LRS_ENDPOINT,
-// PURPOSEFUL_LRS_USERNAME, PURPOSEFUL_LRS_PASSWORD (secret).
+// PURPOSEFUL_LRS_USERNAME, PURPOSEFUL_LRS_PASSWORD (secret),
+// PURPOSEFUL_LTI_KEYS (secret: the LTI tool's PEM signing keys) and
+// PURPOSEFUL_LTI_BASE_URL (the tool's public origin, optional).
 //
 // A cron trigger (wrangler.toml [triggers]) retries the xAPI outbox: the
 // statements an LRS did not accept when they were made are sent again
@@ -24,8 +26,10 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/purposefulcx/purposeful/wasm/api"
+	"github.com/purposefulcx/purposeful/wasm/lti"
 	"github.com/purposefulcx/purposeful/wasm/store"
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
@@ -50,6 +54,13 @@ func retryOutbox(ctx context.Context, cfg api.Config) error {
 	if sent+failed > 0 || err != nil {
 		println("xAPI outbox: sent " + strconv.Itoa(sent) + ", failed " + strconv.Itoa(failed))
 	}
+	if err != nil {
+		return err
+	}
+	sent, failed, err = api.FlushScores(ctx, cfg)
+	if sent+failed > 0 || err != nil {
+		println("LTI scores: sent " + strconv.Itoa(sent) + ", failed " + strconv.Itoa(failed))
+	}
 	return err
 }
 
@@ -73,6 +84,14 @@ func config() api.Config {
 			Username:  cloudflare.Getenv("PURPOSEFUL_LRS_USERNAME"),
 			Password:  cloudflare.Getenv("PURPOSEFUL_LRS_PASSWORD"),
 			Transport: fetchTransport{},
+		}
+	}
+	if pem := cloudflare.Getenv("PURPOSEFUL_LTI_KEYS"); pem != "" {
+		if ks, err := lti.ParseKeySet([]byte(pem), time.Now()); err == nil {
+			cfg.LTI = api.LTIConfig{Keys: ks, Transport: fetchTransport{}, BaseURL: cloudflare.Getenv("PURPOSEFUL_LTI_BASE_URL"),
+				JWKS: &lti.JWKSCache{Transport: fetchTransport{}}}
+		} else {
+			println("worker: PURPOSEFUL_LTI_KEYS: " + err.Error())
 		}
 	}
 	if db := cloudflare.GetBinding("DB"); !db.IsUndefined() {
