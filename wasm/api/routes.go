@@ -30,6 +30,7 @@ func routeTable() []route {
 	rs := coreRoutes()
 	rs = append(rs, xapiRoutes()...)
 	rs = append(rs, analysisRoutes()...)
+	rs = append(rs, accountabilityRoutes()...)
 	return rs
 }
 
