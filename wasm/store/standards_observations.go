@@ -511,5 +511,3 @@ func (s *Store) Answers(ctx context.Context, org, session, rater string) ([]Answ
 	}
 	return out, rows.Err()
 }
-
-

@@ -130,9 +130,17 @@ func RunAccountability(t *testing.T, tg Target) *Accountability {
 	r := tg.accDo(t, http.MethodPut, "/books/"+book, acc.Tokens["sup-ana"], bookReq)
 	requireOK(t, r, http.StatusOK)
 	var saved struct {
-		Standards  []struct{ ID string; Version int; New bool }
-		Scorecards []struct{ ID string; Version int; New bool }
-		Lint       []standards.LintFinding
+		Standards []struct {
+			ID      string
+			Version int
+			New     bool
+		}
+		Scorecards []struct {
+			ID      string
+			Version int
+			New     bool
+		}
+		Lint []standards.LintFinding
 	}
 	r.json(t, &saved)
 	require.Len(t, saved.Standards, 4)
@@ -459,7 +467,12 @@ func (tg *Target) accCalibration(t *testing.T, acc *Accountability, ids []string
 		requireProblem(t, tg.accDo(t, http.MethodPost, "/sessions/"+id+"/answers", acc.Tokens["sup-ben"], map[string]any{"units": accAnswer(0, 0)}), http.StatusConflict)
 		r = tg.accDo(t, http.MethodGet, "/books/"+acc.Book+"/calibration", acc.Tokens["sup-ana"], nil)
 		requireOK(t, r, http.StatusOK)
-		var tr struct{ Sessions []struct{ Session string; MeanAgreement float64 } }
+		var tr struct {
+			Sessions []struct {
+				Session       string
+				MeanAgreement float64
+			}
+		}
 		r.json(t, &tr)
 		require.Len(t, tr.Sessions, round+1)
 		assert.Equal(t, id, tr.Sessions[round].Session)
@@ -485,4 +498,3 @@ type accUnitAnswerDoc struct {
 	Unit    string             `json:"unit"`
 	Ratings []standards.Rating `json:"ratings"`
 }
-
