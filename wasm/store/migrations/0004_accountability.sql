@@ -97,8 +97,9 @@ CREATE TABLE acc_history (
 CREATE INDEX acc_history_observation ON acc_history (org, observation, seq);
 
 -- Pre-aggregated standards.Tally rows per book, person, team, ISO week and
--- standard ('' for the review row): a report sums these, never the
--- observations.
+-- standard ('' for the review row): a report reads these, never the
+-- observations. WITHOUT ROWID keeps a book's rows together in key order,
+-- so a report is one sequential range scan.
 CREATE TABLE acc_tallies (
 	org              TEXT    NOT NULL,
 	book             TEXT    NOT NULL,
@@ -117,7 +118,7 @@ CREATE TABLE acc_tallies (
 	needs_correction INTEGER NOT NULL DEFAULT 0,
 	rating_sum       REAL    NOT NULL DEFAULT 0,
 	PRIMARY KEY (org, book, subject, team, week, standard)
-);
+) WITHOUT ROWID;
 
 -- Purposeful deviations, the stories for the next huddle.
 CREATE TABLE acc_stories (
