@@ -354,7 +354,7 @@ func accCloseSession(c *call) error {
 	if !w.admin && se.Owner != w.id() {
 		return forbidden("only the session's owner or the organisation can close it")
 	}
-	if c.r.ContentLength != 0 || c.r.Header.Get("Content-Type") != "" {
+	if c.r.ContentLength != 0 { // the body is optional: nothing or {}
 		if err := c.decode(&struct{}{}); err != nil {
 			return err
 		}

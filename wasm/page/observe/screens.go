@@ -193,7 +193,7 @@ type sessionResult struct {
 // blind, read the result after the close.
 func (p *Page) calibrate() {
 	p.screen.Append(p.el("h1", "Calibrate"))
-	id := strings.TrimPrefix(strings.TrimPrefix(p.h.Hash(), "#calibrate"), "/")
+	id := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(p.h.Hash(), "#"), "calibrate"), "/")
 	w, in := p.field("Session id", "text", "acc-session-id", id)
 	p.screen.Append(w, p.button("Open the session", "acc-session-open", func() {
 		p.h.SetHash("calibrate/" + strings.TrimSpace(in.Value()))
