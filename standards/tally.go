@@ -106,26 +106,20 @@ func TallyReview(o *Observation, r *Review, card *Scorecard, baseline float64) [
 	return out
 }
 
+// acc sums the tallies of one group of a report.
 type acc struct {
-	Summary
-	sum float64
+	key string
+	t   Tally
 }
 
-func (a *acc) add(t *Tally) {
-	a.Reviews += t.Reviews
-	a.sum += t.ScoreSum
-	a.Passed += t.Passed
-	a.Disputed += t.Disputed
-	a.Met += t.Met
-	a.NotMet += t.NotMet
-	a.NA += t.NA
-	a.Purposeful += t.Purposeful
-}
+func (a *acc) add(t *Tally) { a.t.Add(*t) }
 
 func (a *acc) finish() Summary {
-	s := a.Summary
+	t := &a.t
+	s := Summary{Key: a.key, Reviews: t.Reviews, Passed: t.Passed, Met: t.Met, NotMet: t.NotMet, NA: t.NA,
+		Purposeful: t.Purposeful, Disputed: t.Disputed}
 	if s.Reviews > 0 {
-		s.Quality = a.sum / float64(s.Reviews)
+		s.Quality = t.ScoreSum / float64(s.Reviews)
 		s.PassRate = float64(s.Passed) / float64(s.Reviews)
 	}
 	if s.Met+s.NotMet > 0 {
@@ -147,12 +141,12 @@ func (b *Book) ReportFromTallies(ts []Tally, stories []Story, set ReportSettings
 		stories = []Story{}
 	}
 	rep := &Report{Baseline: baseline, Stories: stories}
-	overall := &acc{Summary: Summary{Key: "all"}}
+	overall := &acc{key: "all"}
 	people, teams, weeks := map[string]*acc{}, map[string]*acc{}, map[string]*acc{}
 	group := func(m map[string]*acc, k string) *acc {
 		a := m[k]
 		if a == nil {
-			a = &acc{Summary: Summary{Key: k}}
+			a = &acc{key: k}
 			m[k] = a
 		}
 		return a

@@ -221,6 +221,16 @@ func accCreateSession(c *call) error {
 	return c.writeSession(w, s, se, http.StatusCreated)
 }
 
+// sessionCard reads a session's document and its scorecard snapshot.
+func (c *call) sessionCard(s *store.Store, se store.Session) (accSessionDoc, *standards.Book, error) {
+	var doc accSessionDoc
+	if err := json.Unmarshal(se.Doc, &doc); err != nil {
+		return doc, nil, err
+	}
+	card, err := s.Card(c.r.Context(), se.Org, se.Book, doc.Scorecard, doc.ScorecardVersion)
+	return doc, card, err
+}
+
 // session loads a session of the caller's organisation, closing it first
 // when its deadline has passed.
 func (c *call) calSession() (accWho, *store.Store, store.Session, error) {
@@ -251,15 +261,11 @@ func decodeAnswer(a store.Answer) (accAnswerView, error) {
 // writeSession answers with the session as w may see it: before the
 // close, who submitted and the caller's own answer only.
 func (c *call) writeSession(w accWho, s *store.Store, se store.Session, status int) error {
-	var doc accSessionDoc
-	if err := json.Unmarshal(se.Doc, &doc); err != nil {
-		return err
-	}
-	ctx := c.r.Context()
-	card, err := s.Card(ctx, w.org, se.Book, doc.Scorecard, doc.ScorecardVersion)
+	doc, card, err := c.sessionCard(s, se)
 	if err != nil {
 		return err
 	}
+	ctx := c.r.Context()
 	out := accSession{ID: se.ID, Book: se.Book, Owner: se.Owner, Title: doc.Title, Scorecard: doc.Scorecard, ScorecardVersion: doc.ScorecardVersion,
 		Card: card, Deadline: time.UnixMilli(se.Deadline).UTC(), Closed: se.ClosedAt > 0, Units: doc.Units, Submitted: []string{}}
 	answers, err := s.Answers(ctx, w.org, se.ID, "")
@@ -317,15 +323,11 @@ func accAnswer(c *call) error {
 	if se.ClosedAt > 0 {
 		return conflict("the session is closed")
 	}
-	var doc accSessionDoc
-	if err := json.Unmarshal(se.Doc, &doc); err != nil {
-		return err
-	}
-	ctx := c.r.Context()
-	card, err := s.Card(ctx, w.org, se.Book, doc.Scorecard, doc.ScorecardVersion)
+	doc, card, err := c.sessionCard(s, se)
 	if err != nil {
 		return err
 	}
+	ctx := c.r.Context()
 	if _, err := checkAnswer(card, &doc, w.id(), "units", req.Units); err != nil {
 		return err
 	}
@@ -372,11 +374,7 @@ func accCloseSession(c *call) error {
 // stores it (once: a concurrent close keeps the first result).
 func (c *call) closeSession(s *store.Store, se store.Session) (store.Session, error) {
 	ctx := c.r.Context()
-	var doc accSessionDoc
-	if err := json.Unmarshal(se.Doc, &doc); err != nil {
-		return se, err
-	}
-	card, err := s.Card(ctx, se.Org, se.Book, doc.Scorecard, doc.ScorecardVersion)
+	doc, card, err := c.sessionCard(s, se)
 	if err != nil {
 		return se, err
 	}
