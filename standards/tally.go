@@ -128,10 +128,40 @@ func (a *acc) finish() Summary {
 	return s
 }
 
+// Rollup folds tallies into the fewest rows a whole-book report needs: one
+// row per person, team and week with their reviews and all their ratings
+// (Standard empty), and one row per standard and week with its ratings
+// across people (Subject and Team empty). [Book.ReportFromTallies] gives
+// the same report from the rollup as from the tallies; a report narrowed
+// to one person or team needs the tallies themselves. Rollup is linear:
+// the rollup of negated tallies takes their rollup away.
+func Rollup(ts []Tally) []Tally {
+	type key struct{ subject, team, week, standard string }
+	idx := map[key]int{}
+	var out []Tally
+	add := func(k key, t Tally) {
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, Tally{Subject: k.subject, Team: k.team, Week: k.week, Standard: k.standard})
+		}
+		out[i].Add(t)
+	}
+	for _, t := range ts {
+		add(key{t.Subject, t.Team, t.Week, ""}, t)
+		if t.Standard != "" {
+			add(key{"", "", t.Week, t.Standard}, t)
+		}
+	}
+	return out
+}
+
 // ReportFromTallies builds the report that the tallies ts add up to, with
 // the book's standards (for their codes and order) and the given stories.
-// For the tallies of [TallyReview] over every observation of the book it
-// equals [Book.Report].
+// For the tallies of [TallyReview] over every observation of the book, or
+// their [Rollup], it equals [Book.Report]. A row with no Subject counts
+// for its standard only; a row with no Standard for its person only.
 func (b *Book) ReportFromTallies(ts []Tally, stories []Story, set ReportSettings) *Report {
 	baseline := set.Baseline
 	if baseline == 0 {
@@ -169,13 +199,15 @@ func (b *Book) ReportFromTallies(ts []Tally, stories []Story, set ReportSettings
 	}
 	for i := range ts {
 		t := &ts[i]
-		overall.add(t)
-		group(people, t.Subject).add(t)
-		group(weeks, t.Week).add(t)
-		trend("person", t.Subject, t.Week).add(t)
-		if t.Team != "" {
-			group(teams, t.Team).add(t)
-			trend("team", t.Team, t.Week).add(t)
+		if t.Subject != "" {
+			overall.add(t)
+			group(people, t.Subject).add(t)
+			group(weeks, t.Week).add(t)
+			trend("person", t.Subject, t.Week).add(t)
+			if t.Team != "" {
+				group(teams, t.Team).add(t)
+				trend("team", t.Team, t.Week).add(t)
+			}
 		}
 		if t.Standard == "" {
 			continue

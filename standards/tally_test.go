@@ -46,6 +46,9 @@ func TestReportFromTallies(t *testing.T) {
 	}
 	got := b.ReportFromTallies(grouped, b.Stories(), ReportSettings{})
 	assert.Equal(t, roundJSON(t, want), roundJSON(t, got))
+	rolled := Rollup(all)
+	assert.Less(t, len(rolled), len(all), "the rollup has fewer rows")
+	assert.Equal(t, roundJSON(t, want), roundJSON(t, b.ReportFromTallies(rolled, b.Stories(), ReportSettings{})), "the rollup gives the same report")
 
 	// Take the first observation away again.
 	n := len(b.Observations[0].Ratings) + 1

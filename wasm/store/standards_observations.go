@@ -204,13 +204,20 @@ func MergeTallies(ts []standards.Tally) []standards.Tally {
 	return kept
 }
 
+// tallyStmts adds the tallies to acc_tallies and their rollup to
+// acc_rollups.
 func tallyStmts(o *StoredObservation, ts []standards.Tally) []Stmt {
+	ts = MergeTallies(ts)
 	var out []Stmt
-	for _, t := range MergeTallies(ts) {
-		args := []any{o.Org, o.Book, t.Subject, t.Team, t.Week, t.Standard, int64(t.Reviews), t.ScoreSum, int64(t.Passed), int64(t.Disputed),
-			int64(t.Met), int64(t.NotMet), int64(t.NA), int64(t.Purposeful), int64(t.NeedsCorrection), t.RatingSum}
-		out = append(out, Stmt{
-			SQL: `INSERT INTO acc_tallies (org, book, subject, team, week, standard, reviews, score_sum, passed, disputed,
+	for _, table := range []struct {
+		name string
+		rows []standards.Tally
+	}{{"acc_tallies", ts}, {"acc_rollups", MergeTallies(standards.Rollup(ts))}} {
+		for _, t := range table.rows {
+			args := []any{o.Org, o.Book, t.Subject, t.Team, t.Week, t.Standard, int64(t.Reviews), t.ScoreSum, int64(t.Passed), int64(t.Disputed),
+				int64(t.Met), int64(t.NotMet), int64(t.NA), int64(t.Purposeful), int64(t.NeedsCorrection), t.RatingSum}
+			out = append(out, Stmt{
+				SQL: `INSERT INTO ` + table.name + ` (org, book, subject, team, week, standard, reviews, score_sum, passed, disputed,
 				met, not_met, na, purposeful, needs_correction, rating_sum)
 				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?` + guard + `
 				ON CONFLICT (org, book, subject, team, week, standard) DO UPDATE SET
@@ -219,8 +226,9 @@ func tallyStmts(o *StoredObservation, ts []standards.Tally) []Stmt {
 				met = met + excluded.met, not_met = not_met + excluded.not_met, na = na + excluded.na,
 				purposeful = purposeful + excluded.purposeful, needs_correction = needs_correction + excluded.needs_correction,
 				rating_sum = rating_sum + excluded.rating_sum`,
-			Args: append(args, guardArgs(o)...),
-		})
+				Args: append(args, guardArgs(o)...),
+			})
+		}
 	}
 	return out
 }
@@ -332,10 +340,15 @@ func (s *Store) History(ctx context.Context, org, id string) ([]HistoryEntry, er
 // TallyFilter narrows the tallies of a book to one person or one team.
 type TallyFilter struct{ Subject, Team string }
 
-// Tallies returns the pre-aggregated tallies of a book.
+// Tallies returns the pre-aggregated tallies of a book narrowed by f, or
+// their standards.Rollup when f is empty (fewer rows, the same report).
 func (s *Store) Tallies(ctx context.Context, org, book string, f TallyFilter) ([]standards.Tally, error) {
+	table := "acc_tallies"
+	if f == (TallyFilter{}) {
+		table = "acc_rollups"
+	}
 	q := `SELECT subject, team, week, standard, reviews, score_sum, passed, disputed, met, not_met, na, purposeful, needs_correction, rating_sum
-		FROM acc_tallies WHERE org = ? AND book = ?`
+		FROM ` + table + ` WHERE org = ? AND book = ?`
 	args := []any{org, book}
 	if f.Subject != "" {
 		q += ` AND subject = ?`
