@@ -147,6 +147,16 @@ func TestObserveOfflineArrivesOnce(t *testing.T) {
 			assert.Equal(t, "sup-ana", o.Observer)
 			assert.Equal(t, story, o.Ratings[1].Evidence)
 			assert.Equal(t, standards.Purposeful, o.Ratings[1].Deviation)
+
+			// Reports: the charts, the story and the CSV export.
+			h.SetHash("reports")
+			assert.Contains(t, app.ByTest("acc-stories").TextContent(), story)
+			assert.NotNil(t, app.ByTest("acc-chart-weeks"))
+			assert.NotNil(t, app.ByTest("acc-chart-standards"))
+			app.ByTest("acc-report-csv").Click()
+			require.Len(t, h.Downloads, 1)
+			assert.Equal(t, "fd-report.csv", h.Downloads[0].Name)
+			assert.Contains(t, string(h.Downloads[0].Data), "story,staff-01")
 		})
 	}
 }

@@ -344,7 +344,17 @@ func (p *Page) reports() {
 		books = append(books, [2]string{b.ID, b.ID + " (" + b.Team + ")"})
 	}
 	out := p.el("div", "", "data-test", "acc-report")
-	p.screen.Append(p.selectOf("Book", "acc-report-book", p.book, books, func(v string) { p.book = v; p.route() }), out)
+	book := p.book
+	csvButton := p.button("Download the report (CSV)", "acc-report-csv", func() {
+		p.t.Do("GET", "/v1/accountability/books/"+book+"/report?format=csv", p.st.Token, nil, func(r team.Response) {
+			if r.Err != nil || r.Status != 200 {
+				p.say("The report could not be downloaded now.")
+				return
+			}
+			p.h.Download(book+"-report.csv", "text/csv", r.Body)
+		})
+	})
+	p.screen.Append(p.selectOf("Book", "acc-report-book", p.book, books, func(v string) { p.book = v; p.route() }), csvButton, out)
 	var rep standards.Report
 	p.call("GET", "/books/"+p.book+"/report", nil, &rep, func(err error, _ bool) {
 		if err != nil {
