@@ -40,9 +40,30 @@ func PersonStmt(p Person) Stmt {
 	}
 }
 
+// scanner is a *sql.Row or the current row of *sql.Rows.
+type scanner interface{ Scan(...any) error }
+
+// queryAll runs q and scans every row with scan.
+func queryAll[T any](ctx context.Context, s *Store, scan func(scanner) (T, error), q string, args ...any) ([]T, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 const personCols = `org, id, role, team, name, token_hash, created_at`
 
-func scanPerson(row interface{ Scan(...any) error }) (Person, error) {
+func scanPerson(row scanner) (Person, error) {
 	var p Person
 	err := row.Scan(&p.Org, &p.ID, &p.Role, &p.Team, &p.Name, &p.TokenHash, &p.CreatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -58,20 +79,7 @@ func (s *Store) PersonByToken(ctx context.Context, hash string) (Person, error) 
 
 // People returns the people of org by id.
 func (s *Store) People(ctx context.Context, org string) ([]Person, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+personCols+` FROM acc_people WHERE org = ? ORDER BY id`, org)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Person
-	for rows.Next() {
-		p, err := scanPerson(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s, scanPerson, `SELECT `+personCols+` FROM acc_people WHERE org = ? ORDER BY id`, org)
 }
 
 // AccountabilitySettings are an organisation's settings of the loop.
@@ -150,7 +158,7 @@ func SaveBookStmts(b StoredBook, stds, cards []Versioned) ([]Stmt, error) {
 	return stmts, nil
 }
 
-func scanBook(row interface{ Scan(...any) error }) (StoredBook, error) {
+func scanBook(row scanner) (StoredBook, error) {
 	var b StoredBook
 	var doc string
 	err := row.Scan(&b.Org, &b.ID, &b.Team, &doc, &b.UpdatedAt)
@@ -174,20 +182,7 @@ func (s *Store) Book(ctx context.Context, org, id string) (StoredBook, error) {
 
 // Books returns org's books by id.
 func (s *Store) Books(ctx context.Context, org string) ([]StoredBook, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT org, id, team, doc, updated_at FROM acc_books WHERE org = ? ORDER BY id`, org)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []StoredBook
-	for rows.Next() {
-		b, err := scanBook(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s, scanBook, `SELECT org, id, team, doc, updated_at FROM acc_books WHERE org = ? ORDER BY id`, org)
 }
 
 // LatestVersions returns the latest saved version of every standard and

@@ -204,23 +204,22 @@ func MergeTallies(ts []standards.Tally) []standards.Tally {
 	return kept
 }
 
-// tallyStmts adds the tallies to acc_tallies and their rollup to
-// acc_rollups.
+// tallyStmts adds the tallies (rollup 0) and their rollup (rollup 1).
 func tallyStmts(o *StoredObservation, ts []standards.Tally) []Stmt {
 	ts = MergeTallies(ts)
 	var out []Stmt
-	for _, table := range []struct {
-		name string
-		rows []standards.Tally
-	}{{"acc_tallies", ts}, {"acc_rollups", MergeTallies(standards.Rollup(ts))}} {
-		for _, t := range table.rows {
-			args := []any{o.Org, o.Book, t.Subject, t.Team, t.Week, t.Standard, int64(t.Reviews), t.ScoreSum, int64(t.Passed), int64(t.Disputed),
+	for _, set := range []struct {
+		rollup int64
+		rows   []standards.Tally
+	}{{0, ts}, {1, MergeTallies(standards.Rollup(ts))}} {
+		for _, t := range set.rows {
+			args := []any{o.Org, o.Book, set.rollup, t.Subject, t.Team, t.Week, t.Standard, int64(t.Reviews), t.ScoreSum, int64(t.Passed), int64(t.Disputed),
 				int64(t.Met), int64(t.NotMet), int64(t.NA), int64(t.Purposeful), int64(t.NeedsCorrection), t.RatingSum}
 			out = append(out, Stmt{
-				SQL: `INSERT INTO ` + table.name + ` (org, book, subject, team, week, standard, reviews, score_sum, passed, disputed,
+				SQL: `INSERT INTO acc_tallies (org, book, rollup, subject, team, week, standard, reviews, score_sum, passed, disputed,
 				met, not_met, na, purposeful, needs_correction, rating_sum)
-				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?` + guard + `
-				ON CONFLICT (org, book, subject, team, week, standard) DO UPDATE SET
+				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?` + guard + `
+				ON CONFLICT (org, book, rollup, subject, team, week, standard) DO UPDATE SET
 				reviews = reviews + excluded.reviews, score_sum = score_sum + excluded.score_sum,
 				passed = passed + excluded.passed, disputed = disputed + excluded.disputed,
 				met = met + excluded.met, not_met = not_met + excluded.not_met, na = na + excluded.na,
@@ -256,7 +255,7 @@ func historyStmt(o *StoredObservation, kind, by string, at int64, body []byte) S
 
 const obsCols = `org, book, card_version, body, digest, write_id, rev, created_at, locks_at`
 
-func scanObservation(row interface{ Scan(...any) error }) (StoredObservation, error) {
+func scanObservation(row scanner) (StoredObservation, error) {
 	var o StoredObservation
 	var body string
 	var ver, rev int64
@@ -300,20 +299,7 @@ func (s *Store) Observations(ctx context.Context, org string, f ObservationFilte
 	if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 1000
 	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY at DESC, id LIMIT ?`, append(args, f.Limit)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []StoredObservation
-	for rows.Next() {
-		o, err := scanObservation(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s, scanObservation, q+` ORDER BY at DESC, id LIMIT ?`, append(args, f.Limit)...)
 }
 
 // History returns the steps of an observation, oldest first.
@@ -343,13 +329,10 @@ type TallyFilter struct{ Subject, Team string }
 // Tallies returns the pre-aggregated tallies of a book narrowed by f, or
 // their standards.Rollup when f is empty (fewer rows, the same report).
 func (s *Store) Tallies(ctx context.Context, org, book string, f TallyFilter) ([]standards.Tally, error) {
-	table := "acc_tallies"
-	if f == (TallyFilter{}) {
-		table = "acc_rollups"
-	}
+	rollup := b2i(f == (TallyFilter{}))
 	q := `SELECT subject, team, week, standard, reviews, score_sum, passed, disputed, met, not_met, na, purposeful, needs_correction, rating_sum
-		FROM ` + table + ` WHERE org = ? AND book = ?`
-	args := []any{org, book}
+		FROM acc_tallies WHERE org = ? AND book = ? AND rollup = ?`
+	args := []any{org, book, rollup}
 	if f.Subject != "" {
 		q += ` AND subject = ?`
 		args = append(args, f.Subject)
@@ -444,7 +427,7 @@ func CloseSessionStmt(org, id string, at int64, result []byte) Stmt {
 
 const sessionCols = `org, id, book, owner, deadline, doc, created_at, closed_at, result`
 
-func scanSession(row interface{ Scan(...any) error }) (Session, error) {
+func scanSession(row scanner) (Session, error) {
 	var se Session
 	var doc, res string
 	err := row.Scan(&se.Org, &se.ID, &se.Book, &se.Owner, &se.Deadline, &doc, &se.CreatedAt, &se.ClosedAt, &res)
@@ -463,21 +446,8 @@ func (s *Store) Session(ctx context.Context, org, id string) (Session, error) {
 // ClosedSessions returns the closed sessions of a book, oldest close
 // first (the calibration trend).
 func (s *Store) ClosedSessions(ctx context.Context, org, book string) ([]Session, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+sessionCols+` FROM acc_sessions WHERE org = ? AND book = ? AND closed_at > 0
+	return queryAll(ctx, s, scanSession, `SELECT `+sessionCols+` FROM acc_sessions WHERE org = ? AND book = ? AND closed_at > 0
 		ORDER BY closed_at, id`, org, book)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Session
-	for rows.Next() {
-		se, err := scanSession(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, se)
-	}
-	return out, rows.Err()
 }
 
 // Answer is one rater's answer in a calibration session.

@@ -96,13 +96,17 @@ CREATE TABLE acc_history (
 );
 CREATE INDEX acc_history_observation ON acc_history (org, observation, seq);
 
--- Pre-aggregated standards.Tally rows per book, person, team, ISO week and
--- standard ('' for the review row): a report narrowed to one person or
--- team reads these, never the observations. WITHOUT ROWID keeps a book's
--- rows together in key order, so a report is one range scan.
+-- Pre-aggregated standards.Tally rows (rollup 0) per book, person, team,
+-- ISO week and standard ('' for the review row), which a report narrowed
+-- to one person or team reads; and their standards.Rollup (rollup 1), one
+-- row per person and week and one per standard and week, about a fifth
+-- as many, which a whole-book report reads. Reports never read the
+-- observations. WITHOUT ROWID keeps a book's rows together in key order,
+-- so a report is one range scan.
 CREATE TABLE acc_tallies (
 	org              TEXT    NOT NULL,
 	book             TEXT    NOT NULL,
+	rollup           INTEGER NOT NULL,
 	subject          TEXT    NOT NULL,
 	team             TEXT    NOT NULL,
 	week             TEXT    NOT NULL,
@@ -117,30 +121,7 @@ CREATE TABLE acc_tallies (
 	purposeful       INTEGER NOT NULL DEFAULT 0,
 	needs_correction INTEGER NOT NULL DEFAULT 0,
 	rating_sum       REAL    NOT NULL DEFAULT 0,
-	PRIMARY KEY (org, book, subject, team, week, standard)
-) WITHOUT ROWID;
-
--- Their standards.Rollup: one row per person and week (standard '') and
--- one per standard and week (subject and team ''): what a whole-book
--- report reads, about a fifth of the tallies' rows.
-CREATE TABLE acc_rollups (
-	org              TEXT    NOT NULL,
-	book             TEXT    NOT NULL,
-	subject          TEXT    NOT NULL,
-	team             TEXT    NOT NULL,
-	week             TEXT    NOT NULL,
-	standard         TEXT    NOT NULL,
-	reviews          INTEGER NOT NULL DEFAULT 0,
-	score_sum        REAL    NOT NULL DEFAULT 0,
-	passed           INTEGER NOT NULL DEFAULT 0,
-	disputed         INTEGER NOT NULL DEFAULT 0,
-	met              INTEGER NOT NULL DEFAULT 0,
-	not_met          INTEGER NOT NULL DEFAULT 0,
-	na               INTEGER NOT NULL DEFAULT 0,
-	purposeful       INTEGER NOT NULL DEFAULT 0,
-	needs_correction INTEGER NOT NULL DEFAULT 0,
-	rating_sum       REAL    NOT NULL DEFAULT 0,
-	PRIMARY KEY (org, book, subject, team, week, standard)
+	PRIMARY KEY (org, book, rollup, subject, team, week, standard)
 ) WITHOUT ROWID;
 
 -- Purposeful deviations, the stories for the next huddle.
