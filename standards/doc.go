@@ -28,7 +28,13 @@
 //     handle disputes, after which scores are locked. [Book.Calibrate]
 //     measures how far observers agree (percent agreement, Cohen's,
 //     weighted, and Fleiss' kappa, Krippendorff's alpha) and lists the
-//     standards to rewrite with their lint findings.
+//     standards to rewrite with their lint findings;
+//     [Book.DistanceFromExpert] says how far each rater is from an
+//     expert's answer. For a store that keeps many observations,
+//     [TallyReview] turns one scored observation into [Tally] rows that add
+//     up, [Rollup] folds them for a whole book, and
+//     [Book.ReportFromTallies] gives the same [Report] from either;
+//     [Report.CSV] exports it.
 //
 // A [Book] holds it all and is the stored JSON document (version
 // [Version]); [Decode] reads it strictly and [Encode] writes it.

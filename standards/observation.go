@@ -44,7 +44,10 @@ type Rating struct {
 // When a resolution changes ratings, Original keeps the ratings as first
 // recorded.
 type Dispute struct {
-	By         string    `json:"by"`
+	By string `json:"by"`
+	// Standard names the disputed rating; empty when the dispute is about
+	// the whole observation.
+	Standard   string    `json:"standard,omitempty"`
 	Comment    string    `json:"comment"`
 	At         time.Time `json:"at"`
 	Outcome    Outcome   `json:"outcome"`

@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"cmp"
 	"fmt"
 	"time"
 
@@ -94,180 +93,19 @@ func ISOWeek(t time.Time) string {
 	return fmt.Sprintf("%04d-W%02d", y, w)
 }
 
-type acc struct {
-	Summary
-	sum float64
-}
-
-func (a *acc) addReview(r *Review, baseline float64) {
-	if r.Disputed {
-		a.Disputed++
-	}
-	if !r.Scored {
-		return
-	}
-	a.Reviews++
-	a.sum += r.Score
-	if r.Score >= baseline {
-		a.Passed++
-	}
-}
-
-func (a *acc) addRating(rt Rating, s Scale) {
-	switch {
-	case rt.NA:
-		a.NA++
-	case rt.Met(s):
-		a.Met++
-	default:
-		a.NotMet++
-	}
-	if !rt.NA && rt.Deviation == Purposeful {
-		a.Purposeful++
-	}
-}
-
-func (a *acc) finish() Summary {
-	s := a.Summary
-	if s.Reviews > 0 {
-		s.Quality = a.sum / float64(s.Reviews)
-		s.PassRate = float64(s.Passed) / float64(s.Reviews)
-	}
-	if s.Met+s.NotMet > 0 {
-		s.Compliance = float64(s.Met) / float64(s.Met+s.NotMet)
-	}
-	return s
-}
-
 // Report scores every observation and summarises them. Errors are those of
 // [Book.Reviews].
 func (b *Book) Report(set ReportSettings) (*Report, error) {
-	baseline := set.Baseline
-	if baseline == 0 {
-		baseline = DefaultBaseline
-	}
 	reviews, err := b.Reviews()
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Baseline: baseline, Stories: b.Stories()}
-	overall := &acc{Summary: Summary{Key: "all"}}
-	people, teams, weeks := map[string]*acc{}, map[string]*acc{}, map[string]*acc{}
-	group := func(m map[string]*acc, k string) *acc {
-		a := m[k]
-		if a == nil {
-			a = &acc{Summary: Summary{Key: k}}
-			m[k] = a
-		}
-		return a
-	}
-	type trendKey struct{ scope, key string }
-	trends := map[trendKey]map[string]*acc{}
-	trend := func(scope, key, week string) *acc {
-		k := trendKey{scope, key}
-		m := trends[k]
-		if m == nil {
-			m = map[string]*acc{}
-			trends[k] = m
-		}
-		return group(m, week)
-	}
-	type stdAcc struct {
-		line  StandardLine
-		sum   float64
-		rated int
-	}
-	stds := map[string]*stdAcc{}
+	var ts []Tally
 	for i := range b.Observations {
 		o := &b.Observations[i]
-		r := &reviews[i]
-		card := b.Scorecard(o.Scorecard)
-		week := ISOWeek(o.At)
-		accs := []*acc{overall, group(people, o.Subject), group(weeks, week), trend("person", o.Subject, week)}
-		if o.Team != "" {
-			accs = append(accs, group(teams, o.Team), trend("team", o.Team, week))
-		}
-		for _, a := range accs {
-			a.addReview(r, baseline)
-		}
-		for _, rt := range o.Ratings {
-			cr, _ := card.Criterion(rt.Standard)
-			for _, a := range accs {
-				a.addRating(rt, cr.Scale)
-			}
-			st := b.Standard(rt.Standard)
-			code := rt.Standard
-			if st != nil {
-				code = st.Code
-			}
-			trend("standard", code, week).addRating(rt, cr.Scale)
-			sa := stds[rt.Standard]
-			if sa == nil {
-				sa = &stdAcc{line: StandardLine{Standard: rt.Standard}}
-				if st != nil {
-					sa.line.Code = st.Code
-				}
-				stds[rt.Standard] = sa
-			}
-			switch {
-			case rt.NA:
-				sa.line.NA++
-				continue
-			case rt.Met(cr.Scale):
-				sa.line.Met++
-			default:
-				sa.line.NotMet++
-			}
-			sa.rated++
-			switch rt.Deviation {
-			case Purposeful:
-				sa.line.Purposeful++
-				sa.sum++
-			case NeedsCorrection:
-				sa.line.NeedsCorrection++
-				sa.sum += CriterionScore(rt.Value, cr.Scale)
-			default:
-				sa.sum += CriterionScore(rt.Value, cr.Scale)
-			}
-		}
+		ts = append(ts, TallyReview(o, &reviews[i], b.Scorecard(o.Scorecard), set.Baseline)...)
 	}
-	rep.Overall = overall.finish()
-	for _, st := range b.Standards {
-		sa := stds[st.ID]
-		if sa == nil {
-			continue
-		}
-		if sa.rated > 0 {
-			sa.line.Compliance = float64(sa.line.Met) / float64(sa.rated)
-			sa.line.MeanScore = sa.sum / float64(sa.rated)
-		}
-		rep.Standards = append(rep.Standards, sa.line)
-	}
-	rep.People = finishAll(people)
-	rep.Teams = finishAll(teams)
-	rep.Weeks = finishAll(weeks)
-	for _, scope := range []string{"person", "team", "standard"} {
-		var keys []string
-		for k := range trends {
-			if k.scope == scope {
-				keys = append(keys, k.key)
-			}
-		}
-		order.Strings(keys)
-		for _, k := range keys {
-			rep.Trends = append(rep.Trends, Trend{Scope: scope, Key: k, Weeks: finishAll(trends[trendKey{scope, k}])})
-		}
-	}
-	return rep, nil
-}
-
-func finishAll(m map[string]*acc) []Summary {
-	out := make([]Summary, 0, len(m))
-	for _, a := range m {
-		out = append(out, a.finish())
-	}
-	order.Func(out, func(a, b Summary) int { return cmp.Compare(a.Key, b.Key) })
-	return out
+	return b.ReportFromTallies(ts, b.Stories(), set), nil
 }
 
 // Stories lists the purposeful deviations recorded in the book, newest

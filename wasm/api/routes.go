@@ -31,6 +31,7 @@ func routeTable() []route {
 	rs = append(rs, xapiRoutes()...)
 	rs = append(rs, analysisRoutes()...)
 	rs = append(rs, ltiRoutes()...)
+	rs = append(rs, accountabilityRoutes()...)
 	return rs
 }
 

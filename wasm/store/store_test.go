@@ -37,6 +37,7 @@ func TestMigrateTwice(t *testing.T) {
 	assert.Equal(t, len(store.Migrations()), n)
 	assert.Contains(t, store.Migrations(), "0003_lti.sql")
 	assert.Equal(t, "0001_init.sql", store.Migrations()[0])
+	assert.Contains(t, store.Migrations(), "0004_accountability.sql")
 }
 
 func TestBatchIsAllOrNothing(t *testing.T) {

@@ -29,7 +29,7 @@ var (
 // Files lists the files Build writes into its output directory, in a
 // stable order. index.html is the entry point; the other pages are
 // reached from its navigation and share style.css and loader.js.
-var Files = []string{"index.html", "coach.html", "recovery.html", "standards.html", "checklists.html", "team.html", "style.css", "loader.js", "wasm_exec.js", "page.wasm", "coach.wasm", "recovery.wasm", "standards.wasm", "checklists.wasm", "team.wasm"}
+var Files = []string{"index.html", "coach.html", "recovery.html", "standards.html", "checklists.html", "team.html", "style.css", "loader.js", "wasm_exec.js", "page.wasm", "coach.wasm", "recovery.wasm", "standards.wasm", "checklists.wasm", "team.wasm", "observe.html", "observe.wasm"}
 
 // program is one wasm program: its package (relative to wasm/page), its
 // output file, and whether it is built without inlining (see [compile]).
@@ -53,6 +53,7 @@ var programs = []program{
 	{"./cmd/standards", "standards.wasm", false},
 	{"./cmd/checklists", "checklists.wasm", false},
 	{"./cmd/team", "team.wasm", true},
+	{"./cmd/observe", "observe.wasm", true},
 }
 
 // Options tunes [BuildWith]. The zero value builds the page the way [Build]

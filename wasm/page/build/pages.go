@@ -27,6 +27,7 @@ var pages = []page{
 	{File: "standards.html", Title: "Standards builder · Purposeful", Wasm: "standards.wasm", Current: "standards", Home: "index.html", Team: "index.html#team", Loading: "the standards builder"},
 	{File: "checklists.html", Title: "Diagnostic and checklists · Purposeful", Wasm: "checklists.wasm", Current: "checklists", Home: "index.html", Team: "index.html#team", Loading: "the diagnostic and checklists"},
 	{File: "team.html", Title: "Team workshop · Purposeful", Wasm: "team.wasm", Current: "team", Home: "index.html", Team: "team.html", Loading: "the team workshop"},
+	{File: "observe.html", Title: "Observe, calibrate, report · Purposeful", Wasm: "observe.wasm", Current: "observe", Home: "index.html", Team: "index.html#team", Loading: "observations and reports"},
 }
 
 // writePages renders every page from web/layout.html into out. The layout
