@@ -1,0 +1,31 @@
+//go:build js && wasm
+
+package course
+
+import (
+	"github.com/purposefulcx/purposeful/wasm/page/ui"
+)
+
+// Open starts the course of this page: it reads the configuration, finds
+// the LMS of the package's format (none when the page was opened from
+// disk or a plain web server), begins the attempt, shows the course bar,
+// and ends the session when the page goes away.
+func Open(h ui.Host) (*Attempt, error) {
+	cfg, err := PageConfig()
+	if err != nil {
+		return nil, err
+	}
+	var lms LMS
+	switch cfg.Format {
+	case CMI5:
+		lms = findCMI5(cfg.Course)
+	default:
+		if api, ok := FindAPI(cfg.Format); ok {
+			lms = NewSCORM(api, cfg.Format)
+		}
+	}
+	a := Begin(cfg.Course, lms, h)
+	Bar(h, a)
+	OnLeave(a.Finish)
+	return a, nil
+}
