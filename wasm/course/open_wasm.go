@@ -18,7 +18,7 @@ func Open(h ui.Host) (*Attempt, error) {
 	var lms LMS
 	switch cfg.Format {
 	case CMI5:
-		lms = findCMI5(cfg.Course)
+		lms = findCMI5()
 	default:
 		if api, ok := FindAPI(cfg.Format); ok {
 			lms = NewSCORM(api, cfg.Format)
@@ -26,6 +26,11 @@ func Open(h ui.Host) (*Attempt, error) {
 	}
 	a := Begin(cfg.Course, lms, h)
 	Bar(h, a)
-	OnLeave(a.Finish)
+	OnLeave(func() {
+		a.Finish()
+		if l, ok := lms.(interface{ Leave() }); ok {
+			l.Leave()
+		}
+	})
 	return a, nil
 }
