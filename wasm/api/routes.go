@@ -30,6 +30,7 @@ func routeTable() []route {
 	rs := coreRoutes()
 	rs = append(rs, xapiRoutes()...)
 	rs = append(rs, analysisRoutes()...)
+	rs = append(rs, courseRoutes()...) // LMS course packages (course.go)
 	return rs
 }
 

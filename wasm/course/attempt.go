@@ -2,9 +2,6 @@ package course
 
 import (
 	"time"
-
-	"github.com/purposefulcx/purposeful/wasm/page/ui"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // SaveDelay is how long after the learner's typing the draft is sent to
@@ -33,7 +30,7 @@ type Attempt struct {
 	finished bool
 	pending  func()
 	listen   []func(Result)
-	reached  string // the ladder's last purpose (see Services)
+	reached  string // the ladder's last purpose (see Reached)
 }
 
 // Begin starts an attempt of c recorded by lms (nil: no LMS). host
@@ -156,19 +153,15 @@ func (a *Attempt) Ack(id string) {
 	a.Save()
 }
 
-// Storage is where the screens save their text: the attempt's state,
-// sent to the LMS a little after the learner stops typing.
-func (a *Attempt) Storage() workshop.Storage { return attemptStore{a} }
-
-type attemptStore struct{ a *Attempt }
-
-func (s attemptStore) Get(k string) (string, bool) {
-	v, ok := s.a.State.Store[k]
+// Text returns what the screens saved under k.
+func (a *Attempt) Text(k string) (string, bool) {
+	v, ok := a.State.Store[k]
 	return v, ok
 }
 
-func (s attemptStore) Set(k, v string) error {
-	a := s.a
+// SetText keeps what the screens save under k; it goes to the LMS
+// [SaveDelay] after the learner stops typing.
+func (a *Attempt) SetText(k, v string) {
 	if a.State.Store == nil {
 		a.State.Store = map[string]string{}
 	}
@@ -179,70 +172,27 @@ func (s attemptStore) Set(k, v string) error {
 			a.Save()
 		})
 	}
-	return nil
 }
 
-func (s attemptStore) Remove(k string) { delete(s.a.State.Store, k) }
+// RemoveText forgets what the screens saved under k.
+func (a *Attempt) RemoveText(k string) { delete(a.State.Store, k) }
 
-func (s attemptStore) Keys() []string {
-	out := make([]string, 0, len(s.a.State.Store))
-	for k := range s.a.State.Store {
+// TextKeys lists the keys the screens saved under.
+func (a *Attempt) TextKeys() []string {
+	out := make([]string, 0, len(a.State.Store))
+	for k := range a.State.Store {
 		out = append(out, k)
 	}
 	return out
 }
 
-// Services wraps the page's services for the course's screens: only the
-// course's scenarios, and every grade or analysis of the learner's own
-// text recorded in the attempt.
-func (a *Attempt) Services(svc ui.Services) ui.Services {
-	switch a.Course.Kind {
-	case Recovery:
-		all, grade := svc.Scenarios, svc.GradePractice
-		svc.Scenarios = func() []ui.Scenario {
-			var out []ui.Scenario
-			list := all()
-			for _, id := range a.Course.ScenarioIDs() {
-				for _, sc := range list {
-					if sc.ID == id {
-						out = append(out, sc)
-					}
-				}
-			}
-			return out
-		}
-		svc.GradePractice = func(id, reply string) (ui.Grade, error) {
-			g, err := grade(id, reply)
-			if err == nil {
-				a.Grade(id, g.Score)
-			}
-			return g, err
-		}
-	case Purpose:
-		analyse, climb := svc.AnalyzePurpose, svc.Climb
-		svc.AnalyzePurpose = func(text string) (ui.PurposeReport, error) {
-			r, err := analyse(text)
-			if err == nil && a.own(text) {
-				a.Analysed(r.Score)
-			}
-			return r, err
-		}
-		if climb != nil {
-			svc.Climb = func(function string, answers []string) (ui.LadderReport, error) {
-				r, err := climb(function, answers)
-				if err == nil && r.State == "reached" {
-					a.reached = r.Purpose
-				}
-				return r, err
-			}
-		}
-	}
-	return svc
-}
+// Reached records the purpose the learner's revelation ladder reached, so
+// its analysis counts as the learner's own.
+func (a *Attempt) Reached(purpose string) { a.reached = purpose }
 
-// own says whether text is the learner's statement (what they typed, or
+// Own says whether text is the learner's statement (what they typed, or
 // what their ladder reached), not the coach's warm-up.
-func (a *Attempt) own(text string) bool {
+func (a *Attempt) Own(text string) bool {
 	if text != "" && text == a.reached {
 		return true
 	}

@@ -12,7 +12,9 @@
 //
 // At run time the course program finds its LMS ([SCORM12], [SCORM2004],
 // [CMI5]), reads what the learner did last time, and reports progress,
-// score, completion and success through [Attempt]. The rules that decide
-// them are plain Go ([Course.Result]); only the few calls into the
-// browser (the LMS API object, fetch) sit behind the js&&wasm build tag.
+// score, completion and success through [Attempt]: [NewSCORM] over the
+// LMS's API object, or a [CMI5Session] with the launch's parameters. The
+// rules that decide them are plain Go ([Course.Result]); package play joins
+// them to the page's screens and holds the few calls into the browser
+// behind the js&&wasm build tag.
 package course

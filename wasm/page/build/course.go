@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/purposefulcx/purposeful/wasm/course"
 )
@@ -63,4 +64,26 @@ func CoursePackage(ctx context.Context, c course.Course, f course.Format) ([]byt
 		return nil, err
 	}
 	return course.Build(c, f, a)
+}
+
+// CourseAssetsCache returns a [CourseAssets] that compiles each kind of
+// course once and keeps its files (one set per kind, so at most three), for
+// a server that builds packages on request (api.Config.CourseAssets).
+// Concurrent calls for a kind wait for one compilation.
+func CourseAssetsCache() func(ctx context.Context, kind course.Kind) (course.Assets, error) {
+	var mu sync.Mutex
+	done := map[course.Kind]course.Assets{}
+	return func(ctx context.Context, kind course.Kind) (course.Assets, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if a, ok := done[kind]; ok {
+			return a, nil
+		}
+		a, err := CourseAssets(ctx, kind)
+		if err != nil {
+			return course.Assets{}, err
+		}
+		done[kind] = a
+		return a, nil
+	}
 }

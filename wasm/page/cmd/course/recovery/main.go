@@ -8,7 +8,7 @@ package main
 import (
 	"runtime/debug"
 
-	"github.com/purposefulcx/purposeful/wasm/course"
+	"github.com/purposefulcx/purposeful/wasm/course/play"
 	"github.com/purposefulcx/purposeful/wasm/page/internal/jsdom"
 	"github.com/purposefulcx/purposeful/wasm/page/services/recoverysvc"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
@@ -17,12 +17,12 @@ import (
 func main() {
 	debug.SetGCPercent(400)
 	h := jsdom.New()
-	a, err := course.Open(h)
+	a, err := play.Open(h)
 	if err != nil {
-		course.Fail(h, err)
+		play.Fail(h, err)
 		return
 	}
-	app := ui.New(course.Host(h, a), a.Services(recoverysvc.Services()))
+	app := ui.New(play.Host(h, a), play.Services(a, recoverysvc.Services()))
 	app.Only = "recovery"
 	app.EnableRecovery()
 	app.Start()

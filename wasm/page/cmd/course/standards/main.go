@@ -6,18 +6,18 @@
 package main
 
 import (
-	"github.com/purposefulcx/purposeful/wasm/course"
+	"github.com/purposefulcx/purposeful/wasm/course/play"
 	"github.com/purposefulcx/purposeful/wasm/page/internal/jsdom"
 )
 
 func main() {
 	h := jsdom.New()
-	a, err := course.Open(h)
+	a, err := play.Open(h)
 	if err != nil {
-		course.Fail(h, err)
+		play.Fail(h, err)
 		return
 	}
-	course.StandardsScreen(h, a)
+	play.StandardsScreen(h, a)
 	h.MarkReady()
 	select {}
 }

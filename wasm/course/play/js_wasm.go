@@ -1,9 +1,11 @@
 //go:build js && wasm
 
-package course
+package play
 
 import (
 	"syscall/js"
+
+	"github.com/purposefulcx/purposeful/wasm/course"
 )
 
 // jsAPI is an LMS's SCORM API object.
@@ -74,9 +76,9 @@ func climb(win js.Value, name string) js.Value {
 // FindAPI looks for the SCORM API object of format f (API for SCORM 1.2,
 // API_1484_11 for SCORM 2004) in this window, its parents, and then the
 // window that opened it and that window's parents.
-func FindAPI(f Format) (API, bool) {
+func FindAPI(f course.Format) (course.API, bool) {
 	name := "API"
-	if f == SCORM2004 {
+	if f == course.SCORM2004 {
 		name = "API_1484_11"
 	}
 	win := js.Global()
@@ -94,12 +96,12 @@ func FindAPI(f Format) (API, bool) {
 
 // PageConfig reads the course configuration from the page's
 // course-data element.
-func PageConfig() (*Config, error) {
+func PageConfig() (*course.Config, error) {
 	el := js.Global().Get("document").Call("getElementById", "course-data")
 	if el.IsNull() {
-		return nil, ErrAssets
+		return nil, course.ErrAssets
 	}
-	return DecodeConfig([]byte(el.Get("textContent").String()))
+	return course.DecodeConfig([]byte(el.Get("textContent").String()))
 }
 
 // OnLeave calls fn when the tab or frame is closed or navigated away

@@ -1,8 +1,9 @@
-package course
+package play
 
 import (
 	"strconv"
 
+	"github.com/purposefulcx/purposeful/wasm/course"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 )
 
@@ -37,7 +38,7 @@ func (v *view) button(label, class, test string, fn func()) ui.Element {
 
 // Bar shows, in the element with id course-bar, whether the LMS records
 // the attempt, the result so far, and the button that ends the session.
-func Bar(h ui.Host, a *Attempt) {
+func Bar(h ui.Host, a *course.Attempt) {
 	root := h.ByID("course-bar")
 	if root == nil {
 		return
@@ -60,7 +61,7 @@ func Bar(h ui.Host, a *Attempt) {
 	finish := v.button("Finish and save", "btn", "finish", a.Finish)
 	root.Clear()
 	root.Append(status, result, problem, v.el("div", "actions", finish))
-	show := func(r Result) {
+	show := func(r course.Result) {
 		result.SetText(Describe(a.Course, r, a.Mastery, a.Finished()))
 		result.SetAttr("data-completed", strconv.FormatBool(r.Completed))
 		result.SetAttr("data-success", r.Success.String())
@@ -80,10 +81,10 @@ func Bar(h ui.Host, a *Attempt) {
 }
 
 // Describe says the result in a sentence for the learner.
-func Describe(c *Course, r Result, mastery int, finished bool) string {
+func Describe(c *course.Course, r course.Result, mastery int, finished bool) string {
 	var s string
 	switch c.Kind {
-	case Purpose:
+	case course.Purpose:
 		s = "Best score of your statement: " + strconv.Itoa(r.Score) + " (the course asks for " + strconv.Itoa(mastery) + ")."
 		if r.Completed {
 			s += " Completed."
@@ -91,9 +92,9 @@ func Describe(c *Course, r Result, mastery int, finished bool) string {
 	default:
 		s = "Done: " + strconv.Itoa(int(r.Progress*100+0.5)) + "%. Score: " + strconv.Itoa(r.Score) + " (pass mark " + strconv.Itoa(mastery) + ")."
 		switch r.Success {
-		case Passed:
+		case course.Passed:
 			s += " Passed."
-		case Failed:
+		case course.Failed:
 			s += " Not passed yet: you can try again."
 		}
 	}
@@ -106,7 +107,7 @@ func Describe(c *Course, r Result, mastery int, finished bool) string {
 // StandardsScreen renders a Standards course into the element with id
 // app: each standard with its reason, the question about a colleague's
 // departure from it, and the acknowledgement.
-func StandardsScreen(h ui.Host, a *Attempt) {
+func StandardsScreen(h ui.Host, a *course.Attempt) {
 	root := h.ByID("app")
 	if root == nil {
 		return
@@ -124,7 +125,7 @@ func StandardsScreen(h ui.Host, a *Attempt) {
 	root.SetAttr("data-ready", "1")
 }
 
-func (v *view) question(a *Attempt, i int, q Question) ui.Element {
+func (v *view) question(a *course.Attempt, i int, q course.Question) ui.Element {
 	n := strconv.Itoa(i)
 	card := v.el("section", "card")
 	card.SetAttr("data-test", "standard-"+n)
@@ -200,7 +201,7 @@ func (v *view) question(a *Attempt, i int, q Question) ui.Element {
 	return card
 }
 
-func answered(a *Attempt, id string) bool {
+func answered(a *course.Attempt, id string) bool {
 	_, ok := a.State.Answers[id]
 	return ok
 }

@@ -1,8 +1,9 @@
 //go:build js && wasm
 
-package course
+package play
 
 import (
+	"github.com/purposefulcx/purposeful/wasm/course"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 )
 
@@ -10,21 +11,21 @@ import (
 // the LMS of the package's format (none when the page was opened from
 // disk or a plain web server), begins the attempt, shows the course bar,
 // and ends the session when the page goes away.
-func Open(h ui.Host) (*Attempt, error) {
+func Open(h ui.Host) (*course.Attempt, error) {
 	cfg, err := PageConfig()
 	if err != nil {
 		return nil, err
 	}
-	var lms LMS
+	var lms course.LMS
 	switch cfg.Format {
-	case CMI5:
+	case course.CMI5:
 		lms = findCMI5()
 	default:
 		if api, ok := FindAPI(cfg.Format); ok {
-			lms = NewSCORM(api, cfg.Format)
+			lms = course.NewSCORM(api, cfg.Format)
 		}
 	}
-	a := Begin(cfg.Course, lms, h)
+	a := course.Begin(cfg.Course, lms, h)
 	Bar(h, a)
 	OnLeave(func() {
 		a.Finish()

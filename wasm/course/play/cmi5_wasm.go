@@ -1,30 +1,32 @@
 //go:build js && wasm
 
-package course
+package play
 
 import (
 	"syscall/js"
 	"time"
+
+	"github.com/purposefulcx/purposeful/wasm/course"
 )
 
 // findCMI5 returns the cmi5 LMS named by the launch URL's parameters, or
 // nil when the page was not launched by one.
-func findCMI5() LMS {
+func findCMI5() course.LMS {
 	search := js.Global().Get("location").Get("search").String()
-	p, err := ParseLaunch(search)
+	p, err := course.ParseLaunch(search)
 	if err != nil {
 		if p.Fetch != "" {
 			js.Global().Get("console").Call("warn", "cmi5 launch: "+err.Error())
 		}
 		return nil
 	}
-	return NewCMI5(p, fetchTransport{}, time.Now)
+	return course.NewCMI5(p, fetchTransport{}, time.Now)
 }
 
 // fetchTransport sends requests with the browser's fetch.
 type fetchTransport struct{}
 
-func (fetchTransport) init(r Request, keepalive bool) js.Value {
+func (fetchTransport) init(r course.Request, keepalive bool) js.Value {
 	init := js.Global().Get("Object").New()
 	init.Set("method", r.Method)
 	h := js.Global().Get("Object").New()
@@ -42,7 +44,7 @@ func (fetchTransport) init(r Request, keepalive bool) js.Value {
 }
 
 // Do waits for the answer; it must run on a goroutine that may block.
-func (t fetchTransport) Do(r Request) (int, []byte, error) {
+func (t fetchTransport) Do(r course.Request) (int, []byte, error) {
 	type answer struct {
 		status int
 		body   []byte
@@ -71,7 +73,7 @@ func (t fetchTransport) Do(r Request) (int, []byte, error) {
 }
 
 // Keepalive starts the request so that it survives the page.
-func (t fetchTransport) Keepalive(r Request) {
+func (t fetchTransport) Keepalive(r course.Request) {
 	p := js.Global().Call("fetch", r.URL, t.init(r, true))
 	var noop js.Func
 	noop = js.FuncOf(func(js.Value, []js.Value) any { return nil })
