@@ -12,10 +12,11 @@ import (
 // go command). See [Config.CourseAssets].
 type CourseAssets func(ctx context.Context, k course.Kind) (course.Assets, error)
 
-// courseRoutes are the routes for LMS administrators.
+// courseRoutes are the routes for LMS administrators (with an org key;
+// on the local server, whose PublicOrg is set, the page's dialog needs none).
 func courseRoutes() []route {
 	return []route{
-		{method: http.MethodPost, pattern: "/v1/courses/package", auth: authOrg, handle: coursePackage,
+		{method: http.MethodPost, pattern: "/v1/courses/package", auth: authCreate, handle: coursePackage,
 			doc: opDoc{id: "coursePackage", tag: "courses", summary: "Build a course package for an LMS (SCORM 1.2, SCORM 2004 3rd edition or cmi5) from {\"format\", \"course\"}; the same input gives the same zip",
 				body: "Any", resp: "file", errors: []int{401, 503}}},
 	}

@@ -25,6 +25,10 @@ func TestCoursePackage(t *testing.T) {
 		c.CourseAssets = func(_ context.Context, k course.Kind) (course.Assets, error) { return assets, nil }
 	})
 	bare, _ := newTarget(t, nil)
+	public, _ := newTarget(t, func(c *api.Config) {
+		c.CourseAssets = func(_ context.Context, k course.Kind) (course.Assets, error) { return assets, nil }
+		c.PublicOrg = "local"
+	})
 	good := `{"format":"scorm2004","course":{"version":"purposeful.course/v1","kind":"recovery","title":"Recovery practice","mastery":80}}`
 	post := func(base, key, body string) (*http.Response, []byte) {
 		r, err := http.NewRequest(http.MethodPost, base+"/v1/courses/package", strings.NewReader(body))
@@ -49,6 +53,7 @@ func TestCoursePackage(t *testing.T) {
 		want   string
 	}{
 		{"no key", tg.BaseURL, "", good, http.StatusUnauthorized, ""},
+		{"no key on a server with a public organisation", public.BaseURL, "", good, http.StatusOK, ""},
 		{"bad course", tg.BaseURL, tg.OrgKey, `{"format":"scorm12","course":{"version":"purposeful.course/v1","kind":"standards","title":"","mastery":120}}`, http.StatusBadRequest, "mastery"},
 		{"unknown format", tg.BaseURL, tg.OrgKey, `{"format":"aicc","course":{"version":"purposeful.course/v1","kind":"recovery","title":"R"}}`, http.StatusBadRequest, "format"},
 		{"no course", tg.BaseURL, tg.OrgKey, `{"format":"cmi5"}`, http.StatusBadRequest, "course"},

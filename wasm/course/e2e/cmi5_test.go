@@ -128,6 +128,46 @@ func TestCMI5Session(t *testing.T) {
 		"completed and passed are not sent twice in one session; the second session only opens and closes")
 }
 
+// TestCMI5MoveOnAndLaunchMode checks that the session sends only what the
+// LMS's launch data asks for: no passed or failed when moveOn is
+// Completed, and no completed, passed or failed outside Normal mode.
+func TestCMI5MoveOnAndLaunchMode(t *testing.T) {
+	needLRS(t)
+	l := apitest.StartLRS(t, workerModules())
+	c := standardsCourse(0)
+	cases := []struct {
+		name, moveOn, mode string
+		want               []string
+	}{
+		{"completed and passed", "CompletedAndPassed", "Normal", []string{"initialized", "completed", "passed", "terminated"}},
+		{"completed only", "Completed", "Normal", []string{"initialized", "completed", "terminated"}},
+		{"passed only", "Passed", "Normal", []string{"initialized", "completed", "passed", "terminated"}},
+		{"review", "CompletedAndPassed", "Review", []string{"initialized", "terminated"}},
+		{"browse", "CompletedAndPassed", "Browse", []string{"initialized", "terminated"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m := newCMI5LMS(t, l, c)
+			srv := httptest.NewServer(mux(m.handlers()))
+			defer srv.Close()
+			m.base = srv.URL
+			m.registerMode(t, tc.moveOn, tc.mode, nil)
+			p, err := course.ParseLaunch(m.launchQuery(t))
+			require.NoError(t, err)
+			s := course.NewCMI5(p, httpTransport{}, time.Now)
+			a := course.Begin(&c, s, clock{})
+			require.NoError(t, a.Err)
+			for _, q := range c.Questions() {
+				a.Answer(q.ID, q.Purposeful)
+				a.Ack(q.ID)
+			}
+			a.Finish()
+			waitFor(t, "the queue to empty", func() bool { return s.Pending() == 0 })
+			assert.Equal(t, tc.want, m.checkCMI5(t, m.statements(t), nil))
+		})
+	}
+}
+
 // TestCMI5InChromium launches the standards course's AU from the test
 // LMS in Chromium, with the LRS dropping requests while the learner works.
 func TestCMI5InChromium(t *testing.T) {

@@ -70,8 +70,13 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 const lrsAuth = "test:test"
 
+// registrations numbers the test LMS's registrations, so tests sharing an
+// LRS never see each other's statements.
+var registrations atomic.Int64
+
 func newCMI5LMS(t *testing.T, l *apitest.LRS, c course.Course) *cmi5LMS {
-	return &cmi5LMS{lrs: l, registration: "6f1d0c2e-8a55-4b7e-9c41-2d3e4f5a6b7c", session: "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e",
+	n := registrations.Add(1)
+	return &cmi5LMS{lrs: l, registration: fmt.Sprintf("6f1d0c2e-8a55-4b7e-9c41-%012d", n), session: fmt.Sprintf("b2c3d4e5-f6a7-4b8c-9d0e-%012d", n),
 		actor: map[string]any{"objectType": "Agent", "account": map[string]any{"homePage": "https://lms.example.com", "name": "learner-1"}},
 		au:    c.AUID(), token: base64.StdEncoding.EncodeToString([]byte(lrsAuth)), docs: map[string][]byte{}}
 }
@@ -167,13 +172,18 @@ func (m *cmi5LMS) handlers() map[string]http.Handler {
 // register writes LMS.LaunchData and the learner's preferences into the
 // LRS, as an LMS does before a launch.
 func (m *cmi5LMS) register(t *testing.T, moveOn string, mastery *float64) {
+	m.registerMode(t, moveOn, "Normal", mastery)
+}
+
+// registerMode is register with a launch mode (Normal, Browse, Review).
+func (m *cmi5LMS) registerMode(t *testing.T, moveOn, mode string, mastery *float64) {
 	t.Helper()
 	data := map[string]any{
 		"contextTemplate": map[string]any{
 			"contextActivities": map[string]any{"grouping": []any{map[string]any{"id": "https://lms.example.com/course/1", "objectType": "Activity"}}},
 			"extensions":        map[string]any{"https://w3id.org/xapi/cmi5/context/extensions/sessionid": m.session},
 		},
-		"launchMode": "Normal", "moveOn": moveOn,
+		"launchMode": mode, "moveOn": moveOn,
 	}
 	if mastery != nil {
 		data["masteryScore"] = *mastery

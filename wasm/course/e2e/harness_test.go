@@ -31,7 +31,7 @@ const chromiumPath = "/usr/bin/chromium"
 const nodeModules = "node_modules"
 
 // need skips, or fails under CI, when something the test needs is missing.
-func need(t *testing.T) {
+func need(t testing.TB) {
 	t.Helper()
 	missing := ""
 	if _, err := os.Stat(chromiumPath); err != nil {
@@ -54,7 +54,7 @@ var assets = struct {
 	m map[course.Kind]course.Assets
 }{m: map[course.Kind]course.Assets{}}
 
-func assetsOf(t *testing.T, k course.Kind) course.Assets {
+func assetsOf(t testing.TB, k course.Kind) course.Assets {
 	t.Helper()
 	assets.Lock()
 	defer assets.Unlock()
@@ -70,7 +70,7 @@ func assetsOf(t *testing.T, k course.Kind) course.Assets {
 }
 
 // pkg builds c as format f and unzips it into a new directory.
-func pkg(t *testing.T, c course.Course, f course.Format) (dir string, size int) {
+func pkg(t testing.TB, c course.Course, f course.Format) (dir string, size int) {
 	t.Helper()
 	z, err := course.Build(c, f, assetsOf(t, c.Kind))
 	require.NoError(t, err)
@@ -92,7 +92,7 @@ func pkg(t *testing.T, c course.Course, f course.Format) (dir string, size int) 
 // package at /pkg/. wasmType is the Content-Type of .wasm files: LMSs
 // serve package files as they are, often as application/octet-stream.
 // Nothing is compressed.
-func lmsServer(t *testing.T, pkgDir, wasmType string, extra map[string]http.Handler) *httptest.Server {
+func lmsServer(t testing.TB, pkgDir, wasmType string, extra map[string]http.Handler) *httptest.Server {
 	t.Helper()
 	mux := http.NewServeMux()
 	mux.Handle("/host/", http.StripPrefix("/host/", http.FileServer(http.Dir("testdata"))))
@@ -117,7 +117,7 @@ type browser struct {
 	ctx context.Context
 }
 
-func launch(t *testing.T) *browser {
+func launch(t testing.TB) *browser {
 	t.Helper()
 	profile, err := os.MkdirTemp("", "purposeful-course-profile-")
 	require.NoError(t, err)
@@ -134,6 +134,7 @@ func launch(t *testing.T) *browser {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-popup-blocking", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 900),
@@ -146,20 +147,20 @@ func launch(t *testing.T) *browser {
 	return &browser{ctx: ctx}
 }
 
-func (b *browser) run(t *testing.T, actions ...chromedp.Action) {
+func (b *browser) run(t testing.TB, actions ...chromedp.Action) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
 	defer cancel()
 	require.NoError(t, chromedp.Run(ctx, actions...))
 }
 
-func (b *browser) eval(t *testing.T, js string, out any) {
+func (b *browser) eval(t testing.TB, js string, out any) {
 	t.Helper()
 	b.run(t, chromedp.Evaluate(js, out))
 }
 
 // waitJS waits until the expression is true.
-func (b *browser) waitJS(t *testing.T, expr string) {
+func (b *browser) waitJS(t testing.TB, expr string) {
 	t.Helper()
 	b.run(t, chromedp.Poll(expr, nil, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(50*time.Second)))
 }
@@ -171,7 +172,7 @@ func inFrame(test string) string {
 }
 
 // click clicks a button of the package's page.
-func (b *browser) click(t *testing.T, test string) {
+func (b *browser) click(t testing.TB, test string) {
 	t.Helper()
 	b.waitJS(t, fmt.Sprintf(`!!(frameDoc() && %s && !%[1]s.disabled)`, inFrame(test)))
 	b.eval(t, inFrame(test)+`.click(); true`, new(bool))
@@ -179,7 +180,7 @@ func (b *browser) click(t *testing.T, test string) {
 
 // fill sets a field of the package's page and fires input and change, as
 // typing would.
-func (b *browser) fill(t *testing.T, test, text string) {
+func (b *browser) fill(t testing.TB, test, text string) {
 	t.Helper()
 	b.waitJS(t, fmt.Sprintf(`!!(frameDoc() && %s)`, inFrame(test)))
 	js := fmt.Sprintf(`(() => { const e = %s; e.value = %q;
@@ -188,7 +189,7 @@ func (b *browser) fill(t *testing.T, test, text string) {
 }
 
 // frameText returns the text of an element of the package's page.
-func (b *browser) frameText(t *testing.T, test string) string {
+func (b *browser) frameText(t testing.TB, test string) string {
 	t.Helper()
 	var s string
 	b.eval(t, inFrame(test)+`.textContent`, &s)
@@ -197,13 +198,13 @@ func (b *browser) frameText(t *testing.T, test string) string {
 
 // ready waits until the course program runs in the frame and shows its
 // course bar.
-func (b *browser) ready(t *testing.T) {
+func (b *browser) ready(t testing.TB) {
 	t.Helper()
 	b.waitJS(t, `!!(frameDoc() && frameDoc().querySelector('#app[data-ready="1"]') && frameDoc().querySelector('[data-test="lms-status"]'))`)
 }
 
 // jsonOf marshals v for a JavaScript call.
-func jsonOf(t *testing.T, v any) string {
+func jsonOf(t testing.TB, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
 	require.NoError(t, err)

@@ -63,6 +63,29 @@ func TestResumeAfterClose(t *testing.T) {
 	}
 }
 
+// TestAPIFoundThroughOpener launches the package in its own window: the
+// course finds the LMS's API on the window that opened it.
+func TestAPIFoundThroughOpener(t *testing.T) {
+	need(t)
+	c := standardsCourse(0)
+	dir, _ := pkg(t, c, course.SCORM12)
+	srv := lmsServer(t, dir, "application/octet-stream", nil)
+	b := launch(t)
+	b.run(t, chromedp.Navigate(srv.URL+"/host/host.html"))
+	b.eval(t, `launchPopup("12", "/pkg/index.html"); true`, new(bool))
+	b.ready(t)
+	assert.Equal(t, "true", attr(t, b, "lms-status", "recording"), b.frameText(t, "lms-status"))
+	b.click(t, "yes-0")
+	b.click(t, "ack-0")
+	b.click(t, "no-1")
+	b.click(t, "ack-1")
+	b.click(t, "finish")
+	b.waitJS(t, `lms.finished > 0`)
+	c12 := readCMI(t, b, course.SCORM12)
+	assert.Equal(t, "passed", c12.Status)
+	assert.Equal(t, "100", c12.Raw)
+}
+
 // TestWithoutLMS opens the package from a plain web server: the course
 // runs, and says its results are not being recorded.
 func TestWithoutLMS(t *testing.T) {

@@ -120,7 +120,7 @@ func readCMI(t *testing.T, b *browser, f course.Format) cmi {
 }
 
 // open launches the package in the host page as version f.
-func open(t *testing.T, b *browser, base string, f course.Format, preload map[string]any) {
+func open(t testing.TB, b *browser, base string, f course.Format, preload map[string]any) {
 	t.Helper()
 	v := "12"
 	if f == course.SCORM2004 {

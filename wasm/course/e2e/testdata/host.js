@@ -8,6 +8,19 @@ window.lms = { calls: [], sets: {}, commits: 0, finished: 0, initialized: 0 };
 // kept from earlier sessions (preload, a partial CMI object), and opens the
 // package at url in the frame.
 window.launch = function (version, preload, url) {
+  install(version, preload);
+  document.getElementById("sco").src = url;
+};
+
+// launchPopup opens the package in a new window instead, the way LMSs
+// that launch courses in their own window do: the course finds the API
+// through window.opener.
+window.launchPopup = function (version, url) {
+  install(version, null);
+  lms.popup = window.open(url, "course", "width=1000,height=700");
+};
+
+function install(version, preload) {
   var api, prefix;
   if (version === "12") {
     api = new Scorm12API({ autocommit: false, logLevel: 5 });
@@ -25,15 +38,14 @@ window.launch = function (version, preload, url) {
   api.on(prefix + "Commit", function () { lms.commits++; lms.calls.push("Commit"); });
   api.on(version === "12" ? "LMSFinish" : "Terminate", function () { lms.finished++; lms.calls.push("Finish"); });
   api.on(prefix + "SetValue.cmi.*", function (el, v) { lms.sets[el] = String(v); });
-  document.getElementById("sco").src = url;
-};
+}
 
 // close unloads the package, as a learner closing the course would.
 window.closeCourse = function () {
   document.getElementById("sco").src = "about:blank";
 };
 
-// frame returns the package's document.
+// frameDoc returns the package's document, in the frame or the popup.
 window.frameDoc = function () {
-  return document.getElementById("sco").contentDocument;
+  return lms.popup ? lms.popup.document : document.getElementById("sco").contentDocument;
 };
