@@ -35,31 +35,14 @@ type list []string
 func (l *list) String() string     { return strings.Join(*l, ",") }
 func (l *list) Set(v string) error { *l = append(*l, v); return nil }
 
-// text adapts an enumeration with UnmarshalText to a flag.
-type text struct {
-	v interface {
-		MarshalText() ([]byte, error)
-		UnmarshalText([]byte) error
-	}
-}
-
-func (t text) String() string {
-	if t.v == nil {
-		return ""
-	}
-	b, _ := t.v.MarshalText()
-	return string(b)
-}
-func (t text) Set(s string) error { return t.v.UnmarshalText([]byte(s)) }
-
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lms-package", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	c := course.Course{Version: course.Version}
 	format := course.SCORM2004
 	var scenarios list
-	fs.Var(text{&c.Kind}, "course", "the course: recovery, purpose or standards")
-	fs.Var(text{&format}, "format", "the package format: scorm12, scorm2004 or cmi5")
+	fs.TextVar(&c.Kind, "course", course.Recovery, "the course: recovery, purpose or standards")
+	fs.TextVar(&format, "format", course.SCORM2004, "the package format: scorm12, scorm2004 or cmi5")
 	fs.StringVar(&c.Title, "title", "", "the course title (default: the course's name)")
 	fs.StringVar(&c.Description, "description", "", "the course description (default: a sentence about the course)")
 	fs.StringVar(&c.Language, "lang", "", "the course language, a BCP 47 tag (default en)")
