@@ -311,6 +311,23 @@ func (c *CMI5Session) Leave() {
 	}
 }
 
+// ReturnURL is where the AU goes once the session has ended: the launch
+// data's returnURL when it is an absolute http or https URL, else "".
+func (c *CMI5Session) ReturnURL() string {
+	u, err := url.Parse(c.Data.ReturnURL)
+	if err != nil || !u.IsAbs() || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return u.String()
+}
+
+// Done says whether the session has ended and the LRS has everything.
+func (c *CMI5Session) Done() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.closed && len(c.queue) == 0
+}
+
 // Pending is how many requests wait to be sent.
 func (c *CMI5Session) Pending() int {
 	c.mu.Lock()

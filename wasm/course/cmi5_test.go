@@ -25,3 +25,17 @@ func TestParseLaunchAcceptsACMI5Launch(t *testing.T) {
 	assert.Equal(t, "https://lrs.example/xapi/", p.Endpoint, "the endpoint ends in a slash")
 	assert.Equal(t, "6f1d0c2e-8a55-4b7e-9c41-2d3e4f5a6b7c", p.Registration)
 }
+
+func TestReturnURLOnlyHTTP(t *testing.T) {
+	for url, want := range map[string]string{
+		"https://lms.example/done":  "https://lms.example/done",
+		"javascript:alert(1)":       "",
+		"/relative":                 "",
+		"data:text/html,<b>hi</b>":  "",
+		"http://lms.example/?a=1#b": "http://lms.example/?a=1#b",
+	} {
+		s := course.NewCMI5(course.LaunchParams{}, nil, nil)
+		s.Data.ReturnURL = url
+		assert.Equal(t, want, s.ReturnURL(), url)
+	}
+}

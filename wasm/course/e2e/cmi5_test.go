@@ -200,6 +200,7 @@ func TestCMI5InChromium(t *testing.T) {
 	})
 	verbs := m.checkCMI5(t, m.statements(t), nil)
 	assert.Equal(t, []string{"initialized", "completed", "failed", "terminated"}, verbs)
+	b.waitJS(t, `document.getElementById("sco").contentWindow.location.pathname === "/host/returned.html"`)
 }
 
 func mux(hs map[string]http.Handler) *http.ServeMux {

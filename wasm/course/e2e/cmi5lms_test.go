@@ -183,7 +183,7 @@ func (m *cmi5LMS) registerMode(t *testing.T, moveOn, mode string, mastery *float
 			"contextActivities": map[string]any{"grouping": []any{map[string]any{"id": "https://lms.example.com/course/1", "objectType": "Activity"}}},
 			"extensions":        map[string]any{"https://w3id.org/xapi/cmi5/context/extensions/sessionid": m.session},
 		},
-		"launchMode": mode, "moveOn": moveOn,
+		"launchMode": mode, "moveOn": moveOn, "returnURL": m.base + "/host/returned.html",
 	}
 	if mastery != nil {
 		data["masteryScore"] = *mastery

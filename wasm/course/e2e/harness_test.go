@@ -112,37 +112,74 @@ func lmsServer(t testing.TB, pkgDir, wasmType string, extra map[string]http.Hand
 	return srv
 }
 
-// browser is one headless Chromium with a fresh profile.
+// browser is one tab of the shared headless Chromium.
 type browser struct {
 	ctx context.Context
 }
 
+// shared is the one Chromium of the test binary; each test gets its own
+// tab (launch), so the browser starts once.
+var shared struct {
+	sync.Mutex
+	ctx     context.Context // the first tab, which keeps the browser alive
+	stop    func()
+	profile string
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	shared.Lock()
+	if shared.stop != nil {
+		shared.stop()
+		// Chromium's helpers may still write for a moment after exit;
+		// removal is best effort.
+		_ = os.RemoveAll(shared.profile)
+	}
+	shared.Unlock()
+	os.Exit(code)
+}
+
+// launch opens a new tab in the shared Chromium, starting it first if
+// needed.
 func launch(t testing.TB) *browser {
 	t.Helper()
-	profile, err := os.MkdirTemp("", "purposeful-course-profile-")
-	require.NoError(t, err)
-	// Chromium's helpers may still write for a moment after exit; removal
-	// is best effort.
-	t.Cleanup(func() { _ = os.RemoveAll(profile) })
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-popup-blocking", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 900),
+	shared.Lock()
+	if shared.ctx == nil {
+		profile, err := os.MkdirTemp("", "purposeful-course-profile-")
+		if err != nil {
+			shared.Unlock()
+			require.NoError(t, err)
+		}
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(chromiumPath),
+			chromedp.Headless,
+			chromedp.NoSandbox,
+			chromedp.DisableGPU,
+			chromedp.NoFirstRun,
+			chromedp.NoDefaultBrowserCheck,
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("disable-popup-blocking", true),
+			chromedp.Flag("disable-dev-shm-usage", true),
+			chromedp.UserDataDir(profile),
+			chromedp.WindowSize(1280, 900),
+		}
+		actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancel := chromedp.NewContext(actx)
+		// The first run starts the browser, bound to ctx until TestMain ends.
+		if err := chromedp.Run(ctx); err != nil {
+			cancel()
+			acancel()
+			shared.Unlock()
+			require.NoError(t, err, "starting Chromium")
+		}
+		shared.ctx, shared.stop, shared.profile = ctx, func() { cancel(); acancel() }, profile
 	}
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); acancel() })
-	// The first run starts the browser, bound to ctx for the test's life.
+	parent := shared.ctx
+	shared.Unlock()
+	ctx, cancel := chromedp.NewContext(parent)
+	t.Cleanup(cancel)
 	require.NoError(t, chromedp.Run(ctx))
 	return &browser{ctx: ctx}
 }

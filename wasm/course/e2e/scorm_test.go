@@ -145,6 +145,7 @@ func TestSCORM(t *testing.T) {
 		}
 		for _, p := range plays(t) {
 			t.Run(f.String()+"/"+p.name, func(t *testing.T) {
+				t.Parallel()
 				dir, size := pkg(t, p.course, f)
 				assert.LessOrEqual(t, size, course.MaxZip)
 				srv := lmsServer(t, dir, wasmType, nil)
@@ -174,8 +175,14 @@ func TestSCORM(t *testing.T) {
 					assert.Equal(t, map[bool]string{true: "completed", false: "incomplete"}[p.completed], c.Completion)
 					assert.Equal(t, p.success.String(), c.Success)
 					assert.Equal(t, scaled(p.score), c.Scaled)
+					if p.completed {
+						assert.Equal(t, "1.00", c.Sent["cmi.progress_measure"])
+					} else {
+						assert.Contains(t, c.Sent, "cmi.progress_measure")
+					}
 				}
 				assert.Equal(t, map[bool]string{true: "true", false: "false"}[p.completed], attr(t, b, "course-result", "completed"))
+				assert.Empty(t, b.frameText(t, "lms-error"), "the LMS accepted every call")
 			})
 		}
 	}

@@ -3,6 +3,9 @@
 package play
 
 import (
+	"syscall/js"
+	"time"
+
 	"github.com/purposefulcx/purposeful/wasm/course"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 )
@@ -27,6 +30,9 @@ func Open(h ui.Host) (*course.Attempt, error) {
 	}
 	a := course.Begin(cfg.Course, lms, h)
 	Bar(h, a)
+	if s, ok := lms.(*course.CMI5Session); ok && s.ReturnURL() != "" {
+		returnAfter(a, s)
+	}
 	OnLeave(func() {
 		a.Finish()
 		if l, ok := lms.(interface{ Leave() }); ok {
@@ -34,4 +40,22 @@ func Open(h ui.Host) (*course.Attempt, error) {
 		}
 	})
 	return a, nil
+}
+
+// returnAfter sends the learner back to the LMS (cmi5 returnURL) once they
+// finish and the LRS has the session's last statement.
+func returnAfter(a *course.Attempt, s *course.CMI5Session) {
+	going := false
+	a.OnChange(func(course.Result) {
+		if !a.Finished() || going {
+			return
+		}
+		going = true
+		go func() {
+			for !s.Done() {
+				time.Sleep(100 * time.Millisecond)
+			}
+			js.Global().Get("location").Call("assign", s.ReturnURL())
+		}()
+	})
 }
