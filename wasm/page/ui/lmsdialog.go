@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -199,35 +198,40 @@ func (a *App) courseStandards() []workshop.Standard {
 	return out
 }
 
-// MarshalJSON writes the request as the body of the API's
+// Document is the request as the body of the API's
 // POST /v1/courses/package: {"format", "course"} with the course document
 // of package wasm/course (version purposeful.course/v1). Each standard
-// gets the id of the idea it came from, or its position.
-func (r CourseRequest) MarshalJSON() ([]byte, error) {
-	type standard struct {
-		ID        string `json:"id"`
-		Code      string `json:"code,omitempty"`
-		Statement string `json:"statement"`
-		Rationale string `json:"rationale,omitempty"`
-		Deviation string `json:"deviation,omitempty"`
+// gets the id of the idea it came from, or its position. It is built of
+// maps, lists ([]any) and strings, so the page can hand it to the
+// browser's JSON.stringify and link no JSON encoder.
+func (r CourseRequest) Document() map[string]any {
+	c := map[string]any{"version": "purposeful.course/v1", "kind": r.Kind, "title": r.Title}
+	if r.Mastery != 0 {
+		c["mastery"] = r.Mastery
 	}
-	c := struct {
-		Version   string     `json:"version"`
-		Kind      string     `json:"kind"`
-		Title     string     `json:"title"`
-		Mastery   int        `json:"mastery,omitempty"`
-		Scenarios []string   `json:"scenarios,omitempty"`
-		Standards []standard `json:"standards,omitempty"`
-	}{Version: "purposeful.course/v1", Kind: r.Kind, Title: r.Title, Mastery: r.Mastery, Scenarios: r.Scenarios}
-	for i, st := range r.Standards {
-		id := st.Item
-		if id == "" {
-			id = "s" + strconv.Itoa(i+1)
+	if len(r.Scenarios) > 0 {
+		ids := make([]any, len(r.Scenarios))
+		for i, id := range r.Scenarios {
+			ids[i] = id
 		}
-		c.Standards = append(c.Standards, standard{ID: id, Code: st.Code, Statement: st.Statement, Rationale: st.Rationale, Deviation: st.Deviation})
+		c["scenarios"] = ids
 	}
-	return json.Marshal(struct {
-		Format string `json:"format"`
-		Course any    `json:"course"`
-	}{r.Format, c})
+	if len(r.Standards) > 0 {
+		list := make([]any, len(r.Standards))
+		for i, st := range r.Standards {
+			id := st.Item
+			if id == "" {
+				id = "s" + strconv.Itoa(i+1)
+			}
+			m := map[string]any{"id": id, "statement": st.Statement}
+			for k, v := range map[string]string{"code": st.Code, "rationale": st.Rationale, "deviation": st.Deviation} {
+				if v != "" {
+					m[k] = v
+				}
+			}
+			list[i] = m
+		}
+		c["standards"] = list
+	}
+	return map[string]any{"format": r.Format, "course": c}
 }

@@ -133,7 +133,7 @@ func TestLMSDialog(t *testing.T) {
 func TestCourseRequestIsACourseDocument(t *testing.T) {
 	req := ui.CourseRequest{Format: "cmi5", Kind: "standards", Title: "Ours <b>", Mastery: 60,
 		Standards: []workshop.Standard{{Item: "i3", Code: "FD-1", Statement: "Greet every guest.", Deviation: "a guest in distress"}, {Statement: "Offer water."}}}
-	b, err := json.Marshal(req)
+	b, err := json.Marshal(req.Document())
 	require.NoError(t, err)
 	cfg, err := course.DecodeConfig(b)
 	require.NoError(t, err)

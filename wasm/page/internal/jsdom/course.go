@@ -3,7 +3,6 @@
 package jsdom
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"syscall/js"
@@ -15,19 +14,17 @@ import (
 // serves the page (POST /v1/courses/package; the local server builds
 // packages, a static host cannot).
 func BuildCourse(req ui.CourseRequest, done func(name string, zip []byte, err error)) {
-	body, err := json.Marshal(req)
-	if err != nil {
-		done("", nil, err)
-		return
-	}
+	// The browser's JSON.stringify writes the body, so the page links no
+	// JSON encoder for it.
+	body := js.Global().Get("JSON").Call("stringify", js.ValueOf(req.Document())).String()
 	headers := map[string]any{"Accept": "application/zip, application/problem+json", "Content-Type": "application/json"}
-	opts := map[string]any{"method": "POST", "headers": headers, "body": string(body), "cache": "no-store", "credentials": "same-origin", "mode": "same-origin"}
+	opts := map[string]any{"method": "POST", "headers": headers, "body": body, "cache": "no-store", "credentials": "same-origin", "mode": "same-origin"}
 	var onResp, onBytes, onProblem, onErr js.Func
 	release := func() { onResp.Release(); onBytes.Release(); onProblem.Release(); onErr.Release() }
 	name := "course.zip"
 	onErr = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		release()
-		done("", nil, errors.New("no answer from the server"))
+		done("", nil, errors.New("this page's server did not answer with a package: course packages need the local server (go run ./wasm/server)"))
 		return nil
 	})
 	onBytes = js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -40,19 +37,17 @@ func BuildCourse(req ui.CourseRequest, done func(name string, zip []byte, err er
 	})
 	onProblem = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		release()
-		var p struct {
-			Detail string `json:"detail"`
+		detail := "this page's server did not build the package"
+		if d := args[0].Get("detail"); d.Type() == js.TypeString && d.String() != "" {
+			detail = d.String()
 		}
-		if json.Unmarshal([]byte(args[0].String()), &p) != nil || p.Detail == "" {
-			p.Detail = "this page's server does not build course packages (run go run ./wasm/server)"
-		}
-		done("", nil, errors.New(p.Detail))
+		done("", nil, errors.New(detail))
 		return nil
 	})
 	onResp = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		r := args[0]
 		if !r.Get("ok").Bool() {
-			r.Call("text").Call("then", onProblem).Call("catch", onErr)
+			r.Call("json").Call("then", onProblem).Call("catch", onErr)
 			return nil
 		}
 		if cd := r.Get("headers").Call("get", "Content-Disposition"); cd.Type() == js.TypeString {
