@@ -51,6 +51,9 @@ type Config struct {
 	// Pages, when set, serves every path outside /v1/ (the local server
 	// serves the workshop page with it). Nil: those paths answer 404.
 	Pages http.Handler
+	// CourseAssets compiles course programs for POST /v1/courses/package
+	// (the local server sets it). Nil: that route answers 503.
+	CourseAssets CourseAssets
 }
 
 // Logger is where the API logs; *slog.Logger satisfies it. Each call

@@ -32,6 +32,7 @@ func routeTable() []route {
 	rs = append(rs, analysisRoutes()...)
 	rs = append(rs, ltiRoutes()...)
 	rs = append(rs, accountabilityRoutes()...)
+	rs = append(rs, courseRoutes()...) // LMS course packages (course.go)
 	return rs
 }
 

@@ -22,7 +22,9 @@ func main() {
 	// few keystrokes; a larger one keeps pauses out of typing.
 	debug.SetGCPercent(400)
 	h := jsdom.New()
-	app := ui.New(h, services.Default())
+	svc := services.Default()
+	svc.BuildCourse = jsdom.BuildCourse // "Download for your LMS" (wasm/course)
+	app := ui.New(h, svc)
 	app.Start()
 	h.MarkReady()
 	select {}

@@ -113,6 +113,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer st.DB().Close()
 	cfg.Store = st
+	cfg.CourseAssets = build.CourseAssetsCache() // POST /v1/courses/package
 
 	if !o.noPage {
 		dir := o.static

@@ -99,6 +99,9 @@ type Services struct {
 	// question id).
 	DiagnosticQuestions func() []DiagnosticQuestion
 	EvaluateDiagnostic  func(answers map[string]int) (DiagnosticResult, error)
+	// BuildCourse builds an LMS course package (the "Download for your
+	// LMS" dialog, lmsdialog.go) and calls done with its file name and bytes.
+	BuildCourse func(req CourseRequest, done func(name string, zip []byte, err error))
 }
 
 // Hint is a classifier verdict shown beside a knowledge or skill entry.

@@ -17,8 +17,12 @@ func (a *App) home(s *scope) Element {
 	})
 	var importBtn Element
 	importBtn = s.button("Import a file", "btn", "import", func() { a.importFile(importBtn) })
+	actions := s.el("div", "actions", newBtn, importBtn)
+	if lms := a.lmsButton(s); lms != nil { // "Download for your LMS" (lmsdialog.go)
+		actions.Append(lms)
+	}
 	h := a.screenHead(s, "Your workshops", "Run the 3 Ps activity with a team: set the course, list what the job needs, gather ideas, and adopt the purposeful actions and behaviours worth building into the process.",
-		s.el("div", "actions", newBtn, importBtn))
+		actions)
 
 	status := s.el("div", "import-status")
 	attrs(status, "data-test", "import-status")

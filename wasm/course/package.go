@@ -1,0 +1,172 @@
+package course
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Assets are the files of the course program, built from the page's
+// sources (see wasm/page/build.Course): the compiled program for the
+// course's kind, the Go loader and the page's loader and style sheet.
+type Assets struct {
+	Program []byte // course.wasm: the program for the course's Kind
+	Exec    []byte // wasm_exec.js of the toolchain that compiled Program
+	Loader  []byte // loader.js
+	Style   []byte // style.css
+}
+
+// ErrAssets reports missing course program files.
+var ErrAssets = errors.New("course: assets missing")
+
+// MaxZip is the largest package Build writes; LMSs and learners on slow
+// links both pay for every byte.
+const MaxZip = 1536 * 1024
+
+// ErrTooLarge reports a package over [MaxZip].
+var ErrTooLarge = errors.New("course: package larger than 1.5 MB")
+
+// Config is what the course program reads from its page: the course and
+// the format it was packaged as.
+type Config struct {
+	Format Format  `json:"format"`
+	Course *Course `json:"course"`
+}
+
+// epoch is the modification time of every file in a package, so the
+// bytes of a zip depend only on its content.
+var epoch = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Files lists the files of a package after its manifest (and, for SCORM
+// 2004, metadata.xml), in the order Build writes them.
+var Files = []string{"index.html", "style.css", "loader.js", "wasm_exec.js", "course.wasm"}
+
+// Build validates c and writes its package in format f: the manifest
+// first, then [Files]. The same course, format and assets give the same
+// bytes.
+func Build(c Course, f Format, a Assets) ([]byte, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	if int(f) >= len(formatNames) {
+		return nil, fmt.Errorf("%w: format %d", ErrUnknown, f)
+	}
+	if len(a.Program) == 0 || len(a.Exec) == 0 || len(a.Loader) == 0 || len(a.Style) == 0 {
+		return nil, fmt.Errorf("%w: program, wasm_exec.js, loader.js and style.css are all needed", ErrAssets)
+	}
+	page, err := Page(&c, f)
+	if err != nil {
+		return nil, err
+	}
+	contents := [][]byte{page, a.Style, a.Loader, a.Exec, a.Program}
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	w.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestCompression)
+	})
+	add := func(name string, data []byte) error {
+		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: epoch}
+		h.SetMode(0o644)
+		fw, err := w.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		_, err = fw.Write(data)
+		return err
+	}
+	if err := add(f.ManifestName(), Manifest(&c, f, Files)); err != nil {
+		return nil, fmt.Errorf("course: %w", err)
+	}
+	if f == SCORM2004 {
+		if err := add("metadata.xml", Metadata2004(&c)); err != nil {
+			return nil, fmt.Errorf("course: %w", err)
+		}
+	}
+	for i, name := range Files {
+		if err := add(name, contents[i]); err != nil {
+			return nil, fmt.Errorf("course: %w", err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("course: %w", err)
+	}
+	if buf.Len() > MaxZip {
+		return nil, fmt.Errorf("%w: %d bytes", ErrTooLarge, buf.Len())
+	}
+	return buf.Bytes(), nil
+}
+
+// FileName is a file name for the package of c in f, from its kind and
+// format ("purposeful-recovery-scorm2004.zip").
+func FileName(c *Course, f Format) string {
+	return "purposeful-" + c.Kind.String() + "-" + f.String() + ".zip"
+}
+
+// Page returns the course's index.html: the page's security policy
+// (with connect-src open, since a cmi5 LRS lives on another origin), the
+// loader, and the course configuration as a JSON data block (never
+// executed; json.Marshal escapes <, > and &, so no text in it can close
+// the element).
+func Page(c *Course, f Format) ([]byte, error) {
+	cfg, err := json.Marshal(Config{Format: f, Course: c})
+	if err != nil {
+		return nil, fmt.Errorf("course: %w", err)
+	}
+	var b bytes.Buffer
+	b.WriteString(`<!doctype html>
+<html lang="` + esc(c.Lang()) + `">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="` + CSP + `">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>` + esc(c.Title) + `</title>
+<script src="loader.js" data-wasm="course.wasm"></script>
+<link rel="stylesheet" href="style.css">
+<link rel="icon" href="data:,">
+<script src="wasm_exec.js" defer></script>
+<script type="application/json" id="course-data">`)
+	b.Write(cfg)
+	b.WriteString(`</script>
+</head>
+<body>
+<header class="topbar"><p class="brand"><span class="brand-mark" aria-hidden="true">P</span><span id="course-title">` + esc(c.Title) + `</span></p>
+<p class="save-state" id="save-state" role="status" aria-live="polite"></p></header>
+<main id="main" tabindex="-1">
+<div id="course-bar" class="card course-bar" data-test="course-bar"></div>
+<div id="app" class="app"><p id="boot-status" class="boot">Loading the course&hellip;</p>
+<noscript><p class="boot">The course needs JavaScript and WebAssembly to run.</p></noscript></div>
+</main>
+<div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
+<div id="alerts" class="visually-hidden" aria-live="assertive" aria-atomic="true"></div>
+</body>
+</html>
+`)
+	return b.Bytes(), nil
+}
+
+// CSP is the course page's Content-Security-Policy: the page's policy,
+// with connect-src open so a cmi5 course can reach the LMS's LRS.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src *; object-src 'none'; base-uri 'none'; form-action 'none'"
+
+// DecodeConfig reads a course page's configuration strictly.
+func DecodeConfig(data []byte) (*Config, error) {
+	var cfg Config
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.DisallowUnknownFields()
+	if err := d.Decode(&cfg); err != nil {
+		return nil, fmt.Errorf("course: %w", err)
+	}
+	if cfg.Course == nil {
+		return nil, fmt.Errorf("%w: course: missing", ErrInvalid)
+	}
+	if err := cfg.Course.Validate(); err != nil {
+		return nil, err
+	}
+	return &cfg, nil
+}
