@@ -51,7 +51,8 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	cfg.PublicOrg = strings.TrimSpace(getenv(EnvPublicOrg))
 	if ep := strings.TrimSpace(getenv(EnvLRSEndpoint)); ep != "" {
 		if u, err := url.Parse(ep); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			bad(EnvLRSEndpoint, "%q is not an absolute http(s) URL", ep)
+			// The value is not quoted: a URL may carry credentials.
+			bad(EnvLRSEndpoint, "not an absolute http(s) URL")
 		}
 		cfg.LRS = LRS{Endpoint: ep, Username: getenv(EnvLRSUsername), Password: getenv(EnvLRSPassword)}
 	}
