@@ -21,9 +21,10 @@
 // request starts a new one. Settings (all optional):
 //
 //   PURPOSEFUL_POOL_SIZE            instances per isolate, 1-16 (default 4)
-//   PURPOSEFUL_REQUEST_TIMEOUT_MS   longest wait for an answer, including
-//                                   the wait for a free instance, 100-300000
-//                                   (default 30000)
+//   PURPOSEFUL_REQUEST_TIMEOUT_MS   longest wait for an instance's answer,
+//                                   100-300000 (default 30000)
+//   PURPOSEFUL_QUEUE_TIMEOUT_MS     longest wait for a free instance before
+//                                   answering 503, 0-300000 (default 30000)
 //   PURPOSEFUL_TEST_FAULTS          "1" only in the worker tests: adds the
 //                                   fault routes (faults.go), an
 //                                   X-Purposeful-Instance header and
@@ -37,7 +38,7 @@ let started = 0;
 let settings;
 
 function readSettings(env) {
-  const s = { size: 4, timeoutMs: 30000, faults: env.PURPOSEFUL_TEST_FAULTS === "1", errors: [] };
+  const s = { size: 4, timeoutMs: 30000, queueMs: 30000, faults: env.PURPOSEFUL_TEST_FAULTS === "1", errors: [] };
   const int = (name, min, max, key) => {
     const v = env[name];
     if (v === undefined || v === "") return;
@@ -50,6 +51,7 @@ function readSettings(env) {
   };
   int("PURPOSEFUL_POOL_SIZE", 1, 16, "size");
   int("PURPOSEFUL_REQUEST_TIMEOUT_MS", 100, 300000, "timeoutMs");
+  int("PURPOSEFUL_QUEUE_TIMEOUT_MS", 0, 300000, "queueMs");
   return s;
 }
 
@@ -70,10 +72,24 @@ function start(env) {
   const inst = new WebAssembly.Instance(mod, { ...go.importObject, workers: { ready: () => { isReady = true; } } });
   const it = { id: ++started, go, inst, context, busy: true, dead: false, served: 0, current: null };
   pool.push(it);
-  go.run(inst, context).then(
-    () => kill(it, "its Go program exited"),
-    (e) => kill(it, "its Go program failed: " + e),
-  );
+  // Go runs only inside _resume (a call from JS, a promise callback, a
+  // timer), so that is where it exits or traps. go.run's own promise is no
+  // use for this: it belongs to the request that started the instance,
+  // and the runtime drops its continuations once that request is over.
+  const resume = go._resume;
+  go._resume = function () {
+    try {
+      return resume.call(this);
+    } catch (e) {
+      kill(it, "its Go program failed: " + e);
+      throw e;
+    } finally {
+      if (this.exited) kill(it, "its Go program exited");
+    }
+  };
+  go.run(inst, context).catch(() => {});
+  go._resolveExitPromise = () => {}; // see above: nothing waits on it
+  if (go.exited) kill(it, "its Go program exited");
   if (!isReady) {
     kill(it, "it did not start");
     throw new Error("the Go program did not start");
@@ -109,7 +125,7 @@ function release(it) {
 async function acquire(env, deadline) {
   for (;;) {
     for (const it of pool) {
-      if (!it.busy && !it.dead && !it.go.exited) {
+      if (!it.busy && !it.dead) {
         it.busy = true;
         return it;
       }
@@ -125,15 +141,15 @@ async function acquire(env, deadline) {
       }, left);
       waiting.push(w);
     });
-    if (it) return it;
+    if (it && !it.dead) return it;
     if (it === undefined) return null; // timed out
-    // null: a place was freed; look again.
+    // null, or handed over and died since: look again.
   }
 }
 
 // call runs one entry point on an instance and settles with its answer,
 // or with fail(reason) when the instance dies or does not answer in time.
-function call(it, env, ctx, deadline, invoke, fail) {
+function call(it, env, ctx, invoke, fail) {
   return new Promise((resolve) => {
     let settled = false;
     const finish = (v) => {
@@ -145,7 +161,7 @@ function call(it, env, ctx, deadline, invoke, fail) {
     const timer = setTimeout(() => {
       finish(fail("it did not answer in time"));
       kill(it, "it did not answer in time");
-    }, Math.max(0, deadline - Date.now()));
+    }, settings.timeoutMs);
     it.current = { fail: (reason) => finish(fail(reason)) };
     it.context.env = env;
     it.context.ctx = ctx;
@@ -158,6 +174,7 @@ function call(it, env, ctx, deadline, invoke, fail) {
       });
     } catch (e) {
       kill(it, "it failed: " + e);
+      finish(fail("it failed"));
     }
   });
 }
@@ -189,20 +206,19 @@ async function fetch(req, env, ctx) {
   if (settings.errors.length) {
     return problem(503, "unavailable", "the worker's settings are not valid: " + settings.errors.join("; "));
   }
-  const deadline = Date.now() + settings.timeoutMs;
   if (settings.faults && new URL(req.url).pathname === "/__test/pool") return poolFigures();
   let head = "";
   for (const [k, v] of req.headers) head += k + ":" + v + "\n";
   const body = req.body === null ? null : new Uint8Array(await req.arrayBuffer());
   let it;
   try {
-    it = await acquire(env, deadline);
+    it = await acquire(env, Date.now() + settings.queueMs);
   } catch (e) {
     console.error("worker: " + e);
     return problem(503, "unavailable", "the worker could not start; try again");
   }
   if (!it) return problem(503, "unavailable", "the worker is busy; try again");
-  return call(it, env, ctx, deadline,
+  return call(it, env, ctx,
     (binding, done) => binding.serve(req.method, req.url, head, body, (status, h, b) => done(toResponse(status, h, b, it))),
     (reason) => problem(503, "unavailable", `the request was not answered (the instance serving it was stopped: ${reason}); try again`));
 }
@@ -210,10 +226,9 @@ async function fetch(req, env, ctx) {
 async function scheduled(event, env, ctx) {
   settings ??= readSettings(env);
   if (settings.errors.length) throw new Error(settings.errors.join("; "));
-  const deadline = Date.now() + settings.timeoutMs;
-  const it = await acquire(env, deadline);
+  const it = await acquire(env, Date.now() + settings.queueMs);
   if (!it) throw new Error("no Go instance was free for the scheduled run");
-  const err = await call(it, env, ctx, deadline,
+  const err = await call(it, env, ctx,
     (binding, done) => binding.schedule((msg) => done(msg)),
     (reason) => "the instance running it was stopped: " + reason);
   if (err) throw new Error("scheduled run failed: " + err);
