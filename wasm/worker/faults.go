@@ -2,7 +2,10 @@
 
 package main
 
-import "net/http"
+import (
+	"net/http"
+	"runtime"
+)
 
 // withFaults adds the routes the worker tests use to break an instance on
 // purpose. It is used only when the variable PURPOSEFUL_TEST_FAULTS is
@@ -12,6 +15,8 @@ import "net/http"
 //	GET /__test/crash  answers, then a background goroutine panics,
 //	                   which ends the whole instance
 //	GET /__test/hang   never answers (the glue cuts it)
+//	GET /__test/gc     runs the garbage collector (before the bench
+//	                   reads the instance's memory)
 func withFaults(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
@@ -22,6 +27,10 @@ func withFaults(h http.Handler) http.Handler {
 			w.WriteHeader(http.StatusAccepted)
 		case "/__test/hang":
 			<-make(chan struct{})
+		case "/__test/gc":
+			runtime.GC()
+			runtime.GC() // the second also frees what the first's finalizers released
+			w.WriteHeader(http.StatusNoContent)
 		default:
 			h.ServeHTTP(w, r)
 		}

@@ -5,8 +5,9 @@
 //     (GET /v1/workshops/{id}/events?after=cursor, nothing new) and of the
 //     hello worker, alternating so all see the same conditions;
 //   - memory of the Go instance (wasm memory, JS values it holds) once it
-//     has served 1,000 and MEM_N requests, from GET /__test/pool (only with
-//     the pool glue; an older build reports null).
+//     has served about 1,000 and MEM_N requests, after a GC, from
+//     GET /__test/pool (only with the pool glue; an older build reports
+//     none).
 // Usage: node tools/bench.mjs API_BUILD_DIR HELLO_BUILD_DIR [N] [MEM_N]
 // Prints one JSON line.
 import { Miniflare } from "miniflare";
@@ -97,6 +98,7 @@ for (let i = 0; i < n; i++) {
 const p = (xs, f) => { const s = [...xs].sort((x, y) => x - y); return +s[Math.floor(f * (s.length - 1))].toFixed(2); };
 
 async function figures() {
+  await (await mf.dispatchFetch("http://api.bench/__test/gc")).arrayBuffer();
   const res = await mf.dispatchFetch("http://api.bench/__test/pool");
   if (res.status !== 200) { await res.arrayBuffer(); return null; }
   const out = await res.json();
@@ -108,8 +110,7 @@ if (memN > 0 && (await figures())) {
     for (;;) {
       const f = await figures();
       if (f.served >= mark) { memory[mark] = f; break; }
-      await review();
-      await poll();
+      for (let i = 0; i < 50; i++) { await review(); await poll(); }
     }
   }
 }
