@@ -57,7 +57,7 @@ function readSettings(env) {
 
 function problem(status, type, detail) {
   const titles = { 500: "Internal Server Error", 503: "Service Unavailable" };
-  return new Response(JSON.stringify({ type: "urn:purposeful:problem:" + type, title: titles[status], status, detail }), {
+  return new Response(JSON.stringify({ type: "urn:purposeful:problem:" + type, title: titles[status], status, detail: detail || undefined }), {
     status,
     headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
   });
@@ -219,7 +219,17 @@ async function fetch(req, env, ctx) {
   }
   if (!it) return problem(503, "unavailable", "the worker is busy; try again");
   return call(it, env, ctx,
-    (binding, done) => binding.serve(req.method, req.url, head, body, (status, h, b) => done(toResponse(status, h, b, it))),
+    (binding, done) => binding.serve(req.method, req.url, head, body, (status, h, b) => {
+      // Never throw back into Go: that would end the instance.
+      let res;
+      try {
+        res = toResponse(status, h, b, it);
+      } catch (e) {
+        console.error("worker: unusable answer: " + e);
+        res = problem(500, "internal", "");
+      }
+      done(res);
+    }),
     (reason) => problem(503, "unavailable", `the request was not answered (the instance serving it was stopped: ${reason}); try again`));
 }
 
