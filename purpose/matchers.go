@@ -55,7 +55,7 @@ func (l *lexicon) beneficiaryToken(w string) (string, bool) {
 // compiledLexicon loads the lexicon on first use from the tables compiled
 // when the package was built (tables.go, kept fresh by TestTablesFresh):
 // loading costs nothing, where compiling the lists takes about half a
-// millisecond, and the edge worker starts a new instance per request.
+// millisecond, and every new page load or worker instance would pay it.
 var compiledLexicon = sync.OnceValue(func() *lexicon {
 	_, entries := lexiconPhrases()
 	words, groups := oneWordBeneficiaries()

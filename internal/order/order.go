@@ -4,8 +4,8 @@
 //
 // Each element type given to the generic slices functions gets its own
 // copy of the whole sorting algorithm, about 4-20 KB of WebAssembly per
-// type. The worker and the page start a fresh Go instance per request or
-// load, and that start-up time grows with the binary, so the domain
+// type. Each page load and each new worker instance starts Go afresh,
+// and that start-up time grows with the binary, so the domain
 // packages sort through here: each element type then costs a few hundred
 // bytes. The price is a reflective swap, which is slower per element than
 // the generic code; it matters little for the short lists sorted here.

@@ -1,8 +1,10 @@
 // Package api is the Purposeful HTTP API: one [http.Handler] that serves
 // the same routes from a Cloudflare Worker (D1), from the local server
 // (SQLite) and in tests. It is plain Go: it builds natively and for
-// js/wasm, and does no work at package level, because the worker starts a
-// fresh Go instance for every request.
+// js/wasm, and does no work at package level, because every new worker
+// instance pays for it before its first answer. The worker keeps its
+// instances and serves many requests from each, so nothing
+// request-specific lives at package level and every cache is bounded.
 //
 //	st, _ := sqlite.Open(ctx, "purposeful.sqlite")    // or store.New(d1DB, batcher)
 //	h := api.New(api.Config{Store: st, PublicOrg: "local"})

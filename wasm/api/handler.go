@@ -15,16 +15,27 @@ import (
 type handler struct {
 	cfg    Config
 	routes []route
-	// locks serialise appends to one workshop inside this process (the
-	// local server), which spares the optimistic retries of the store. The
-	// worker runs one request per instance, where the store's guard alone
-	// keeps appends consistent.
-	locks sync.Map // workshop id -> *sync.Mutex
+	// locks serialise appends to one workshop inside this process, which
+	// spares the optimistic retries of the store. They are striped by
+	// workshop id, so their number stays fixed however many workshops a
+	// long-lived process (the server, a kept worker instance) sees; two
+	// workshops sharing a stripe only wait for each other. Across worker
+	// instances the store's guard alone keeps appends consistent.
+	locks [64]sync.Mutex
+}
+
+// lockFor returns the append lock of a workshop.
+func (h *handler) lockFor(workshopID string) *sync.Mutex {
+	sum := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(workshopID); i++ {
+		sum = (sum ^ uint32(workshopID[i])) * 16777619
+	}
+	return &h.locks[sum%uint32(len(h.locks))]
 }
 
 // New returns the API handler for cfg. Building it does no work beyond
-// copying cfg: routes are plain data, so a fresh worker instance per
-// request pays almost nothing.
+// copying cfg (routes are plain data), so a new worker instance starts
+// serving at once; the handler is then kept for the instance's life.
 func New(cfg Config) http.Handler {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody

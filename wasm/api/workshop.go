@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/purposefulcx/purposeful/grid"
@@ -441,9 +440,9 @@ func appendEvents(c *call) error {
 	}
 	s := c.h.cfg.Store
 	ctx := c.r.Context()
-	mu, _ := c.h.locks.LoadOrStore(w.ID, new(sync.Mutex))
-	mu.(*sync.Mutex).Lock()
-	defer mu.(*sync.Mutex).Unlock()
+	mu := c.h.lockFor(w.ID)
+	mu.Lock()
+	defer mu.Unlock()
 	log := &eventLog{w: w}
 	if err := c.readLog(log); err != nil {
 		return err

@@ -24,7 +24,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
@@ -104,6 +103,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if cfg.LTI.Keys, err = lti.ParseKeySet(pem, time.Now()); err != nil {
 			return fmt.Errorf("-lti-keys %s: %w", o.ltiKeys, err)
 		}
+	}
+	if len(cfg.LTI.Keys.Keys) > 0 { // from -lti-keys or PURPOSEFUL_LTI_KEYS
 		cfg.LTI.Transport = http.DefaultTransport
 		cfg.LTI.JWKS = &lti.JWKSCache{Transport: http.DefaultTransport}
 	}
@@ -150,26 +151,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// configFromEnv reads the API settings from environment variables.
+// configFromEnv reads the API settings from environment variables with
+// the rule every door shares ([api.ConfigFromEnv]), then adds the local
+// page's own origins and the LRS transport.
 func configFromEnv(getenv func(string) string) (api.Config, error) {
-	var cfg api.Config
-	keys, err := api.ParseAPIKeys(getenv("PURPOSEFUL_API_KEYS"))
+	cfg, err := api.ConfigFromEnv(getenv)
 	if err != nil {
 		return cfg, err
 	}
-	cfg.APIKeys = keys
-	cfg.AllowedOrigins = []string{"http://127.0.0.1:8080", "http://localhost:8080"}
-	for _, o := range strings.Split(getenv("PURPOSEFUL_ORIGINS"), ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			cfg.AllowedOrigins = append(cfg.AllowedOrigins, o)
-		}
-	}
-	cfg.LRS = api.LRS{
-		Endpoint:  getenv("PURPOSEFUL_LRS_ENDPOINT"),
-		Username:  getenv("PURPOSEFUL_LRS_USERNAME"),
-		Password:  getenv("PURPOSEFUL_LRS_PASSWORD"),
-		Transport: http.DefaultTransport,
-	}
+	cfg.AllowedOrigins = append([]string{"http://127.0.0.1:8080", "http://localhost:8080"}, cfg.AllowedOrigins...)
+	cfg.LRS.Transport = http.DefaultTransport
 	return cfg, nil
 }
 

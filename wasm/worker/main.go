@@ -6,41 +6,88 @@
 //	cd wasm/worker && npm ci && npm run dev   # http://127.0.0.1:8787
 //
 // Settings come from the worker's environment (wrangler.toml [vars] and
-// secrets): PURPOSEFUL_API_KEYS (secret: org:id:sha256 list),
+// secrets), read by [api.ConfigFromEnv] with the same rule as the local
+// server's: PURPOSEFUL_API_KEYS (secret: org:id:sha256 list),
 // PURPOSEFUL_ORIGINS, PURPOSEFUL_PUBLIC_ORG, PURPOSEFUL_LRS_ENDPOINT,
 // PURPOSEFUL_LRS_USERNAME, PURPOSEFUL_LRS_PASSWORD (secret),
 // PURPOSEFUL_LTI_KEYS (secret: the LTI tool's PEM signing keys) and
-// PURPOSEFUL_LTI_BASE_URL (the tool's public origin, optional).
+// PURPOSEFUL_LTI_BASE_URL (the tool's public origin, optional). A setting
+// that cannot be used is not ignored: every request then answers 503 with
+// a problem document naming the variable.
 //
 // A cron trigger (wrangler.toml [triggers]) retries the xAPI outbox: the
 // statements an LRS did not accept when they were made are sent again
 // every five minutes until it does, without waiting for the next request.
 //
-// Every request starts a fresh Go instance, so this file does nothing at
-// package level and main only reads the settings and serves.
+// The JS glue (glue/worker.mjs) keeps a small pool of instances of this
+// program for the isolate's life, each serving one request at a time, so
+// main reads the settings once, registers the request and cron entry
+// points (serve.go) and then waits for calls. Nothing request-specific
+// lives at package level, and a handler's panic ends only its request.
 package main
 
 import (
 	"context"
 	"database/sql"
 	"errors"
+	"net/http"
 	"strconv"
-	"strings"
-	"time"
+	"syscall/js"
 
 	"github.com/purposefulcx/purposeful/wasm/api"
 	"github.com/purposefulcx/purposeful/wasm/lti"
 	"github.com/purposefulcx/purposeful/wasm/store"
-	"github.com/syumai/workers"
+	"github.com/purposefulcx/purposeful/wasm/worker/bridge"
 	"github.com/syumai/workers/cloudflare"
-	"github.com/syumai/workers/cloudflare/cron"
 	"github.com/syumai/workers/cloudflare/d1"
 )
 
 func main() {
-	cfg := config()
-	cron.ScheduleTaskNonBlock(func(ctx context.Context) error { return retryOutbox(ctx, cfg) })
-	workers.Serve(api.New(cfg))
+	h, task := setup()
+	register(js.Global().Get("context").Get("binding"), h, task)
+	ready()
+	<-make(chan struct{}) // serve until the isolate ends
+}
+
+// ready tells the glue that the entry points are registered (the import
+// syumai/workers' glue also provides).
+//
+//go:wasmimport workers ready
+func ready()
+
+// setup reads the settings once for this instance and returns the request
+// handler and the scheduled task. Bad settings give a handler and a task
+// that only report them.
+func setup() (http.Handler, func(context.Context) error) {
+	cfg, err := api.ConfigFromEnv(cloudflare.Getenv)
+	if err != nil {
+		println("worker: " + err.Error())
+		detail := "the worker's settings are not valid: " + err.Error()
+		return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				bridge.WriteProblem(w, http.StatusServiceUnavailable, api.TypeUnavailable, detail)
+			}), func(context.Context) error {
+				return err
+			}
+	}
+	cfg.ClientIPHeader = "CF-Connecting-IP"
+	if cfg.LRS.Endpoint != "" {
+		cfg.LRS.Transport = fetchTransport{}
+	}
+	if len(cfg.LTI.Keys.Keys) > 0 {
+		cfg.LTI.Transport = fetchTransport{}
+		// Kept for the instance's life: bounded by the cache itself.
+		cfg.LTI.JWKS = &lti.JWKSCache{Transport: fetchTransport{}}
+	}
+	if db := cloudflare.GetBinding("DB"); !db.IsUndefined() {
+		if conn, err := d1.OpenConnector("DB"); err == nil {
+			cfg.Store = store.New(sql.OpenDB(conn), d1Batcher{db: db})
+		}
+	}
+	var h http.Handler = api.New(cfg)
+	if cloudflare.Getenv("PURPOSEFUL_TEST_FAULTS") == "1" {
+		h = withFaults(h)
+	}
+	return h, func(ctx context.Context) error { return retryOutbox(ctx, cfg) }
 }
 
 // retryOutbox is the scheduled task: it sends what waits in the outbox. A
@@ -62,42 +109,4 @@ func retryOutbox(ctx context.Context, cfg api.Config) error {
 		println("LTI scores: sent " + strconv.Itoa(sent) + ", failed " + strconv.Itoa(failed))
 	}
 	return err
-}
-
-// config builds the API settings from the worker's environment.
-func config() api.Config {
-	cfg := api.Config{
-		ClientIPHeader: "CF-Connecting-IP",
-		PublicOrg:      cloudflare.Getenv("PURPOSEFUL_PUBLIC_ORG"),
-	}
-	if keys, err := api.ParseAPIKeys(cloudflare.Getenv("PURPOSEFUL_API_KEYS")); err == nil {
-		cfg.APIKeys = keys
-	}
-	for _, o := range strings.Split(cloudflare.Getenv("PURPOSEFUL_ORIGINS"), ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			cfg.AllowedOrigins = append(cfg.AllowedOrigins, o)
-		}
-	}
-	if ep := cloudflare.Getenv("PURPOSEFUL_LRS_ENDPOINT"); ep != "" {
-		cfg.LRS = api.LRS{
-			Endpoint:  ep,
-			Username:  cloudflare.Getenv("PURPOSEFUL_LRS_USERNAME"),
-			Password:  cloudflare.Getenv("PURPOSEFUL_LRS_PASSWORD"),
-			Transport: fetchTransport{},
-		}
-	}
-	if pem := cloudflare.Getenv("PURPOSEFUL_LTI_KEYS"); pem != "" {
-		if ks, err := lti.ParseKeySet([]byte(pem), time.Now()); err == nil {
-			cfg.LTI = api.LTIConfig{Keys: ks, Transport: fetchTransport{}, BaseURL: cloudflare.Getenv("PURPOSEFUL_LTI_BASE_URL"),
-				JWKS: &lti.JWKSCache{Transport: fetchTransport{}}}
-		} else {
-			println("worker: PURPOSEFUL_LTI_KEYS: " + err.Error())
-		}
-	}
-	if db := cloudflare.GetBinding("DB"); !db.IsUndefined() {
-		if conn, err := d1.OpenConnector("DB"); err == nil {
-			cfg.Store = store.New(sql.OpenDB(conn), d1Batcher{db: db})
-		}
-	}
-	return cfg
 }

@@ -77,7 +77,8 @@ func startWorker(t *testing.T, vars map[string]string) *worker {
 		res, err := http.Get(w.url + "/v1/health")
 		if err == nil {
 			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
+			// Up: healthy, or answering that its settings are bad.
+			if res.StatusCode == http.StatusOK || res.Header.Get("Content-Type") == api.ProblemContentType {
 				return w
 			}
 		}
