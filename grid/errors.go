@@ -29,6 +29,9 @@ var (
 	ErrSyntax = errors.New("grid: malformed JSON")
 	// ErrUnknownField: a document has a field this version does not know.
 	ErrUnknownField = errors.New("grid: unknown field")
+	// ErrDuplicateKey: an object has the same key twice, or two keys that
+	// differ only by case.
+	ErrDuplicateKey = errors.New("grid: duplicate key")
 	// ErrWrongType: a JSON value has the wrong type for its field (a
 	// string where a number belongs, say).
 	ErrWrongType = errors.New("grid: wrong JSON type")

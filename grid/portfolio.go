@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -325,18 +324,16 @@ func EncodePortfolio(p *Portfolio) ([]byte, error) {
 	for i := range c.Grids {
 		c.Grids[i].prepareEncode()
 	}
-	b, err := json.MarshalIndent(&c, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
+	var w jw
+	w.portfolio(&c)
+	return w.indented()
 }
 
 // DecodePortfolio reads a portfolio strictly (like [Decode]) and
 // validates it.
 func DecodePortfolio(data []byte) (*Portfolio, error) {
 	var p Portfolio
-	if err := decodeStrict(data, PortfolioVersion, &p); err != nil {
+	if err := decodeDoc(data, PortfolioVersion, func(r *rd, root *jv) { r.portfolio(root, &p) }); err != nil {
 		return nil, err
 	}
 	if err := p.Validate(); err != nil {

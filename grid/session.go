@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
-	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -45,9 +45,24 @@ type sitem struct {
 	revealed   bool
 	hidden     bool
 	mergedInto string
-	votes      map[string]int // member id -> dots
+	votes      map[string]int // member id -> dots ("" for dots imported with a grid)
 	total      int
 	scores     map[string]scoreEntry
+	merges     []mergeRec // the merges into this item, oldest first
+}
+
+// mergeRec is what one merge changed, so that [Unmerge] can undo it.
+type mergeRec struct {
+	evidence []Evidence // the target's before the merge
+	tags     []Tag
+	revealed bool
+	sources  []mergeSource
+}
+
+type mergeSource struct {
+	id     string
+	hidden bool
+	votes  map[string]int // the dots it brought
 }
 
 type scoreEntry struct {
@@ -192,9 +207,11 @@ func (s *Session) accept(e Event, greatest bool) {
 }
 
 func sameEvent(a, b *Event) bool {
-	x, y := *a, *b
+	x, y := normEvent(*a), normEvent(*b)
 	x.At, y.At = time.Time{}, time.Time{}
-	return a.At.Equal(b.At) && reflect.DeepEqual(normEvent(x), normEvent(y))
+	bx, errx := EncodeEvent(&x)
+	by, erry := EncodeEvent(&y)
+	return a.At.Equal(b.At) && errx == nil && erry == nil && string(bx) == string(by)
 }
 
 // normEvent makes empty and nil slices compare equal.
@@ -250,7 +267,33 @@ func cloneEvent(e Event) Event {
 		v := *e.Status
 		e.Status = &v
 	}
+	if e.Grid != nil {
+		g := cloneGrid(e.Grid)
+		e.Grid = g
+	}
 	return e
+}
+
+// cloneGrid is a deep copy of g.
+func cloneGrid(g *Grid) *Grid {
+	c := *g
+	c.Values, c.KPIs = slices.Clone(g.Values), slices.Clone(g.KPIs)
+	for _, col := range []*[]Item{&c.Knowledge, &c.Skills, &c.Purposeful} {
+		*col = slices.Clone(*col)
+		for i := range *col {
+			it := &(*col)[i]
+			it.Evidence, it.Tags = slices.Clone(it.Evidence), slices.Clone(it.Tags)
+			if it.Score != nil {
+				v := *it.Score
+				it.Score = &v
+			}
+			if it.Routine != nil {
+				v := *it.Routine
+				it.Routine = &v
+			}
+		}
+	}
+	return &c
 }
 
 // Replay builds a session from events in any order: duplicates (same id)
@@ -305,9 +348,10 @@ const (
 	fCost
 	fRoutine
 	fStatus
+	fGrid
 )
 
-var fieldNames = []string{"name", "participant", "settings", "course", "step", "item", "items", "column", "text", "kind", "evidence", "tags", "notes", "seconds", "score", "cost", "routine", "status"}
+var fieldNames = []string{"name", "participant", "settings", "course", "step", "item", "items", "column", "text", "kind", "evidence", "tags", "notes", "seconds", "score", "cost", "routine", "status", "grid"}
 
 func allowedFields(t EventType) (uint32, bool) {
 	switch t {
@@ -327,8 +371,10 @@ func allowedFields(t EventType) (uint32, bool) {
 		return fItem | fColumn | fText | fKind | fEvidence | fTags | fNotes | fParticipant, true
 	case EditItem:
 		return fItem | fText | fKind | fEvidence | fTags | fNotes, true
-	case HideItem, UnhideItem, Vote, Unvote:
+	case HideItem, UnhideItem, Vote, Unvote, Unmerge:
 		return fItem, true
+	case Import:
+		return fGrid, true
 	case MergeItems:
 		return fItem | fItems, true
 	case Reveal:
@@ -368,6 +414,7 @@ func presentFields(e *Event) uint32 {
 	set(fCost, e.Cost != CostUnknown)
 	set(fRoutine, e.Routine != nil)
 	set(fStatus, e.Status != nil)
+	set(fGrid, e.Grid != nil)
 	return f
 }
 
@@ -429,7 +476,7 @@ func (st *state) apply(e *Event) error {
 	}
 	fac := actor.role == Facilitator
 	switch e.Type {
-	case SetSettings, SetCourse, NextStep, Reopen, HideItem, UnhideItem, MergeItems, Reveal,
+	case SetSettings, SetCourse, NextStep, Reopen, HideItem, UnhideItem, MergeItems, Unmerge, Import, Reveal,
 		StartTimer, PauseTimer, ResumeTimer, ExtendTimer, OpenVoting, CloseVoting, Decide:
 		if !fac {
 			return fmt.Errorf("%w: only the facilitator may send %s", ErrForbidden, e.Type)
@@ -483,6 +530,10 @@ func (st *state) apply(e *Event) error {
 		return nil
 	case MergeItems:
 		return st.merge(e)
+	case Unmerge:
+		return st.unmerge(e)
+	case Import:
+		return st.importGrid(e)
 	case Reveal:
 		return st.reveal(e)
 	case StartTimer, PauseTimer, ResumeTimer, ExtendTimer:
@@ -832,6 +883,12 @@ func (st *state) merge(e *Event) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
+	rec := mergeRec{evidence: slices.Clone(target.Evidence), tags: slices.Clone(target.Tags), revealed: target.revealed}
+	for _, id := range e.Items {
+		src := st.items[id]
+		rec.sources = append(rec.sources, mergeSource{id: id, hidden: src.hidden, votes: maps.Clone(src.votes)})
+	}
+	target.merges = append(target.merges, rec)
 	for _, id := range e.Items {
 		src := st.items[id]
 		target.absorb(&src.Item)
@@ -848,6 +905,91 @@ func (st *state) merge(e *Event) error {
 		}
 		src.hidden = true
 		src.mergedInto = e.Item
+	}
+	return nil
+}
+
+func (st *state) unmerge(e *Event) error {
+	target, err := st.item(e.Item)
+	if err != nil {
+		return err
+	}
+	if st.votingOpen {
+		return ErrVotingOpen
+	}
+	if len(target.merges) == 0 {
+		return fieldErrf("item", ErrNoMerge, "%q", e.Item)
+	}
+	rec := target.merges[len(target.merges)-1]
+	target.merges = target.merges[:len(target.merges)-1]
+	target.Evidence, target.Tags, target.revealed = slices.Clone(rec.evidence), slices.Clone(rec.tags), rec.revealed
+	for _, ms := range rec.sources {
+		src := st.items[ms.id]
+		src.hidden, src.mergedInto = ms.hidden, ""
+		src.votes, src.total = nil, 0
+		for m, n := range ms.votes {
+			n = min(n, target.votes[m]) // dots taken back since the merge stay taken back
+			if n <= 0 {
+				continue
+			}
+			if src.votes == nil {
+				src.votes = map[string]int{}
+			}
+			src.votes[m] += n
+			src.total += n
+			target.votes[m] -= n
+			target.total -= n
+		}
+	}
+	return nil
+}
+
+// importGrid fills a session still at its course, with no items, from a
+// grid.
+func (st *state) importGrid(e *Event) error {
+	g := e.Grid
+	if g == nil {
+		return fieldErr("grid", ErrRequired)
+	}
+	if err := g.ValidateDraft(); err != nil {
+		return prefixPaths("grid", err)
+	}
+	if st.step != StepCourse {
+		return stepErr(e, StepCourse)
+	}
+	if len(st.items) > 0 {
+		return fmt.Errorf("%w: a grid is imported into a session with no items", ErrWrongStep)
+	}
+	n := len(g.Knowledge) + len(g.Skills) + len(g.Purposeful)
+	if n > MaxItems {
+		return fmt.Errorf("%w: a session holds at most %d items", ErrOutOfRange, MaxItems)
+	}
+	st.course = Course{Organisation: g.Organisation, Position: g.Position, Purpose: g.Purpose, Process: g.Process, Objective: g.Objective,
+		Values: slices.Clone(g.Values), KPIs: slices.Clone(g.KPIs)}
+	for _, c := range Columns {
+		for _, src := range g.Column(c) {
+			it := &sitem{column: c, author: e.Actor, enteredBy: e.Actor, revealed: true}
+			it.Item = src
+			it.Author, it.Votes, it.Score, it.Routine, it.Cost = "", 0, nil, nil, CostUnknown
+			it.Evidence, it.Tags = slices.Clone(src.Evidence), slices.Clone(src.Tags)
+			if src.Votes > 0 {
+				it.votes, it.total = map[string]int{"": src.Votes}, src.Votes
+			}
+			if src.Score != nil || src.Routine != nil || src.Cost != CostUnknown {
+				var sc Score
+				if src.Score != nil {
+					sc = *src.Score
+				}
+				var r *bool
+				if src.Routine != nil {
+					v := *src.Routine
+					r = &v
+				}
+				it.scores = map[string]scoreEntry{e.Actor: {score: sc, cost: src.Cost, routine: r}}
+			}
+			st.items[src.ID] = it
+			st.itemOrder = append(st.itemOrder, src.ID)
+		}
 	}
 	return nil
 }

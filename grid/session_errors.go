@@ -45,6 +45,8 @@ var (
 	ErrConflict = errors.New("grid: late event conflicts with later events")
 	// ErrRedacted: a redacted copy of an event cannot be applied.
 	ErrRedacted = errors.New("grid: redacted event")
+	// ErrNoMerge: an unmerge of an item nothing was merged into.
+	ErrNoMerge = errors.New("grid: nothing merged into this item")
 	// ErrHidden: the item is hidden or merged into another.
 	ErrHidden = errors.New("grid: item is hidden")
 )

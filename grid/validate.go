@@ -21,6 +21,16 @@ import (
 //
 // Validate does not judge the content: [Grid.Warnings] does.
 func (g *Grid) Validate() error {
+	return g.validate(false)
+}
+
+// ValidateDraft is [Grid.Validate] for a grid still being filled in: the
+// position, purpose and process may be empty.
+func (g *Grid) ValidateDraft() error {
+	return g.validate(true)
+}
+
+func (g *Grid) validate(draft bool) error {
 	var errs []error
 	add := func(err error) {
 		if err != nil {
@@ -30,9 +40,13 @@ func (g *Grid) Validate() error {
 	if g.Version != "" && g.Version != Version {
 		add(fieldErrf("version", ErrVersion, "%q (want %q)", g.Version, Version))
 	}
-	add(requiredText("position", g.Position))
-	add(requiredText("purpose", g.Purpose))
-	add(requiredText("process", g.Process))
+	ps := requiredText
+	if draft {
+		ps = optionalText
+	}
+	add(ps("position", g.Position))
+	add(ps("purpose", g.Purpose))
+	add(ps("process", g.Process))
 	add(optionalText("organisation", g.Organisation))
 	add(optionalText("objective", g.Objective))
 	add(optionalText("id", g.ID))
