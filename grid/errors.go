@@ -2,7 +2,6 @@ package grid
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/purposefulcx/purposeful/internal/prose"
 )
@@ -82,5 +81,5 @@ func (e *FieldError) Unwrap() error { return e.Err }
 func fieldErr(path string, err error) error { return &FieldError{Path: path, Err: err} }
 
 func fieldErrf(path string, base error, format string, args ...any) error {
-	return &FieldError{Path: path, Err: fmt.Errorf("%w: "+format, append([]any{base}, args...)...)}
+	return &FieldError{Path: path, Err: errorf(base, format, args...)}
 }

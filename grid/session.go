@@ -3,7 +3,6 @@ package grid
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -182,7 +181,7 @@ func (s *Session) Apply(e Event) error {
 	st := newState()
 	for i := range pos {
 		if err := st.apply(&sorted[i]); err != nil { // cannot happen: the prefix was valid
-			return &EventError{ID: e.ID, Type: e.Type, Err: fmt.Errorf("%w: %v", ErrConflict, err)}
+			return &EventError{ID: e.ID, Type: e.Type, Err: errorf(ErrConflict, "%v", err)}
 		}
 	}
 	if err := st.apply(&e); err != nil {
@@ -190,7 +189,7 @@ func (s *Session) Apply(e Event) error {
 	}
 	for i := pos; i < len(sorted); i++ {
 		if err := st.apply(&sorted[i]); err != nil {
-			return &EventError{ID: e.ID, Type: e.Type, Err: fmt.Errorf("%w: event %q would fail: %v", ErrConflict, sorted[i].ID, err)}
+			return &EventError{ID: e.ID, Type: e.Type, Err: errorf(ErrConflict, "event %q would fail: %v", sorted[i].ID, err)}
 		}
 	}
 	s.st = st
@@ -479,7 +478,7 @@ func (st *state) apply(e *Event) error {
 	case SetSettings, SetCourse, NextStep, Reopen, HideItem, UnhideItem, MergeItems, Unmerge, Import, Reveal,
 		StartTimer, PauseTimer, ResumeTimer, ExtendTimer, OpenVoting, CloseVoting, Decide:
 		if !fac {
-			return fmt.Errorf("%w: only the facilitator may send %s", ErrForbidden, e.Type)
+			return errorf(ErrForbidden, "only the facilitator may send %s", e.Type)
 		}
 	}
 	switch e.Type {
@@ -568,7 +567,7 @@ func stepErr(e *Event, want ...Step) error {
 	for i, s := range want {
 		names[i] = s.String()
 	}
-	return fmt.Errorf("%w: %s needs step %s", ErrWrongStep, e.Type, strings.Join(names, " or "))
+	return errorf(ErrWrongStep, "%s needs step %s", e.Type, strings.Join(names, " or "))
 }
 
 func (st *state) create(e *Event) error {
@@ -631,10 +630,10 @@ func checkCourse(c *Course) error {
 		optionalText("course.objective", c.Objective),
 	}
 	for i, v := range c.Values {
-		errs = append(errs, checkText(fmt.Sprintf("course.values[%d]", i), v))
+		errs = append(errs, checkText(fmtf("course.values[%d]", i), v))
 	}
 	for i, v := range c.KPIs {
-		errs = append(errs, checkText(fmt.Sprintf("course.kpis[%d]", i), v))
+		errs = append(errs, checkText(fmtf("course.kpis[%d]", i), v))
 	}
 	return errors.Join(errs...)
 }
@@ -646,7 +645,7 @@ func (st *state) join(e *Event, actor *member) error {
 	id := e.Actor
 	if e.Participant != "" {
 		if actor == nil || actor.role != Facilitator {
-			return fmt.Errorf("%w: only the facilitator may join someone else", ErrForbidden)
+			return errorf(ErrForbidden, "only the facilitator may join someone else")
 		}
 		if len(e.Participant) > maxIDLen || !utf8.ValidString(e.Participant) {
 			return fieldErrf("participant", ErrBadEvent, "id too long or not UTF-8")
@@ -658,7 +657,7 @@ func (st *state) join(e *Event, actor *member) error {
 		return nil
 	}
 	if len(st.members) >= MaxMembers {
-		return fmt.Errorf("%w: a session holds at most %d members", ErrOutOfRange, MaxMembers)
+		return errorf(ErrOutOfRange, "a session holds at most %d members", MaxMembers)
 	}
 	st.participants++
 	st.members[id] = &member{id: id, name: e.Name, role: Participant, number: st.participants}
@@ -704,7 +703,7 @@ func (st *state) next(at time.Time) error {
 			return ErrVotingOpen
 		}
 	case StepSummary:
-		return fmt.Errorf("%w: summary is the last step", ErrWrongStep)
+		return errorf(ErrWrongStep, "summary is the last step")
 	}
 	if st.step == StepCreate && st.timer.running { // leaving the research stops its clock
 		st.timer.elapsed += max(0, at.Sub(st.timer.since))
@@ -736,11 +735,11 @@ func checkItemPayload(e *Event) error {
 		errs = append(errs, fieldErrf("kind", ErrUnknownValue, "%d", e.Kind))
 	}
 	for i := range e.Evidence {
-		errs = append(errs, validateEvidence(fmt.Sprintf("evidence[%d]", i), &e.Evidence[i])...)
+		errs = append(errs, validateEvidence(fmtf("evidence[%d]", i), &e.Evidence[i])...)
 	}
 	for i, t := range e.Tags {
 		if t == TagUnset || t > ServiceHeroics {
-			errs = append(errs, fieldErrf(fmt.Sprintf("tags[%d]", i), ErrUnknownValue, "%d", t))
+			errs = append(errs, fieldErrf(fmtf("tags[%d]", i), ErrUnknownValue, "%d", t))
 		}
 	}
 	if e.Notes != "" {
@@ -790,7 +789,7 @@ func (st *state) addItem(e *Event, actor *member) error {
 		}
 	}
 	if len(st.items) >= MaxItems {
-		errs = append(errs, fmt.Errorf("%w: a session holds at most %d items", ErrOutOfRange, MaxItems))
+		errs = append(errs, errorf(ErrOutOfRange, "a session holds at most %d items", MaxItems))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -801,9 +800,9 @@ func (st *state) addItem(e *Event, actor *member) error {
 		fac && st.step >= StepTeam && st.step <= StepMine:
 	default:
 		if col == ColumnPurposeful {
-			return fmt.Errorf("%w: ideas are added in step create", ErrWrongStep)
+			return errorf(ErrWrongStep, "ideas are added in step create")
 		}
-		return fmt.Errorf("%w: knowledge and skills are added in step team", ErrWrongStep)
+		return errorf(ErrWrongStep, "knowledge and skills are added in step team")
 	}
 	it := &sitem{column: col, author: author, enteredBy: e.Actor, revealed: col != ColumnPurposeful}
 	it.ID, it.Text, it.Kind, it.Notes = e.Item, e.Text, e.Kind, e.Notes
@@ -820,10 +819,10 @@ func (st *state) editItem(e *Event, actor *member) error {
 		return err
 	}
 	if actor.role != Facilitator && it.author != actor.id && it.enteredBy != actor.id {
-		return fmt.Errorf("%w: only the author or the facilitator may edit %q", ErrForbidden, e.Item)
+		return errorf(ErrForbidden, "only the author or the facilitator may edit %q", e.Item)
 	}
 	if st.step == StepSummary {
-		return fmt.Errorf("%w: the session is in its summary", ErrWrongStep)
+		return errorf(ErrWrongStep, "the session is in its summary")
 	}
 	if err := checkItemPayload(e); err != nil {
 		return err
@@ -866,7 +865,7 @@ func (st *state) merge(e *Event) error {
 	var errs []error
 	seen := map[string]bool{e.Item: true}
 	for i, id := range e.Items {
-		path := fmt.Sprintf("items[%d]", i)
+		path := fmtf("items[%d]", i)
 		src, ok := st.items[id]
 		switch {
 		case !ok:
@@ -958,11 +957,11 @@ func (st *state) importGrid(e *Event) error {
 		return stepErr(e, StepCourse)
 	}
 	if len(st.items) > 0 {
-		return fmt.Errorf("%w: a grid is imported into a session with no items", ErrWrongStep)
+		return errorf(ErrWrongStep, "a grid is imported into a session with no items")
 	}
 	n := len(g.Knowledge) + len(g.Skills) + len(g.Purposeful)
 	if n > MaxItems {
-		return fmt.Errorf("%w: a session holds at most %d items", ErrOutOfRange, MaxItems)
+		return errorf(ErrOutOfRange, "a session holds at most %d items", MaxItems)
 	}
 	st.course = Course{Organisation: g.Organisation, Position: g.Position, Purpose: g.Purpose, Process: g.Process, Objective: g.Objective,
 		Values: slices.Clone(g.Values), KPIs: slices.Clone(g.KPIs)}
@@ -1004,7 +1003,7 @@ func (st *state) reveal(e *Event) error {
 	var errs []error
 	for i, id := range e.Items {
 		if _, ok := st.items[id]; !ok {
-			errs = append(errs, fieldErrf(fmt.Sprintf("items[%d]", i), ErrUnknownItem, "%q", id))
+			errs = append(errs, fieldErrf(fmtf("items[%d]", i), ErrUnknownItem, "%q", id))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -1034,18 +1033,18 @@ func (st *state) timerEvent(e *Event) error {
 		*t = timer{started: true, running: true, duration: d, since: e.At}
 	case PauseTimer:
 		if !t.running {
-			return fmt.Errorf("%w: not running", ErrTimer)
+			return errorf(ErrTimer, "not running")
 		}
 		t.elapsed += max(0, e.At.Sub(t.since))
 		t.running = false
 	case ResumeTimer:
 		if !t.started || t.running {
-			return fmt.Errorf("%w: not paused", ErrTimer)
+			return errorf(ErrTimer, "not paused")
 		}
 		t.running, t.since = true, e.At
 	case ExtendTimer:
 		if !t.started {
-			return fmt.Errorf("%w: not started", ErrTimer)
+			return errorf(ErrTimer, "not started")
 		}
 		if secs == 0 {
 			return fieldErr("seconds", ErrRequired)
@@ -1110,10 +1109,10 @@ func (st *state) vote(e *Event, actor *member) error {
 		return nil
 	}
 	if st.used[actor.id] >= st.settings.dots() {
-		return fmt.Errorf("%w: all %d dots used", ErrVoteLimit, st.settings.dots())
+		return errorf(ErrVoteLimit, "all %d dots used", st.settings.dots())
 	}
 	if mine >= st.settings.perItem() {
-		return fmt.Errorf("%w: at most %d dots on one item", ErrVoteLimit, st.settings.perItem())
+		return errorf(ErrVoteLimit, "at most %d dots on one item", st.settings.perItem())
 	}
 	if it.votes == nil {
 		it.votes = map[string]int{}

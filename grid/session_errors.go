@@ -2,7 +2,6 @@ package grid
 
 import (
 	"errors"
-	"fmt"
 )
 
 // Errors of [Session.Apply], wrapped in an [*EventError]. Test with
@@ -59,7 +58,7 @@ type EventError struct {
 }
 
 func (e *EventError) Error() string {
-	return fmt.Sprintf("event %q (%s): %v", e.ID, e.Type, e.Err)
+	return fmtf("event %q (%s): %v", e.ID, e.Type, e.Err)
 }
 
 func (e *EventError) Unwrap() error { return e.Err }
