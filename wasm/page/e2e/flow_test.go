@@ -87,19 +87,33 @@ func TestFacilitatorFlow(t *testing.T) {
 
 	// Step 4: mine for gold: vote, criteria, merge, adopt.
 	s.click(t, "next")
-	s.click(t, "vote-1")
-	s.click(t, "vote-1")
-	s.click(t, "vote-0")
-	s.click(t, "vote-2")
-	s.click(t, "vote-3")
-	// merge idea 3 (duplicate) into idea 1 (same greeting idea)
+	dot := func(idea string) {
+		s.run(t, chromedp.Click(`button[aria-label="Add a dot to: `+idea+`"]`, chromedp.ByQuery))
+	}
+	dot(ideas[1].text)
+	dot(ideas[1].text)
+	dot(ideas[0].text)
+	dot(ideas[2].text)
+	dot(ideas[3].text)
+	var order []string
+	s.eval(t, `[...document.querySelectorAll('[data-test="gold-list"] .gold-text')].map(e => e.textContent)`, &order)
+	assert.Equal(t, []string{ideas[1].text, ideas[0].text, ideas[2].text, ideas[3].text}, order, "ideas sorted by dots, ties in the order written")
+	// merge the last idea (a duplicate) into the first (the same greeting idea), after confirming
 	var target string
-	s.eval(t, `document.querySelector('[data-test="merge-select-3"] option:nth-child(2)').value`, &target)
+	s.eval(t, `document.querySelector('[data-test="merge-select-3"] option:nth-child(1)').value`, &target)
 	s.run(t, chromedp.SetValue(byTest("merge-select-3"), target, chromedp.ByQuery))
 	s.click(t, "merge-3")
+	s.click(t, "confirm-merge")
 	s.eval(t, `document.querySelectorAll('[data-test="gold-list"] > li').length`, &cards)
 	assert.Equal(t, 3, cards, "merged idea leaves the list")
-	assert.Equal(t, "3", s.text(t, byTest("votes-1")), "votes add up on merge")
+	assert.Equal(t, "3", s.text(t, byTest("votes-0")), "votes add up on merge")
+	s.click(t, "undo")
+	s.eval(t, `document.querySelectorAll('[data-test="gold-list"] > li').length`, &cards)
+	assert.Equal(t, 4, cards, "undo brings the merged idea back")
+	assert.Equal(t, "2", s.text(t, byTest("votes-0")))
+	s.click(t, "merge-3")
+	s.click(t, "confirm-merge")
+	assert.Equal(t, "3", s.text(t, byTest("votes-0")))
 	s.click(t, "adopt-0")
 	s.click(t, "adopt-1")
 	s.run(t, chromedp.Click(`[data-test="gold-list"] > li:nth-child(2) details summary`, chromedp.ByQuery))
