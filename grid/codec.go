@@ -9,24 +9,15 @@ func (w *jw) grid(g *Grid) {
 	w.open('{')
 	w.key("version")
 	w.str(g.Version)
-	if g.ID != "" {
-		w.key("id")
-		w.str(g.ID)
-	}
-	if g.Organisation != "" {
-		w.key("organisation")
-		w.str(g.Organisation)
-	}
+	w.optStr("id", g.ID)
+	w.optStr("organisation", g.Organisation)
 	w.key("position")
 	w.str(g.Position)
 	w.key("purpose")
 	w.str(g.Purpose)
 	w.key("process")
 	w.str(g.Process)
-	if g.Objective != "" {
-		w.key("objective")
-		w.str(g.Objective)
-	}
+	w.optStr("objective", g.Objective)
 	if len(g.Values) > 0 {
 		w.key("values")
 		w.strs(g.Values)
@@ -69,10 +60,7 @@ func (w *jw) item(it *Item) {
 		w.key("kind")
 		w.text(it.Kind.MarshalText())
 	}
-	if it.Author != "" {
-		w.key("author")
-		w.str(it.Author)
-	}
+	w.optStr("author", it.Author)
 	if len(it.Evidence) > 0 {
 		w.key("evidence")
 		w.evidence(it.Evidence)
@@ -81,10 +69,7 @@ func (w *jw) item(it *Item) {
 		w.key("tags")
 		w.tags(it.Tags)
 	}
-	if it.Votes != 0 {
-		w.key("votes")
-		w.int(it.Votes)
-	}
+	w.optInt("votes", it.Votes)
 	if it.Score != nil {
 		w.key("score")
 		w.score(it.Score)
@@ -101,10 +86,7 @@ func (w *jw) item(it *Item) {
 		w.key("cost")
 		w.text(it.Cost.MarshalText())
 	}
-	if it.Notes != "" {
-		w.key("notes")
-		w.str(it.Notes)
-	}
+	w.optStr("notes", it.Notes)
 	w.close('}')
 }
 
@@ -115,12 +97,9 @@ func (w *jw) evidence(list []Evidence) {
 		w.open('{')
 		w.key("source")
 		w.text(ev.Source.MarshalText())
-		for _, kv := range [...]struct{ k, v string }{{"site", ev.Site}, {"link", ev.Link}, {"quote", ev.Quote}} {
-			if kv.v != "" {
-				w.key(kv.k)
-				w.str(kv.v)
-			}
-		}
+		w.optStr("site", ev.Site)
+		w.optStr("link", ev.Link)
+		w.optStr("quote", ev.Quote)
 		if ev.Rating != 0 {
 			w.key("rating")
 			w.float(ev.Rating)
@@ -129,10 +108,7 @@ func (w *jw) evidence(list []Evidence) {
 			w.key("outOf")
 			w.float(ev.OutOf)
 		}
-		if ev.Note != "" {
-			w.key("note")
-			w.str(ev.Note)
-		}
+		w.optStr("note", ev.Note)
 		w.close('}')
 	}
 	w.close(']')
@@ -160,27 +136,40 @@ func (w *jw) score(s *Score) {
 	w.close('}')
 }
 
+// gridCourse reads the fields a grid shares with the old workshop document:
+// its id, the three Ps, objective, values and KPIs.
+func (r *rd) gridCourse(g *Grid, k, p string, v *jv) bool {
+	switch k {
+	case "id":
+		g.ID = r.str(p, v)
+	case "position":
+		g.Position = r.str(p, v)
+	case "purpose":
+		g.Purpose = r.str(p, v)
+	case "process":
+		g.Process = r.str(p, v)
+	case "objective":
+		g.Objective = r.str(p, v)
+	case "values":
+		g.Values = r.strs(p, v)
+	case "kpis":
+		g.KPIs = r.strs(p, v)
+	default:
+		return false
+	}
+	return true
+}
+
 func (r *rd) grid(path string, v *jv, g *Grid) {
 	r.obj(path, v, func(k, p string, v *jv) bool {
+		if r.gridCourse(g, k, p, v) {
+			return true
+		}
 		switch k {
 		case "version":
 			g.Version = r.str(p, v)
-		case "id":
-			g.ID = r.str(p, v)
 		case "organisation":
 			g.Organisation = r.str(p, v)
-		case "position":
-			g.Position = r.str(p, v)
-		case "purpose":
-			g.Purpose = r.str(p, v)
-		case "process":
-			g.Process = r.str(p, v)
-		case "objective":
-			g.Objective = r.str(p, v)
-		case "values":
-			g.Values = r.strs(p, v)
-		case "kpis":
-			g.KPIs = r.strs(p, v)
 		case "anonymity":
 			r.text(p, v, &g.Anonymity)
 		case "knowledge":
@@ -309,10 +298,7 @@ func (w *jw) portfolio(p *Portfolio) {
 	w.open('{')
 	w.key("version")
 	w.str(p.Version)
-	if p.Name != "" {
-		w.key("name")
-		w.str(p.Name)
-	}
+	w.optStr("name", p.Name)
 	if len(p.Plan) > 0 {
 		w.key("plan")
 		w.open('[')
@@ -388,14 +374,8 @@ func (w *jw) event(e *Event) {
 	w.str(e.Actor)
 	w.key("at")
 	w.time(e.At)
-	if e.Name != "" {
-		w.key("name")
-		w.str(e.Name)
-	}
-	if e.Participant != "" {
-		w.key("participant")
-		w.str(e.Participant)
-	}
+	w.optStr("name", e.Name)
+	w.optStr("participant", e.Participant)
 	if s := e.Settings; s != nil {
 		w.key("settings")
 		w.settings(s)
@@ -408,10 +388,7 @@ func (w *jw) event(e *Event) {
 		w.key("step")
 		w.text(e.Step.MarshalText())
 	}
-	if e.Item != "" {
-		w.key("item")
-		w.str(e.Item)
-	}
+	w.optStr("item", e.Item)
 	if len(e.Items) > 0 {
 		w.key("items")
 		w.strs(e.Items)
@@ -420,10 +397,7 @@ func (w *jw) event(e *Event) {
 		w.key("column")
 		w.text(e.Column.MarshalText())
 	}
-	if e.Text != "" {
-		w.key("text")
-		w.str(e.Text)
-	}
+	w.optStr("text", e.Text)
 	if e.Kind != KindUnset {
 		w.key("kind")
 		w.text(e.Kind.MarshalText())
@@ -436,14 +410,8 @@ func (w *jw) event(e *Event) {
 		w.key("tags")
 		w.tags(e.Tags)
 	}
-	if e.Notes != "" {
-		w.key("notes")
-		w.str(e.Notes)
-	}
-	if e.Seconds != 0 {
-		w.key("seconds")
-		w.int(e.Seconds)
-	}
+	w.optStr("notes", e.Notes)
+	w.optInt("seconds", e.Seconds)
 	if e.Score != nil {
 		w.key("score")
 		w.score(e.Score)
@@ -475,26 +443,19 @@ func (w *jw) settings(s *Settings) {
 	w.open('{')
 	w.key("anonymity")
 	w.text(s.Anonymity.MarshalText())
-	for _, kv := range [...]struct {
-		k string
-		v int
-	}{{"dots", s.Dots}, {"perItem", s.PerItem}, {"researchSeconds", s.ResearchSeconds}} {
-		if kv.v != 0 {
-			w.key(kv.k)
-			w.int(kv.v)
-		}
-	}
+	w.optInt("dots", s.Dots)
+	w.optInt("perItem", s.PerItem)
+	w.optInt("researchSeconds", s.ResearchSeconds)
 	w.close('}')
 }
 
 func (w *jw) course(c *Course) {
 	w.open('{')
-	for _, kv := range [...]struct{ k, v string }{{"organisation", c.Organisation}, {"position", c.Position}, {"purpose", c.Purpose}, {"process", c.Process}, {"objective", c.Objective}} {
-		if kv.v != "" {
-			w.key(kv.k)
-			w.str(kv.v)
-		}
-	}
+	w.optStr("organisation", c.Organisation)
+	w.optStr("position", c.Position)
+	w.optStr("purpose", c.Purpose)
+	w.optStr("process", c.Process)
+	w.optStr("objective", c.Objective)
 	if len(c.Values) > 0 {
 		w.key("values")
 		w.strs(c.Values)

@@ -36,6 +36,22 @@ func (w *jw) elem() {
 
 func (w *jw) null() { w.b = append(w.b, "null"...) }
 
+// optStr writes the field k when v is not empty (omitempty).
+func (w *jw) optStr(k, v string) {
+	if v != "" {
+		w.key(k)
+		w.str(v)
+	}
+}
+
+// optInt writes the field k when v is not zero (omitempty).
+func (w *jw) optInt(k string, v int) {
+	if v != 0 {
+		w.key(k)
+		w.int(v)
+	}
+}
+
 const hexDigits = "0123456789abcdef"
 
 // str writes s quoted as encoding/json does: HTML-safe escapes, invalid

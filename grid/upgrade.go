@@ -119,23 +119,12 @@ func upgradeWorkshopInfo(root *jv) (*Upgraded, error) {
 		})
 	}
 	r.obj("", root, func(k, p string, v *jv) bool {
+		if r.gridCourse(g, k, p, v) {
+			return true
+		}
 		switch k {
 		case "version", "criteria", "seq":
 			// the criteria were always the four of Score; seq numbered ids
-		case "id":
-			g.ID = r.str(p, v)
-		case "position":
-			g.Position = r.str(p, v)
-		case "purpose":
-			g.Purpose = r.str(p, v)
-		case "process":
-			g.Process = r.str(p, v)
-		case "objective":
-			g.Objective = r.str(p, v)
-		case "values":
-			g.Values = r.strs(p, v)
-		case "kpis":
-			g.KPIs = r.strs(p, v)
 		case "knowledge":
 			g.Knowledge = oldItems(p, v)
 		case "skills":

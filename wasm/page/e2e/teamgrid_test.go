@@ -99,3 +99,31 @@ func TestTeamWorkshopEndsInAGrid(t *testing.T) {
 	fac.run(t, chromedp.WaitVisible(byTest("grid-table"), chromedp.ByQuery))
 	assert.Contains(t, fac.text(t, byTest("grid-table")), ideas[1], "the team's grid continues alone on this device")
 }
+
+// TestSoloGridOpensForATeam starts a grid alone on the device, then opens
+// a team workshop from it: the course and the ideas are there without
+// retyping.
+func TestSoloGridOpensForATeam(t *testing.T) {
+	needBrowser(t)
+	base := teamServer(t)
+	fac := launch(t, "", 1280, 860)
+	fac.load(t, base+"#home", "home")
+	fac.newGrid(t)
+	fac.typeText(t, "position", "Nurse")
+	fac.typeText(t, "process", "Patient discharge")
+	fac.typeText(t, "purpose", "Patients go home confident and safe")
+	fac.click(t, "step-creative")
+	idea := "Write the ward's phone number on the discharge letter"
+	fac.typeText(t, "idea-text", idea)
+	fac.click(t, "idea-add")
+	fac.waitFor(t, "saved", `document.getElementById("save-state").dataset.state === "saved"`)
+
+	fac.openAt(t, base+"team.html#host")
+	fac.waitFor(t, "the host form", textHas("team-host", "starts from the grid open on this device"))
+	var pos string
+	fac.eval(t, `document.querySelector('[data-test="team-position"]').value`, &pos)
+	assert.Equal(t, "Nurse", pos)
+	fac.typeText(t, "team-host-name", "Sam Lee")
+	fac.click(t, "team-open")
+	fac.waitFor(t, "the solo idea in the team", textHas("team-items", idea))
+}
