@@ -65,11 +65,18 @@ func TestTeamWorkshopEndsInAGrid(t *testing.T) {
 	fac.click(t, "confirm-merge")
 	fac.waitFor(t, "merged again", `document.querySelectorAll('.team-item-text').length === 2`)
 
-	// Criteria and adoption.
-	fac.run(t, chromedp.Click(`[data-test="team-item-1"] details summary`, chromedp.ByQuery))
-	fac.click(t, "team-met-1-0")
-	fac.waitFor(t, "the criterion kept", `document.querySelector('[data-test="team-met-1-0"]') && document.querySelector('[data-test="team-met-1-0"]').checked`)
-	fac.click(t, "team-adopt-1")
+	// Criteria and adoption. The room redraws as events arrive, so these
+	// controls are pressed by script, found afresh each time.
+	press := func(test string) {
+		t.Helper()
+		var ok bool
+		fac.eval(t, `(() => { const e = document.querySelector('[data-test="`+test+`"]'); if (e) e.click(); return !!e })()`, &ok)
+		require.True(t, ok, "no %s", test)
+	}
+	fac.waitFor(t, "the criteria", `!!document.querySelector('[data-test="team-met-1-0"]')`)
+	press("team-met-1-0")
+	fac.waitFor(t, "the criterion kept", textHas("team-item-1", "Criteria met (1 of 4)"))
+	press("team-adopt-1")
 	fac.waitFor(t, "adopted", `document.querySelector('[data-test="team-adopt-1"]').getAttribute("aria-pressed") === "true"`)
 	nextStep(t, fac, "Summary")
 

@@ -155,10 +155,10 @@ func jsStr(s string) string {
 }
 
 // assertInertSVG parses the SVG and allows only the elements and
-// attributes the renderer writes.
+// attributes the renderer (grid.SVG) writes.
 func assertInertSVG(t *testing.T, data []byte) {
 	t.Helper()
-	allowed := map[string]bool{"svg": true, "title": true, "rect": true, "text": true}
+	allowed := map[string]bool{"svg": true, "title": true, "rect": true, "text": true, "tspan": true, "line": true, "path": true, "circle": true}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	n := 0
 	for {
