@@ -52,11 +52,26 @@
 // same state. The package never reads the clock: events carry their time
 // and views take "now" as an argument.
 //
+// A merge can be taken back ([Unmerge]: the merged ideas return with the
+// dots they brought), and [Import] starts a session from a grid made
+// elsewhere, so a grid begun alone continues with a team and the other
+// way round.
+//
 // Every read takes a viewer: [Session.View], [Session.EventsFor],
 // [Session.Export] and [Session.Summary] apply the [Anonymity] setting
 // (anonymous, alias or named) to every name, keep each idea private to
 // its author until the facilitator reveals it, and hide vote totals while
 // voting is open.
+//
+// # Documents
+//
+// Grids, portfolios, events and session logs are read and written by a
+// strict JSON codec without reflection (cheap to link into a browser
+// program): unknown fields, duplicate keys and keys that differ only by
+// case are refused, every problem named by its path, and the output is
+// byte for byte what encoding/json writes for the struct tags. Files of
+// the browser page's earlier format, "purposeful.workshop/v1", open with
+// [Decode] and [DecodeDraft] (upgraded; see [UpgradeWorkshop]).
 //
 // # The portfolio
 //

@@ -1,7 +1,7 @@
 package grid
 
 import (
-	"fmt"
+	"errors"
 
 	"github.com/purposefulcx/purposeful/internal/enum"
 )
@@ -15,7 +15,7 @@ func enumMarshal(names []string, v uint8, typ string) ([]byte, error) {
 	if s, ok := enum.Name(v, names); ok {
 		return []byte(s), nil
 	}
-	return nil, fmt.Errorf("grid: unknown %s %d", typ, v)
+	return nil, errors.New(fmtf("grid: unknown %s %d", typ, v))
 }
 
 func enumUnmarshal(names []string, b []byte, typ string) (uint8, error) {
@@ -33,7 +33,7 @@ type EnumError struct {
 }
 
 func (e *EnumError) Error() string {
-	return fmt.Sprintf("unknown %s %q (want one of %q)", e.Type, e.Value, e.Allowed)
+	return fmtf("unknown %s %q (want one of %q)", e.Type, e.Value, e.Allowed)
 }
 
 // Unwrap makes errors.Is(err, ErrUnknownValue) true.

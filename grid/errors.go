@@ -2,7 +2,6 @@ package grid
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/purposefulcx/purposeful/internal/prose"
 )
@@ -29,6 +28,9 @@ var (
 	ErrSyntax = errors.New("grid: malformed JSON")
 	// ErrUnknownField: a document has a field this version does not know.
 	ErrUnknownField = errors.New("grid: unknown field")
+	// ErrDuplicateKey: an object has the same key twice, or two keys that
+	// differ only by case.
+	ErrDuplicateKey = errors.New("grid: duplicate key")
 	// ErrWrongType: a JSON value has the wrong type for its field (a
 	// string where a number belongs, say).
 	ErrWrongType = errors.New("grid: wrong JSON type")
@@ -79,5 +81,5 @@ func (e *FieldError) Unwrap() error { return e.Err }
 func fieldErr(path string, err error) error { return &FieldError{Path: path, Err: err} }
 
 func fieldErrf(path string, base error, format string, args ...any) error {
-	return &FieldError{Path: path, Err: fmt.Errorf("%w: "+format, append([]any{base}, args...)...)}
+	return &FieldError{Path: path, Err: errorf(base, format, args...)}
 }

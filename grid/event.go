@@ -116,6 +116,16 @@ const (
 	// MergeItems (F) merges items into item: their evidence, tags and
 	// votes move to it and they are hidden. Payload: item, items.
 	MergeItems EventType = "item.merge"
+	// Unmerge (F) undoes the latest merge into item: the merged items
+	// come back with their own votes, and item loses the evidence, tags
+	// and votes they brought. Payload: item.
+	Unmerge EventType = "item.unmerge"
+	// Import (F, step course, before any item) fills the session from a
+	// grid: the course from its three Ps, objective, values and KPIs, and
+	// every item with its votes, score, status and evidence, so that a
+	// grid made elsewhere (the page alone, the API, an older file)
+	// continues as a workshop without retyping. Payload: grid.
+	Import EventType = "grid.import"
 	// Reveal (F) makes private ideas visible to everyone: those listed in
 	// items, or all of them when items is empty. Payload: items.
 	Reveal EventType = "ideas.reveal"
@@ -145,7 +155,7 @@ const (
 )
 
 // EventTypes lists every event type.
-var EventTypes = []EventType{Create, Join, SetSettings, SetCourse, NextStep, Reopen, AddItem, EditItem, HideItem, UnhideItem, MergeItems, Reveal, StartTimer, PauseTimer, ResumeTimer, ExtendTimer, OpenVoting, CloseVoting, Vote, Unvote, ScoreItem, Decide}
+var EventTypes = []EventType{Create, Join, SetSettings, SetCourse, NextStep, Reopen, AddItem, EditItem, HideItem, UnhideItem, MergeItems, Unmerge, Import, Reveal, StartTimer, PauseTimer, ResumeTimer, ExtendTimer, OpenVoting, CloseVoting, Vote, Unvote, ScoreItem, Decide}
 
 // Event is one entry of a session's append-only log. It is JSON: the
 // envelope {id, type, actor, at} and the payload fields its type uses
@@ -180,6 +190,7 @@ type Event struct {
 	Cost        Cost       `json:"cost,omitempty"`
 	Routine     *bool      `json:"routine,omitempty"`
 	Status      *Status    `json:"status,omitempty"`
+	Grid        *Grid      `json:"grid,omitempty"`
 
 	// Redacted is set on copies of events handed to a viewer who may not
 	// see all of it (see [Session.EventsFor]); such copies are for display

@@ -107,6 +107,44 @@ type Score struct {
 // MaxScore is the top of the scale of each criterion of a [Score].
 const MaxScore = 3
 
+// Criteria are the four questions of "mine for gold", in the order of
+// the fields of [Score].
+var Criteria = []string{
+	"Elevates the customer's experience",
+	"Helps reach the KPIs",
+	"Reflects our core values",
+	"Advances the purpose of the organisation and the role",
+}
+
+// field returns the criterion i of s (0 experience, 1 KPIs, 2 values,
+// 3 purpose).
+func (s *Score) field(i int) *float64 {
+	switch i {
+	case 0:
+		return &s.Experience
+	case 1:
+		return &s.KPIs
+	case 2:
+		return &s.Values
+	}
+	return &s.Purpose
+}
+
+// Met reports whether criterion i (an index into [Criteria]) is met: its
+// score is at least half of [MaxScore].
+func (s Score) Met(i int) bool { return i >= 0 && i < len(Criteria) && *s.field(i)*2 >= MaxScore }
+
+// MetCount is how many of the four criteria are met.
+func (s Score) MetCount() int {
+	n := 0
+	for i := range Criteria {
+		if s.Met(i) {
+			n++
+		}
+	}
+	return n
+}
+
 // Total is the sum of the four criteria, from 0 to 4*MaxScore.
 func (s Score) Total() float64 { return s.Experience + s.KPIs + s.Values + s.Purpose }
 

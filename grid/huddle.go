@@ -1,7 +1,6 @@
 package grid
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -127,10 +126,10 @@ func Huddle(g *Grid, opt HuddleOptions) (*HuddlePlan, error) {
 			why = "it lets us " + it.Tags[0].Label()
 		}
 		m.Agenda = []Segment{
-			{split[0], "Our purpose", fmt.Sprintf("Say the purpose out loud together: %s", strings.TrimSpace(g.Purpose))},
-			{split[1], "Today's idea", fmt.Sprintf("%s Why we do it: %s.", sentence(it.Text), why)},
-			{split[2], "Real examples", fmt.Sprintf("Who did this since the last huddle, or saw a colleague do it? What did the %s say or do next?", customer)},
-			{split[3], "Fresh ideas", fmt.Sprintf("What else could we do during %s that fits our purpose? Note new ideas for the next grid session.", strings.ToLower(g.Process))},
+			{split[0], "Our purpose", fmtf("Say the purpose out loud together: %s", strings.TrimSpace(g.Purpose))},
+			{split[1], "Today's idea", fmtf("%s Why we do it: %s.", sentence(it.Text), why)},
+			{split[2], "Real examples", fmtf("Who did this since the last huddle, or saw a colleague do it? What did the %s say or do next?", customer)},
+			{split[3], "Fresh ideas", fmtf("What else could we do during %s that fits our purpose? Note new ideas for the next grid session.", strings.ToLower(g.Process))},
 			{split[4], "Commitment", "Each person names one moment in today's shift where they will do this."},
 		}
 		plan.Meetings = append(plan.Meetings, m)
@@ -177,16 +176,16 @@ func sentence(s string) string {
 // Markdown renders the plan as a printable agenda.
 func (p *HuddlePlan) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Reinforcement huddles: %s, %s\n\n", mdInline(p.Position), mdInline(p.Process))
-	fmt.Fprintf(&b, "%d %s huddles of %d minutes, each on one adopted idea, asking for real examples.\n\n", len(p.Meetings), p.Frequency, p.Minutes)
+	fprintf(&b, "# Reinforcement huddles: %s, %s\n\n", mdInline(p.Position), mdInline(p.Process))
+	fprintf(&b, "%d %s huddles of %d minutes, each on one adopted idea, asking for real examples.\n\n", len(p.Meetings), p.Frequency, p.Minutes)
 	for _, m := range p.Meetings {
-		head := fmt.Sprintf("Huddle %d", m.Number)
+		head := fmtf("Huddle %d", m.Number)
 		if m.Date != "" {
 			head += " (" + m.Date + ")"
 		}
-		fmt.Fprintf(&b, "## %s: %s\n\n", head, mdInline(m.Focus))
+		fprintf(&b, "## %s: %s\n\n", head, mdInline(m.Focus))
 		for _, s := range m.Agenda {
-			fmt.Fprintf(&b, "- **%d min, %s.** %s\n", s.Minutes, s.Title, mdInline(s.Prompt))
+			fprintf(&b, "- **%d min, %s.** %s\n", s.Minutes, s.Title, mdInline(s.Prompt))
 		}
 		b.WriteString("\n")
 	}

@@ -2,16 +2,8 @@ package grid
 
 import (
 	"bytes"
-	"encoding"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
-	"reflect"
 	"strconv"
-	"time"
-
-	"github.com/purposefulcx/purposeful/internal/order"
 )
 
 // SyntaxError is JSON that is not well formed, with where it went wrong.
@@ -23,7 +15,7 @@ type SyntaxError struct {
 }
 
 func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("grid: malformed JSON at line %d, column %d: %s", e.Line, e.Column, e.Msg)
+	return "grid: malformed JSON at line " + strconv.Itoa(e.Line) + ", column " + strconv.Itoa(e.Column) + ": " + e.Msg
 }
 
 // Unwrap makes errors.Is(err, ErrSyntax) true.
@@ -43,11 +35,9 @@ const MaxDocument = 8 << 20
 func Encode(g *Grid) ([]byte, error) {
 	c := *g
 	c.prepareEncode()
-	b, err := json.MarshalIndent(&c, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
+	var w jw
+	w.grid(&c)
+	return w.indented()
 }
 
 // prepareEncode sets the version and makes nil columns empty, so that the
@@ -62,16 +52,52 @@ func (g *Grid) prepareEncode() {
 }
 
 // Decode reads a grid from JSON strictly: malformed JSON is a
-// [*SyntaxError]; a missing or wrong version, unknown fields, values of
-// the wrong type and unknown enum names are [*FieldError]s naming the path
+// [*SyntaxError]; a missing or wrong version, unknown fields, duplicate
+// keys (or keys that differ only by case), values of the wrong type and
+// unknown enum names are [*FieldError]s naming the path
 // ("purposeful[2].evidence[0].source"). A decoded grid is then validated
 // with [Grid.Validate]. Every problem is reported at once.
+//
+// A "purposeful.workshop/v1" document, as the browser page saved and
+// exported before it ran on this package, is upgraded (see
+// [UpgradeWorkshop]) and then validated the same way.
 func Decode(data []byte) (*Grid, error) {
-	var g Grid
-	if err := decodeStrict(data, Version, &g); err != nil {
+	g, err := DecodeDraft(data)
+	if err != nil {
 		return nil, err
 	}
 	if err := g.Validate(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// DecodeDraft is [Decode] for a grid still being filled in: the three Ps
+// may be empty, everything else is checked as Decode checks it (see
+// [Grid.ValidateDraft]).
+func DecodeDraft(data []byte) (*Grid, error) {
+	var g Grid
+	root, err := parseJSON(data)
+	if err != nil {
+		return nil, err
+	}
+	if isWorkshopV1(&root) {
+		up, err := upgradeWorkshop(&root)
+		if err != nil {
+			return nil, err
+		}
+		g = *up
+	} else {
+		if err := versionOf(&root, Version); err != nil {
+			return nil, err
+		}
+		var r rd
+		r.grid("", &root, &g)
+		if err := errors.Join(r.errs...); err != nil {
+			return nil, err
+		}
+	}
+	if err := g.ValidateDraft(); err != nil {
 		return nil, err
 	}
 	g.normalize()
@@ -103,73 +129,6 @@ func (g *Grid) normalize() {
 	}
 }
 
-// decodeStrict checks data against the shape of v (a pointer to a struct
-// with a Version field when version is not empty) and then decodes it.
-func decodeStrict(data []byte, version string, v any) error {
-	if len(data) > MaxDocument {
-		return fieldErrf("", ErrOutOfRange, "document is %d bytes, the limit is %d", len(data), MaxDocument)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var raw any
-	if err := dec.Decode(&raw); err != nil {
-		return jsonSyntax(data, err)
-	}
-	if _, err := dec.Token(); err == nil {
-		return syntaxError(data, dec.InputOffset(), "data after the document")
-	} else if !errors.Is(err, io.EOF) {
-		return jsonSyntax(data, err)
-	}
-	obj, ok := raw.(map[string]any)
-	if !ok {
-		return fieldErrf("", ErrWrongType, "want an object, got %s", jsonKind(raw))
-	}
-	if version != "" {
-		got, ok := obj["version"].(string)
-		switch {
-		case obj["version"] == nil:
-			return fieldErrf("version", ErrVersion, "missing (want %q)", version)
-		case !ok || got != version:
-			return fieldErrf("version", ErrVersion, "%v (want %q)", obj["version"], version)
-		}
-	}
-	var errs []error
-	walk("", raw, reflect.TypeOf(v).Elem(), &errs)
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		return fieldErr("", err)
-	}
-	return nil
-}
-
-func jsonSyntax(data []byte, err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return syntaxError(data, se.Offset, se.Error())
-	}
-	return syntaxError(data, int64(len(data)), err.Error())
-}
-
-func jsonKind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return "a string"
-	case json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case []any:
-		return "an array"
-	case map[string]any:
-		return "an object"
-	}
-	return fmt.Sprintf("%T", v)
-}
-
 func join(path, key string) string {
 	if path == "" {
 		return key
@@ -177,178 +136,71 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// walk checks the decoded JSON value v against Go type t, appending a
-// *FieldError for every unknown field, wrong type or bad enum value.
-func walk(path string, v any, t reflect.Type, errs *[]error) {
-	if len(*errs) > 100 {
-		return
-	}
-	if v == nil {
-		switch t.Kind() {
-		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
-		default:
-			*errs = append(*errs, fieldErrf(path, ErrWrongType, "null is not allowed here"))
-		}
-		return
-	}
-	if t.Kind() == reflect.Pointer {
-		walk(path, v, t.Elem(), errs)
-		return
-	}
-	wrong := func(want string) {
-		*errs = append(*errs, fieldErrf(path, ErrWrongType, "want %s, got %s", want, jsonKind(v)))
-	}
-	if t == reflect.TypeFor[time.Time]() {
-		s, ok := v.(string)
-		if !ok {
-			wrong("a time string")
-			return
-		}
-		if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
-			*errs = append(*errs, fieldErrf(path, ErrWrongType, "%q is not an RFC 3339 time", s))
-		}
-		return
-	}
-	if reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
-		s, ok := v.(string)
-		if !ok {
-			wrong("a string")
-			return
-		}
-		u := reflect.New(t).Interface().(encoding.TextUnmarshaler)
-		if err := u.UnmarshalText([]byte(s)); err != nil {
-			*errs = append(*errs, fieldErr(path, err))
-		}
-		return
-	}
-	switch t.Kind() {
-	case reflect.Struct:
-		obj, ok := v.(map[string]any)
-		if !ok {
-			wrong("an object")
-			return
-		}
-		fields := structFields(t)
-		keys := make([]string, 0, len(obj))
-		for k := range obj {
-			keys = append(keys, k)
-		}
-		order.Strings(keys)
-		for _, k := range keys {
-			f, ok := fields[k]
-			if !ok {
-				*errs = append(*errs, fieldErrf(join(path, k), ErrUnknownField, "%q", k))
-				continue
-			}
-			walk(join(path, k), obj[k], f, errs)
-		}
-	case reflect.Slice:
-		arr, ok := v.([]any)
-		if !ok {
-			wrong("an array")
-			return
-		}
-		for i, e := range arr {
-			walk(fmt.Sprintf("%s[%d]", path, i), e, t.Elem(), errs)
-		}
-	case reflect.String:
-		if _, ok := v.(string); !ok {
-			wrong("a string")
-		}
-	case reflect.Bool:
-		if _, ok := v.(bool); !ok {
-			wrong("a boolean")
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, ok := v.(json.Number)
-		if !ok {
-			wrong("a whole number")
-			return
-		}
-		if i, err := strconv.ParseInt(string(n), 10, t.Bits()); err != nil || (t.Kind() == reflect.Int && (i > 1<<31-1 || i < -(1<<31))) {
-			*errs = append(*errs, fieldErrf(path, ErrWrongType, "%s is not a whole number in range", n))
-		}
-	case reflect.Float32, reflect.Float64:
-		n, ok := v.(json.Number)
-		if !ok {
-			wrong("a number")
-			return
-		}
-		if _, err := strconv.ParseFloat(string(n), 64); err != nil {
-			*errs = append(*errs, fieldErrf(path, ErrWrongType, "%s is not a number in range", n))
-		}
-	default:
-		wrong(t.String())
-	}
+// EncodeEvent returns one event as compact JSON (the bytes encoding/json
+// writes for it).
+func EncodeEvent(e *Event) ([]byte, error) {
+	var w jw
+	w.event(e)
+	return w.b, w.err
 }
 
-// structFields maps the JSON names of t's exported fields to their types.
-func structFields(t reflect.Type) map[string]reflect.Type {
-	m := make(map[string]reflect.Type, t.NumField())
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		name := f.Name
-		if tag, ok := f.Tag.Lookup("json"); ok {
-			if tag == "-" {
-				continue
-			}
-			if n, _, _ := cutComma(tag); n != "" {
-				name = n
-			}
-		}
-		m[name] = f.Type
-	}
-	return m
-}
-
-func cutComma(s string) (string, string, bool) {
-	for i := range len(s) {
-		if s[i] == ',' {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
-}
+// MarshalJSON encodes the event as [EncodeEvent] does.
+func (e Event) MarshalJSON() ([]byte, error) { return EncodeEvent(&e) }
 
 // DecodeEvent reads one event from JSON strictly (unknown fields, wrong
 // types and bad enum names are [*FieldError]s with paths). It does not
 // check the event against a session: [Session.Apply] does.
 func DecodeEvent(data []byte) (Event, error) {
 	var e Event
-	err := decodeStrict(data, "", &e)
-	return e, err
+	err := decodeDoc(data, "", func(r *rd, root *jv) { r.event("", root, &e) })
+	if err != nil {
+		return Event{}, err
+	}
+	return e, nil
 }
 
 // LogVersion is the version of a session log document.
 const LogVersion = "purposeful.session/v1"
 
-// logDoc is a session log as stored or exported.
-type logDoc struct {
-	Version string  `json:"version"`
-	Events  []Event `json:"events"`
-}
-
 // EncodeLog returns events as a log document:
 // {"version": "purposeful.session/v1", "events": [...]}.
 func EncodeLog(events []Event) ([]byte, error) {
-	if events == nil {
-		events = []Event{}
+	var w jw
+	w.open('{')
+	w.key("version")
+	w.str(LogVersion)
+	w.key("events")
+	w.open('[')
+	for i := range events {
+		w.elem()
+		w.event(&events[i])
 	}
-	b, err := json.MarshalIndent(logDoc{Version: LogVersion, Events: events}, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
+	w.close(']')
+	w.close('}')
+	return w.indented()
 }
 
 // DecodeLog reads a log document strictly.
 func DecodeLog(data []byte) ([]Event, error) {
-	var d logDoc
-	if err := decodeStrict(data, LogVersion, &d); err != nil {
+	var events []Event
+	err := decodeDoc(data, LogVersion, func(r *rd, root *jv) {
+		r.obj("", root, func(k, p string, v *jv) bool {
+			switch k {
+			case "version":
+			case "events":
+				events = list(r, p, v, func(p string, v *jv) Event {
+					var e Event
+					r.event(p, v, &e)
+					return e
+				})
+			default:
+				return false
+			}
+			return true
+		})
+	})
+	if err != nil {
 		return nil, err
 	}
-	return d.Events, nil
+	return events, nil
 }

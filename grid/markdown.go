@@ -1,7 +1,6 @@
 package grid
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,21 +16,21 @@ const TemplateRows = 8
 // only when the grid's Anonymity allows.
 func Markdown(g *Grid) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s: %s\n\n", mdInline(g.Position), mdInline(g.Process))
+	fprintf(&b, "# %s: %s\n\n", mdInline(g.Position), mdInline(g.Process))
 	if g.Organisation != "" {
-		fmt.Fprintf(&b, "- **Organisation:** %s\n", mdInline(g.Organisation))
+		fprintf(&b, "- **Organisation:** %s\n", mdInline(g.Organisation))
 	}
-	fmt.Fprintf(&b, "- **Position:** %s\n", mdInline(g.Position))
-	fmt.Fprintf(&b, "- **Purpose:** %s\n", mdInline(g.Purpose))
-	fmt.Fprintf(&b, "- **Process:** %s\n", mdInline(g.Process))
+	fprintf(&b, "- **Position:** %s\n", mdInline(g.Position))
+	fprintf(&b, "- **Purpose:** %s\n", mdInline(g.Purpose))
+	fprintf(&b, "- **Process:** %s\n", mdInline(g.Process))
 	if g.Objective != "" {
-		fmt.Fprintf(&b, "- **Objective:** %s\n", mdInline(g.Objective))
+		fprintf(&b, "- **Objective:** %s\n", mdInline(g.Objective))
 	}
 	if len(g.Values) > 0 {
-		fmt.Fprintf(&b, "- **Core values:** %s\n", mdInline(strings.Join(g.Values, "; ")))
+		fprintf(&b, "- **Core values:** %s\n", mdInline(strings.Join(g.Values, "; ")))
 	}
 	if len(g.KPIs) > 0 {
-		fmt.Fprintf(&b, "- **KPIs:** %s\n", mdInline(strings.Join(g.KPIs, "; ")))
+		fprintf(&b, "- **KPIs:** %s\n", mdInline(strings.Join(g.KPIs, "; ")))
 	}
 	b.WriteString("\n| Job knowledge | Job skills | Purposeful actions and behaviours |\n|---|---|---|\n")
 	rows := max(len(g.Knowledge), len(g.Skills), len(g.Purposeful))
@@ -62,9 +61,9 @@ func Markdown(g *Grid) string {
 			continue
 		}
 		n++
-		fmt.Fprintf(&ev, "%d. **%s**\n", n, mdInline(it.Text))
+		fprintf(&ev, "%d. **%s**\n", n, mdInline(it.Text))
 		for _, e := range it.Evidence {
-			fmt.Fprintf(&ev, "   - %s\n", mdInline(evidenceText(e)))
+			fprintf(&ev, "   - %s\n", mdInline(evidenceText(e)))
 		}
 	}
 	if n > 0 {
@@ -88,10 +87,10 @@ func mdCell(g *Grid, it *Item, c Column) string {
 	}
 	b.WriteString(mdInline(it.Text))
 	if it.Votes > 0 {
-		fmt.Fprintf(&b, " ●%d", it.Votes)
+		fprintf(&b, " ●%d", it.Votes)
 	}
 	if a := authorShown(g.Anonymity, it.Author); a != "" {
-		fmt.Fprintf(&b, " (%s)", mdInline(a))
+		fprintf(&b, " (%s)", mdInline(a))
 	}
 	return b.String()
 }

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -240,15 +238,15 @@ func (p *Portfolio) Similar(threshold float64) []Similar {
 // so each process keeps its list; b's status is set to parked.
 func (p *Portfolio) Merge(a, b Ref) error {
 	if a.Grid < 0 || a.Grid >= len(p.Grids) || b.Grid < 0 || b.Grid >= len(p.Grids) || (a.Grid == b.Grid && a.Item == b.Item) {
-		return fmt.Errorf("%w: bad grid index", ErrNotSimilar)
+		return errorf(ErrNotSimilar, "bad grid index")
 	}
 	ia, _, okA := p.Grids[a.Grid].Find(a.Item)
 	ib, _, okB := p.Grids[b.Grid].Find(b.Item)
 	if !okA || !okB {
-		return fmt.Errorf("%w: %w", ErrNotSimilar, ErrUnknownItem)
+		return &joined{msg: ErrNotSimilar.Error() + ": " + ErrUnknownItem.Error(), errs: []error{ErrNotSimilar, ErrUnknownItem}}
 	}
 	ia.absorb(ib)
-	note := fmt.Sprintf("merged into %q of %s: %s", a.Item, p.Grids[a.Grid].Position, p.Grids[a.Grid].Process)
+	note := fmtf("merged into %q of %s: %s", a.Item, p.Grids[a.Grid].Position, p.Grids[a.Grid].Process)
 	if ib.Notes != "" {
 		note = ib.Notes + "; " + note
 	}
@@ -265,10 +263,10 @@ func (p *Portfolio) Validate() error {
 		errs = append(errs, fieldErrf("version", ErrVersion, "%q (want %q)", p.Version, PortfolioVersion))
 	}
 	for i, pr := range p.Plan {
-		if err := requiredText(fmt.Sprintf("plan[%d].position", i), pr.Position); err != nil {
+		if err := requiredText(fmtf("plan[%d].position", i), pr.Position); err != nil {
 			errs = append(errs, err)
 		}
-		if err := requiredText(fmt.Sprintf("plan[%d].process", i), pr.Process); err != nil {
+		if err := requiredText(fmtf("plan[%d].process", i), pr.Process); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -277,14 +275,14 @@ func (p *Portfolio) Validate() error {
 		g := p.Grids[i]
 		g.Version = ""
 		if err := g.Validate(); err != nil {
-			errs = append(errs, prefixPaths(fmt.Sprintf("grids[%d]", i), err))
+			errs = append(errs, prefixPaths(fmtf("grids[%d]", i), err))
 		}
 		if p.Grids[i].Version != "" && p.Grids[i].Version != Version {
-			errs = append(errs, fieldErrf(fmt.Sprintf("grids[%d].version", i), ErrVersion, "%q", p.Grids[i].Version))
+			errs = append(errs, fieldErrf(fmtf("grids[%d].version", i), ErrVersion, "%q", p.Grids[i].Version))
 		}
 		if id := g.ID; id != "" {
 			if j, dup := ids[id]; dup {
-				errs = append(errs, fieldErrf(fmt.Sprintf("grids[%d].id", i), ErrDuplicateID, "%q also grids[%d]", id, j))
+				errs = append(errs, fieldErrf(fmtf("grids[%d].id", i), ErrDuplicateID, "%q also grids[%d]", id, j))
 			}
 			ids[id] = i
 		}
@@ -325,18 +323,16 @@ func EncodePortfolio(p *Portfolio) ([]byte, error) {
 	for i := range c.Grids {
 		c.Grids[i].prepareEncode()
 	}
-	b, err := json.MarshalIndent(&c, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
+	var w jw
+	w.portfolio(&c)
+	return w.indented()
 }
 
 // DecodePortfolio reads a portfolio strictly (like [Decode]) and
 // validates it.
 func DecodePortfolio(data []byte) (*Portfolio, error) {
 	var p Portfolio
-	if err := decodeStrict(data, PortfolioVersion, &p); err != nil {
+	if err := decodeDoc(data, PortfolioVersion, func(r *rd, root *jv) { r.portfolio(root, &p) }); err != nil {
 		return nil, err
 	}
 	if err := p.Validate(); err != nil {
@@ -359,11 +355,11 @@ func (p *Portfolio) Markdown() string {
 	if name == "" {
 		name = "Portfolio of grids"
 	}
-	fmt.Fprintf(&b, "# %s\n\n## Coverage\n\n", mdInline(name))
+	fprintf(&b, "# %s\n\n## Coverage\n\n", mdInline(name))
 	m := p.Coverage()
 	b.WriteString("| Position |")
 	for _, pr := range m.Processes {
-		fmt.Fprintf(&b, " %s |", mdInline(pr))
+		fprintf(&b, " %s |", mdInline(pr))
 	}
 	b.WriteString("\n|---|")
 	for range m.Processes {
@@ -372,13 +368,13 @@ func (p *Portfolio) Markdown() string {
 	b.WriteString("\n")
 	label := map[Coverage]string{Done: "✓ done", InProgress: "◐ in progress", Missing: "✗ missing"}
 	for i, pos := range m.Positions {
-		fmt.Fprintf(&b, "| %s |", mdInline(pos))
+		fprintf(&b, "| %s |", mdInline(pos))
 		for j := range m.Processes {
 			s := ""
 			if m.Planned[i][j] {
 				s = label[m.Cells[i][j]]
 			}
-			fmt.Fprintf(&b, " %s |", s)
+			fprintf(&b, " %s |", s)
 		}
 		b.WriteString("\n")
 	}
@@ -388,7 +384,7 @@ func (p *Portfolio) Markdown() string {
 		b.WriteString("None found.\n")
 	}
 	for _, s := range sim {
-		fmt.Fprintf(&b, "- %.0f%% alike: “%s” (%s: %s) and “%s” (%s: %s)\n", s.Similarity*100,
+		fprintf(&b, "- %.0f%% alike: “%s” (%s: %s) and “%s” (%s: %s)\n", s.Similarity*100,
 			mdInline(s.A.Text), mdInline(s.A.Position), mdInline(s.A.Process), mdInline(s.B.Text), mdInline(s.B.Position), mdInline(s.B.Process))
 	}
 	for i := range p.Grids {

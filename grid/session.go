@@ -3,9 +3,8 @@ package grid
 import (
 	"cmp"
 	"errors"
-	"fmt"
+	"maps"
 	"math"
-	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -45,9 +44,24 @@ type sitem struct {
 	revealed   bool
 	hidden     bool
 	mergedInto string
-	votes      map[string]int // member id -> dots
+	votes      map[string]int // member id -> dots ("" for dots imported with a grid)
 	total      int
 	scores     map[string]scoreEntry
+	merges     []mergeRec // the merges into this item, oldest first
+}
+
+// mergeRec is what one merge changed, so that [Unmerge] can undo it.
+type mergeRec struct {
+	evidence []Evidence // the target's before the merge
+	tags     []Tag
+	revealed bool
+	sources  []mergeSource
+}
+
+type mergeSource struct {
+	id     string
+	hidden bool
+	votes  map[string]int // the dots it brought
 }
 
 type scoreEntry struct {
@@ -167,7 +181,7 @@ func (s *Session) Apply(e Event) error {
 	st := newState()
 	for i := range pos {
 		if err := st.apply(&sorted[i]); err != nil { // cannot happen: the prefix was valid
-			return &EventError{ID: e.ID, Type: e.Type, Err: fmt.Errorf("%w: %v", ErrConflict, err)}
+			return &EventError{ID: e.ID, Type: e.Type, Err: errorf(ErrConflict, "%v", err)}
 		}
 	}
 	if err := st.apply(&e); err != nil {
@@ -175,7 +189,7 @@ func (s *Session) Apply(e Event) error {
 	}
 	for i := pos; i < len(sorted); i++ {
 		if err := st.apply(&sorted[i]); err != nil {
-			return &EventError{ID: e.ID, Type: e.Type, Err: fmt.Errorf("%w: event %q would fail: %v", ErrConflict, sorted[i].ID, err)}
+			return &EventError{ID: e.ID, Type: e.Type, Err: errorf(ErrConflict, "event %q would fail: %v", sorted[i].ID, err)}
 		}
 	}
 	s.st = st
@@ -192,9 +206,11 @@ func (s *Session) accept(e Event, greatest bool) {
 }
 
 func sameEvent(a, b *Event) bool {
-	x, y := *a, *b
+	x, y := normEvent(*a), normEvent(*b)
 	x.At, y.At = time.Time{}, time.Time{}
-	return a.At.Equal(b.At) && reflect.DeepEqual(normEvent(x), normEvent(y))
+	bx, errx := EncodeEvent(&x)
+	by, erry := EncodeEvent(&y)
+	return a.At.Equal(b.At) && errx == nil && erry == nil && string(bx) == string(by)
 }
 
 // normEvent makes empty and nil slices compare equal.
@@ -250,7 +266,33 @@ func cloneEvent(e Event) Event {
 		v := *e.Status
 		e.Status = &v
 	}
+	if e.Grid != nil {
+		g := cloneGrid(e.Grid)
+		e.Grid = g
+	}
 	return e
+}
+
+// cloneGrid is a deep copy of g.
+func cloneGrid(g *Grid) *Grid {
+	c := *g
+	c.Values, c.KPIs = slices.Clone(g.Values), slices.Clone(g.KPIs)
+	for _, col := range []*[]Item{&c.Knowledge, &c.Skills, &c.Purposeful} {
+		*col = slices.Clone(*col)
+		for i := range *col {
+			it := &(*col)[i]
+			it.Evidence, it.Tags = slices.Clone(it.Evidence), slices.Clone(it.Tags)
+			if it.Score != nil {
+				v := *it.Score
+				it.Score = &v
+			}
+			if it.Routine != nil {
+				v := *it.Routine
+				it.Routine = &v
+			}
+		}
+	}
+	return &c
 }
 
 // Replay builds a session from events in any order: duplicates (same id)
@@ -305,9 +347,10 @@ const (
 	fCost
 	fRoutine
 	fStatus
+	fGrid
 )
 
-var fieldNames = []string{"name", "participant", "settings", "course", "step", "item", "items", "column", "text", "kind", "evidence", "tags", "notes", "seconds", "score", "cost", "routine", "status"}
+var fieldNames = []string{"name", "participant", "settings", "course", "step", "item", "items", "column", "text", "kind", "evidence", "tags", "notes", "seconds", "score", "cost", "routine", "status", "grid"}
 
 func allowedFields(t EventType) (uint32, bool) {
 	switch t {
@@ -327,8 +370,10 @@ func allowedFields(t EventType) (uint32, bool) {
 		return fItem | fColumn | fText | fKind | fEvidence | fTags | fNotes | fParticipant, true
 	case EditItem:
 		return fItem | fText | fKind | fEvidence | fTags | fNotes, true
-	case HideItem, UnhideItem, Vote, Unvote:
+	case HideItem, UnhideItem, Vote, Unvote, Unmerge:
 		return fItem, true
+	case Import:
+		return fGrid, true
 	case MergeItems:
 		return fItem | fItems, true
 	case Reveal:
@@ -368,6 +413,7 @@ func presentFields(e *Event) uint32 {
 	set(fCost, e.Cost != CostUnknown)
 	set(fRoutine, e.Routine != nil)
 	set(fStatus, e.Status != nil)
+	set(fGrid, e.Grid != nil)
 	return f
 }
 
@@ -429,10 +475,10 @@ func (st *state) apply(e *Event) error {
 	}
 	fac := actor.role == Facilitator
 	switch e.Type {
-	case SetSettings, SetCourse, NextStep, Reopen, HideItem, UnhideItem, MergeItems, Reveal,
+	case SetSettings, SetCourse, NextStep, Reopen, HideItem, UnhideItem, MergeItems, Unmerge, Import, Reveal,
 		StartTimer, PauseTimer, ResumeTimer, ExtendTimer, OpenVoting, CloseVoting, Decide:
 		if !fac {
-			return fmt.Errorf("%w: only the facilitator may send %s", ErrForbidden, e.Type)
+			return errorf(ErrForbidden, "only the facilitator may send %s", e.Type)
 		}
 	}
 	switch e.Type {
@@ -483,6 +529,10 @@ func (st *state) apply(e *Event) error {
 		return nil
 	case MergeItems:
 		return st.merge(e)
+	case Unmerge:
+		return st.unmerge(e)
+	case Import:
+		return st.importGrid(e)
 	case Reveal:
 		return st.reveal(e)
 	case StartTimer, PauseTimer, ResumeTimer, ExtendTimer:
@@ -517,7 +567,7 @@ func stepErr(e *Event, want ...Step) error {
 	for i, s := range want {
 		names[i] = s.String()
 	}
-	return fmt.Errorf("%w: %s needs step %s", ErrWrongStep, e.Type, strings.Join(names, " or "))
+	return errorf(ErrWrongStep, "%s needs step %s", e.Type, strings.Join(names, " or "))
 }
 
 func (st *state) create(e *Event) error {
@@ -580,10 +630,10 @@ func checkCourse(c *Course) error {
 		optionalText("course.objective", c.Objective),
 	}
 	for i, v := range c.Values {
-		errs = append(errs, checkText(fmt.Sprintf("course.values[%d]", i), v))
+		errs = append(errs, checkText(fmtf("course.values[%d]", i), v))
 	}
 	for i, v := range c.KPIs {
-		errs = append(errs, checkText(fmt.Sprintf("course.kpis[%d]", i), v))
+		errs = append(errs, checkText(fmtf("course.kpis[%d]", i), v))
 	}
 	return errors.Join(errs...)
 }
@@ -595,7 +645,7 @@ func (st *state) join(e *Event, actor *member) error {
 	id := e.Actor
 	if e.Participant != "" {
 		if actor == nil || actor.role != Facilitator {
-			return fmt.Errorf("%w: only the facilitator may join someone else", ErrForbidden)
+			return errorf(ErrForbidden, "only the facilitator may join someone else")
 		}
 		if len(e.Participant) > maxIDLen || !utf8.ValidString(e.Participant) {
 			return fieldErrf("participant", ErrBadEvent, "id too long or not UTF-8")
@@ -607,7 +657,7 @@ func (st *state) join(e *Event, actor *member) error {
 		return nil
 	}
 	if len(st.members) >= MaxMembers {
-		return fmt.Errorf("%w: a session holds at most %d members", ErrOutOfRange, MaxMembers)
+		return errorf(ErrOutOfRange, "a session holds at most %d members", MaxMembers)
 	}
 	st.participants++
 	st.members[id] = &member{id: id, name: e.Name, role: Participant, number: st.participants}
@@ -653,7 +703,7 @@ func (st *state) next(at time.Time) error {
 			return ErrVotingOpen
 		}
 	case StepSummary:
-		return fmt.Errorf("%w: summary is the last step", ErrWrongStep)
+		return errorf(ErrWrongStep, "summary is the last step")
 	}
 	if st.step == StepCreate && st.timer.running { // leaving the research stops its clock
 		st.timer.elapsed += max(0, at.Sub(st.timer.since))
@@ -685,11 +735,11 @@ func checkItemPayload(e *Event) error {
 		errs = append(errs, fieldErrf("kind", ErrUnknownValue, "%d", e.Kind))
 	}
 	for i := range e.Evidence {
-		errs = append(errs, validateEvidence(fmt.Sprintf("evidence[%d]", i), &e.Evidence[i])...)
+		errs = append(errs, validateEvidence(fmtf("evidence[%d]", i), &e.Evidence[i])...)
 	}
 	for i, t := range e.Tags {
 		if t == TagUnset || t > ServiceHeroics {
-			errs = append(errs, fieldErrf(fmt.Sprintf("tags[%d]", i), ErrUnknownValue, "%d", t))
+			errs = append(errs, fieldErrf(fmtf("tags[%d]", i), ErrUnknownValue, "%d", t))
 		}
 	}
 	if e.Notes != "" {
@@ -739,7 +789,7 @@ func (st *state) addItem(e *Event, actor *member) error {
 		}
 	}
 	if len(st.items) >= MaxItems {
-		errs = append(errs, fmt.Errorf("%w: a session holds at most %d items", ErrOutOfRange, MaxItems))
+		errs = append(errs, errorf(ErrOutOfRange, "a session holds at most %d items", MaxItems))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -750,9 +800,9 @@ func (st *state) addItem(e *Event, actor *member) error {
 		fac && st.step >= StepTeam && st.step <= StepMine:
 	default:
 		if col == ColumnPurposeful {
-			return fmt.Errorf("%w: ideas are added in step create", ErrWrongStep)
+			return errorf(ErrWrongStep, "ideas are added in step create")
 		}
-		return fmt.Errorf("%w: knowledge and skills are added in step team", ErrWrongStep)
+		return errorf(ErrWrongStep, "knowledge and skills are added in step team")
 	}
 	it := &sitem{column: col, author: author, enteredBy: e.Actor, revealed: col != ColumnPurposeful}
 	it.ID, it.Text, it.Kind, it.Notes = e.Item, e.Text, e.Kind, e.Notes
@@ -769,10 +819,10 @@ func (st *state) editItem(e *Event, actor *member) error {
 		return err
 	}
 	if actor.role != Facilitator && it.author != actor.id && it.enteredBy != actor.id {
-		return fmt.Errorf("%w: only the author or the facilitator may edit %q", ErrForbidden, e.Item)
+		return errorf(ErrForbidden, "only the author or the facilitator may edit %q", e.Item)
 	}
 	if st.step == StepSummary {
-		return fmt.Errorf("%w: the session is in its summary", ErrWrongStep)
+		return errorf(ErrWrongStep, "the session is in its summary")
 	}
 	if err := checkItemPayload(e); err != nil {
 		return err
@@ -815,7 +865,7 @@ func (st *state) merge(e *Event) error {
 	var errs []error
 	seen := map[string]bool{e.Item: true}
 	for i, id := range e.Items {
-		path := fmt.Sprintf("items[%d]", i)
+		path := fmtf("items[%d]", i)
 		src, ok := st.items[id]
 		switch {
 		case !ok:
@@ -832,6 +882,12 @@ func (st *state) merge(e *Event) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
+	rec := mergeRec{evidence: slices.Clone(target.Evidence), tags: slices.Clone(target.Tags), revealed: target.revealed}
+	for _, id := range e.Items {
+		src := st.items[id]
+		rec.sources = append(rec.sources, mergeSource{id: id, hidden: src.hidden, votes: maps.Clone(src.votes)})
+	}
+	target.merges = append(target.merges, rec)
 	for _, id := range e.Items {
 		src := st.items[id]
 		target.absorb(&src.Item)
@@ -852,6 +908,91 @@ func (st *state) merge(e *Event) error {
 	return nil
 }
 
+func (st *state) unmerge(e *Event) error {
+	target, err := st.item(e.Item)
+	if err != nil {
+		return err
+	}
+	if st.votingOpen {
+		return ErrVotingOpen
+	}
+	if len(target.merges) == 0 {
+		return fieldErrf("item", ErrNoMerge, "%q", e.Item)
+	}
+	rec := target.merges[len(target.merges)-1]
+	target.merges = target.merges[:len(target.merges)-1]
+	target.Evidence, target.Tags, target.revealed = slices.Clone(rec.evidence), slices.Clone(rec.tags), rec.revealed
+	for _, ms := range rec.sources {
+		src := st.items[ms.id]
+		src.hidden, src.mergedInto = ms.hidden, ""
+		src.votes, src.total = nil, 0
+		for m, n := range ms.votes {
+			n = min(n, target.votes[m]) // dots taken back since the merge stay taken back
+			if n <= 0 {
+				continue
+			}
+			if src.votes == nil {
+				src.votes = map[string]int{}
+			}
+			src.votes[m] += n
+			src.total += n
+			target.votes[m] -= n
+			target.total -= n
+		}
+	}
+	return nil
+}
+
+// importGrid fills a session still at its course, with no items, from a
+// grid.
+func (st *state) importGrid(e *Event) error {
+	g := e.Grid
+	if g == nil {
+		return fieldErr("grid", ErrRequired)
+	}
+	if err := g.ValidateDraft(); err != nil {
+		return prefixPaths("grid", err)
+	}
+	if st.step != StepCourse {
+		return stepErr(e, StepCourse)
+	}
+	if len(st.items) > 0 {
+		return errorf(ErrWrongStep, "a grid is imported into a session with no items")
+	}
+	n := len(g.Knowledge) + len(g.Skills) + len(g.Purposeful)
+	if n > MaxItems {
+		return errorf(ErrOutOfRange, "a session holds at most %d items", MaxItems)
+	}
+	st.course = Course{Organisation: g.Organisation, Position: g.Position, Purpose: g.Purpose, Process: g.Process, Objective: g.Objective,
+		Values: slices.Clone(g.Values), KPIs: slices.Clone(g.KPIs)}
+	for _, c := range Columns {
+		for _, src := range g.Column(c) {
+			it := &sitem{column: c, author: e.Actor, enteredBy: e.Actor, revealed: true}
+			it.Item = src
+			it.Author, it.Votes, it.Score, it.Routine, it.Cost = "", 0, nil, nil, CostUnknown
+			it.Evidence, it.Tags = slices.Clone(src.Evidence), slices.Clone(src.Tags)
+			if src.Votes > 0 {
+				it.votes, it.total = map[string]int{"": src.Votes}, src.Votes
+			}
+			if src.Score != nil || src.Routine != nil || src.Cost != CostUnknown {
+				var sc Score
+				if src.Score != nil {
+					sc = *src.Score
+				}
+				var r *bool
+				if src.Routine != nil {
+					v := *src.Routine
+					r = &v
+				}
+				it.scores = map[string]scoreEntry{e.Actor: {score: sc, cost: src.Cost, routine: r}}
+			}
+			st.items[src.ID] = it
+			st.itemOrder = append(st.itemOrder, src.ID)
+		}
+	}
+	return nil
+}
+
 func (st *state) reveal(e *Event) error {
 	if len(e.Items) == 0 {
 		for _, id := range st.itemOrder {
@@ -862,7 +1003,7 @@ func (st *state) reveal(e *Event) error {
 	var errs []error
 	for i, id := range e.Items {
 		if _, ok := st.items[id]; !ok {
-			errs = append(errs, fieldErrf(fmt.Sprintf("items[%d]", i), ErrUnknownItem, "%q", id))
+			errs = append(errs, fieldErrf(fmtf("items[%d]", i), ErrUnknownItem, "%q", id))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -892,18 +1033,18 @@ func (st *state) timerEvent(e *Event) error {
 		*t = timer{started: true, running: true, duration: d, since: e.At}
 	case PauseTimer:
 		if !t.running {
-			return fmt.Errorf("%w: not running", ErrTimer)
+			return errorf(ErrTimer, "not running")
 		}
 		t.elapsed += max(0, e.At.Sub(t.since))
 		t.running = false
 	case ResumeTimer:
 		if !t.started || t.running {
-			return fmt.Errorf("%w: not paused", ErrTimer)
+			return errorf(ErrTimer, "not paused")
 		}
 		t.running, t.since = true, e.At
 	case ExtendTimer:
 		if !t.started {
-			return fmt.Errorf("%w: not started", ErrTimer)
+			return errorf(ErrTimer, "not started")
 		}
 		if secs == 0 {
 			return fieldErr("seconds", ErrRequired)
@@ -968,10 +1109,10 @@ func (st *state) vote(e *Event, actor *member) error {
 		return nil
 	}
 	if st.used[actor.id] >= st.settings.dots() {
-		return fmt.Errorf("%w: all %d dots used", ErrVoteLimit, st.settings.dots())
+		return errorf(ErrVoteLimit, "all %d dots used", st.settings.dots())
 	}
 	if mine >= st.settings.perItem() {
-		return fmt.Errorf("%w: at most %d dots on one item", ErrVoteLimit, st.settings.perItem())
+		return errorf(ErrVoteLimit, "at most %d dots on one item", st.settings.perItem())
 	}
 	if it.votes == nil {
 		it.votes = map[string]int{}

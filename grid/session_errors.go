@@ -2,7 +2,6 @@ package grid
 
 import (
 	"errors"
-	"fmt"
 )
 
 // Errors of [Session.Apply], wrapped in an [*EventError]. Test with
@@ -45,6 +44,8 @@ var (
 	ErrConflict = errors.New("grid: late event conflicts with later events")
 	// ErrRedacted: a redacted copy of an event cannot be applied.
 	ErrRedacted = errors.New("grid: redacted event")
+	// ErrNoMerge: an unmerge of an item nothing was merged into.
+	ErrNoMerge = errors.New("grid: nothing merged into this item")
 	// ErrHidden: the item is hidden or merged into another.
 	ErrHidden = errors.New("grid: item is hidden")
 )
@@ -57,7 +58,7 @@ type EventError struct {
 }
 
 func (e *EventError) Error() string {
-	return fmt.Sprintf("event %q (%s): %v", e.ID, e.Type, e.Err)
+	return fmtf("event %q (%s): %v", e.ID, e.Type, e.Err)
 }
 
 func (e *EventError) Unwrap() error { return e.Err }

@@ -1,7 +1,6 @@
 package grid
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -57,16 +56,16 @@ const (
 func SVG(g *Grid, opt SVGOptions) string {
 	p := opt.Paper.page()
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s" fill="%s">`+"\n",
+	fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s" fill="%s">`+"\n",
 		p.wu, p.hu, num(p.w), num(p.h), svgFont, svgInk)
-	fmt.Fprintf(&b, `<rect width="%s" height="%s" fill="#ffffff"/>`+"\n", num(p.w), num(p.h))
+	fprintf(&b, `<rect width="%s" height="%s" fill="#ffffff"/>`+"\n", num(p.w), num(p.h))
 	x0, w := svgMargin, p.w-2*svgMargin
 	y := svgMargin
 
 	title := g.Position + ": " + g.Process
-	fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="18" font-weight="bold">%s</text>`+"\n", num(x0), num(y+14), xmlText(clip(title, w, 18)))
+	fprintf(&b, `<text x="%s" y="%s" font-size="18" font-weight="bold">%s</text>`+"\n", num(x0), num(y+14), xmlText(clip(title, w, 18)))
 	if g.Organisation != "" {
-		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="9" text-anchor="end" fill="%s">%s</text>`+"\n", num(x0+w), num(y+14), svgMuted, xmlText(clip(g.Organisation, w/3, 9)))
+		fprintf(&b, `<text x="%s" y="%s" font-size="9" text-anchor="end" fill="%s">%s</text>`+"\n", num(x0+w), num(y+14), svgMuted, xmlText(clip(g.Organisation, w/3, 9)))
 	}
 	y += 24
 
@@ -85,8 +84,8 @@ func SVG(g *Grid, opt SVGOptions) string {
 	}
 	x := x0
 	for i := range texts {
-		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" rx="4" fill="none" stroke="%s"/>`+"\n", num(x+2), num(y), num(pw[i]-4), num(boxH), svgRule)
-		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="7" font-weight="bold" letter-spacing="1" fill="%s">%s</text>`+"\n", num(x+10), num(y+11), svgAccent, labels[i])
+		fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" rx="4" fill="none" stroke="%s"/>`+"\n", num(x+2), num(y), num(pw[i]-4), num(boxH), svgRule)
+		fprintf(&b, `<text x="%s" y="%s" font-size="7" font-weight="bold" letter-spacing="1" fill="%s">%s</text>`+"\n", num(x+10), num(y+11), svgAccent, labels[i])
 		writeLines(&b, x+10, y+24, 9.5, lines[i], "")
 		x += pw[i]
 	}
@@ -101,7 +100,7 @@ func SVG(g *Grid, opt SVGOptions) string {
 		if len(ls) > 2 {
 			ls = append(ls[:1], clip(strings.Join(ls[1:], " "), w-indent-4, 8.5))
 		}
-		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="8.5" font-weight="bold">%s</text>`+"\n", num(x0+2), num(y+8), xmlText(label))
+		fprintf(&b, `<text x="%s" y="%s" font-size="8.5" font-weight="bold">%s</text>`+"\n", num(x0+2), num(y+8), xmlText(label))
 		writeLines(&b, x0+2+indent, y+8, 8.5, ls, "")
 		y += 12 * float64(len(ls))
 	}
@@ -120,12 +119,12 @@ func SVG(g *Grid, opt SVGOptions) string {
 	}
 	x = x0
 	for i, c := range Columns {
-		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" rx="4" fill="none" stroke="%s"/>`+"\n", num(x+2), num(colTop), num(cw[i]-4), num(colBottom-colTop), svgRule)
-		fmt.Fprintf(&b, `<path d="M%s %sh%sv18h-%sz" fill="%s"/>`+"\n", num(x+2.5), num(colTop+0.5), num(cw[i]-5), num(cw[i]-5), svgBand)
-		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="10" font-weight="bold" fill="%s">%s</text>`+"\n", num(x+10), num(colTop+13), svgAccent, c.Title())
+		fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" rx="4" fill="none" stroke="%s"/>`+"\n", num(x+2), num(colTop), num(cw[i]-4), num(colBottom-colTop), svgRule)
+		fprintf(&b, `<path d="M%s %sh%sv18h-%sz" fill="%s"/>`+"\n", num(x+2.5), num(colTop+0.5), num(cw[i]-5), num(cw[i]-5), svgBand)
+		fprintf(&b, `<text x="%s" y="%s" font-size="10" font-weight="bold" fill="%s">%s</text>`+"\n", num(x+10), num(colTop+13), svgAccent, c.Title())
 		if template {
 			for ly := colTop + 40; ly < colBottom-8; ly += 22 {
-				fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e2ec" stroke-width="0.75"/>`+"\n", num(x+10), num(ly), num(x+cw[i]-10), num(ly))
+				fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e2ec" stroke-width="0.75"/>`+"\n", num(x+10), num(ly), num(x+cw[i]-10), num(ly))
 			}
 		} else {
 			drawColumn(&b, g.Column(c), c, x+8, colTop+30, textWidth(cw[i]), colBottom-6, size)
@@ -136,8 +135,8 @@ func SVG(g *Grid, opt SVGOptions) string {
 	if template {
 		legend = "Figure 1: the empty grid. Fill in job knowledge and skills first, then purposeful actions and behaviours."
 	}
-	fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="7.5" fill="%s">%s</text>`+"\n", num(x0+2), num(p.h-svgMargin), svgMuted, xmlText(legend))
-	fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="7.5" text-anchor="end" fill="%s">%s</text>`+"\n", num(x0+w-2), num(p.h-svgMargin), svgMuted, "Purposeful · 3 Ps grid")
+	fprintf(&b, `<text x="%s" y="%s" font-size="7.5" fill="%s">%s</text>`+"\n", num(x0+2), num(p.h-svgMargin), svgMuted, xmlText(legend))
+	fprintf(&b, `<text x="%s" y="%s" font-size="7.5" text-anchor="end" fill="%s">%s</text>`+"\n", num(x0+w-2), num(p.h-svgMargin), svgMuted, "Purposeful · 3 Ps grid")
 	b.WriteString("</svg>\n")
 	return b.String()
 }
@@ -188,14 +187,14 @@ func drawColumn(b *strings.Builder, items []Item, c Column, x, y, w, bottom, siz
 		need := float64(len(lines))*lh + size*0.5
 		if y+need > bottom && i < len(items) {
 			rest := len(items) - i
-			fmt.Fprintf(b, `<text x="%s" y="%s" font-size="%s" font-style="italic" fill="%s">and %d more</text>`+"\n", num(x+12), num(y+size-lh+size*0.3), num(size), svgMuted, rest)
+			fprintf(b, `<text x="%s" y="%s" font-size="%s" font-style="italic" fill="%s">and %d more</text>`+"\n", num(x+12), num(y+size-lh+size*0.3), num(size), svgMuted, rest)
 			return
 		}
 		mark, colour := "•", svgMuted
 		if c == ColumnPurposeful && it.Status == Adopted {
 			mark, colour = "✓", svgAccent
 		}
-		fmt.Fprintf(b, `<text x="%s" y="%s" font-size="%s" font-weight="bold" fill="%s">%s</text>`+"\n", num(x), num(y), num(size), colour, mark)
+		fprintf(b, `<text x="%s" y="%s" font-size="%s" font-weight="bold" fill="%s">%s</text>`+"\n", num(x), num(y), num(size), colour, mark)
 		weight := ""
 		if c == ColumnPurposeful && it.Status == Adopted {
 			weight = "bold"
@@ -205,10 +204,10 @@ func drawColumn(b *strings.Builder, items []Item, c Column, x, y, w, bottom, siz
 			// up to five dots in a row beside the first line, and a count
 			// beyond that
 			for d := range min(it.Votes, 5) {
-				fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="%s"/>`+"\n", num(x+w-3-float64(d)*4.5), num(y-size*0.35), num(1.6), svgAccent)
+				fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="%s"/>`+"\n", num(x+w-3-float64(d)*4.5), num(y-size*0.35), num(1.6), svgAccent)
 			}
 			if it.Votes > 5 {
-				fmt.Fprintf(b, `<text x="%s" y="%s" font-size="%s" text-anchor="end" fill="%s">+%d</text>`+"\n", num(x+w), num(y+size*lineFactor), num(size*0.8), svgAccent, it.Votes-5)
+				fprintf(b, `<text x="%s" y="%s" font-size="%s" text-anchor="end" fill="%s">+%d</text>`+"\n", num(x+w), num(y+size*lineFactor), num(size*0.8), svgAccent, it.Votes-5)
 			}
 		}
 		y += need
@@ -223,13 +222,13 @@ func writeLines(b *strings.Builder, x, y, size float64, lines []string, weight s
 	if weight != "" {
 		fw = ` font-weight="` + weight + `"`
 	}
-	fmt.Fprintf(b, `<text x="%s" y="%s" font-size="%s"%s>`, num(x), num(y), num(size), fw)
+	fprintf(b, `<text x="%s" y="%s" font-size="%s"%s>`, num(x), num(y), num(size), fw)
 	for i, l := range lines {
 		dy := "0"
 		if i > 0 {
 			dy = num(size * lineFactor)
 		}
-		fmt.Fprintf(b, `<tspan x="%s" dy="%s">%s</tspan>`, num(x), dy, xmlText(l))
+		fprintf(b, `<tspan x="%s" dy="%s">%s</tspan>`, num(x), dy, xmlText(l))
 	}
 	b.WriteString("</text>\n")
 }
@@ -278,7 +277,7 @@ func clip(text string, width, size float64) string {
 }
 
 func num(f float64) string {
-	s := fmt.Sprintf("%.2f", f)
+	s := fmtf("%.2f", f)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	if s == "-0" {
 		return "0"

@@ -2,9 +2,7 @@ package grid
 
 import (
 	"errors"
-	"fmt"
 	"math"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -21,6 +19,16 @@ import (
 //
 // Validate does not judge the content: [Grid.Warnings] does.
 func (g *Grid) Validate() error {
+	return g.validate(false)
+}
+
+// ValidateDraft is [Grid.Validate] for a grid still being filled in: the
+// position, purpose and process may be empty.
+func (g *Grid) ValidateDraft() error {
+	return g.validate(true)
+}
+
+func (g *Grid) validate(draft bool) error {
 	var errs []error
 	add := func(err error) {
 		if err != nil {
@@ -30,17 +38,21 @@ func (g *Grid) Validate() error {
 	if g.Version != "" && g.Version != Version {
 		add(fieldErrf("version", ErrVersion, "%q (want %q)", g.Version, Version))
 	}
-	add(requiredText("position", g.Position))
-	add(requiredText("purpose", g.Purpose))
-	add(requiredText("process", g.Process))
+	ps := requiredText
+	if draft {
+		ps = optionalText
+	}
+	add(ps("position", g.Position))
+	add(ps("purpose", g.Purpose))
+	add(ps("process", g.Process))
 	add(optionalText("organisation", g.Organisation))
 	add(optionalText("objective", g.Objective))
 	add(optionalText("id", g.ID))
 	for i, v := range g.Values {
-		add(requiredText(fmt.Sprintf("values[%d]", i), v))
+		add(requiredText(fmtf("values[%d]", i), v))
 	}
 	for i, v := range g.KPIs {
-		add(requiredText(fmt.Sprintf("kpis[%d]", i), v))
+		add(requiredText(fmtf("kpis[%d]", i), v))
 	}
 	if g.Anonymity > Named {
 		add(fieldErrf("anonymity", ErrUnknownValue, "%d", g.Anonymity))
@@ -172,8 +184,7 @@ func validateEvidence(path string, ev *Evidence) []error {
 	add(optionalText(path+"quote", ev.Quote))
 	add(optionalText(path+"note", ev.Note))
 	if ev.Link != "" {
-		u, err := url.Parse(ev.Link)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if !httpLink(ev.Link) {
 			add(fieldErrf(path+"link", ErrBadLink, "%q", ev.Link))
 		}
 	}
@@ -187,4 +198,46 @@ func validateEvidence(path string, ev *Evidence) []error {
 		add(fieldErrf(path+"rating", ErrOutOfRange, "%v (0 to %v)", ev.Rating, top))
 	}
 	return errs
+}
+
+// httpLink reports whether s is an absolute http or https address with a
+// host. It checks by hand what url.Parse would refuse (control characters,
+// spaces in the host, bad percent escapes): net/url brings package fmt
+// and its reflection into every browser program that links grid.
+func httpLink(s string) bool {
+	rest, ok := cutPrefixFold(s, "https://")
+	if !ok {
+		if rest, ok = cutPrefixFold(s, "http://"); !ok {
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c == 0x7f:
+			return false
+		case c == '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return false
+			}
+		}
+	}
+	host := rest
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	return host != "" && !strings.ContainsAny(host, " <>\"{}|^`")
+}
+
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
+}
+
+func isHex(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
 }

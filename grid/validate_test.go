@@ -2,6 +2,7 @@ package grid
 
 import (
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -110,4 +111,19 @@ func TestTemplate(t *testing.T) {
 	assert.Equal(t, g.Purpose, tpl.Purpose)
 	tpl.Values[0] = "changed"
 	assert.Equal(t, "Warm welcome", g.Values[0], "the template is a copy")
+}
+
+// httpLink accepts what url.Parse accepted as an http(s) address with a
+// host, and refuses what it refused.
+func TestHTTPLinkAgreesWithURLParse(t *testing.T) {
+	for _, s := range []string{
+		"https://www.tripadvisor.com/Hotel_Review-g1.html", "HTTP://example.com", "http://user@example.com/x?q=1#f",
+		"https://example.com:8080", "ftp://example.com", "https://", "https:///path", "example.com", "javascript:alert(1)",
+		"https://exa mple.com", "https://example.com/a b", "https://example.com/%zz", "https://example.com/%41", "http://ex\x7fample.com",
+		"https://example.com/\n", "//example.com", "https://[::1]/", "https://例え.jp/",
+	} {
+		u, err := url.Parse(s)
+		want := err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+		assert.Equal(t, want, httpLink(s), "%q", s)
+	}
 }

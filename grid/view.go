@@ -1,7 +1,6 @@
 package grid
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"time"
@@ -106,7 +105,7 @@ func (st *state) handle(id string) string {
 		if m.role == Facilitator {
 			return "Facilitator"
 		}
-		return fmt.Sprintf("Participant %d", m.number)
+		return fmtf("Participant %d", m.number)
 	}
 	return ""
 }

@@ -1,7 +1,6 @@
 package grid
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -177,7 +176,7 @@ func itemWarnings(c Column, i int, it *Item, doc *prose.Doc, terms, purposeTerms
 	var out []Warning
 	path := c.String() + "[" + strconv.Itoa(i) + "]"
 	warn := func(rule string, sev Severity, span *Span, format string, args ...any) {
-		out = append(out, Warning{Path: path + ".text", Item: it.ID, Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...), Span: span})
+		out = append(out, Warning{Path: path + ".text", Item: it.ID, Rule: rule, Severity: sev, Message: fmtf(format, args...), Span: span})
 	}
 	cl, err := purpose.Classify(it.Text)
 	if err != nil {
@@ -321,9 +320,9 @@ func duplicates(c Column, items []Item, terms [][]string) []Warning {
 		}
 		if best >= 0 {
 			out = append(out, Warning{
-				Path: fmt.Sprintf("%s[%d].text", c, i), Item: items[i].ID, Rule: RuleDuplicate, Severity: SeverityWarning,
-				Message: fmt.Sprintf("repeats %q (%.0f%% alike); merge them", items[best].Text, bestSim*100),
-				Related: fmt.Sprintf("%s[%d]", c, best),
+				Path: fmtf("%s[%d].text", c, i), Item: items[i].ID, Rule: RuleDuplicate, Severity: SeverityWarning,
+				Message: fmtf("repeats %q (%.0f%% alike); merge them", items[best].Text, bestSim*100),
+				Related: fmtf("%s[%d]", c, best),
 			})
 		}
 	}

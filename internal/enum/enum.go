@@ -4,7 +4,7 @@
 // them in its own MarshalText, UnmarshalText and error types.
 package enum
 
-import "fmt"
+import "strconv"
 
 // Name returns names[v], or "" and false when v is out of range.
 func Name[T ~uint8](v T, names []string) (string, bool) {
@@ -19,7 +19,7 @@ func String[T ~uint8](v T, names []string, typ string) string {
 	if s, ok := Name(v, names); ok {
 		return s
 	}
-	return fmt.Sprintf("%s(%d)", typ, uint8(v))
+	return typ + "(" + strconv.Itoa(int(v)) + ")" // no fmt: the browser programs link this
 }
 
 // Parse returns the value whose name is b, and false when b is none of

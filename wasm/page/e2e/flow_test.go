@@ -1,7 +1,10 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +15,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purposefulcx/purposeful/grid"
+	"github.com/purposefulcx/purposeful/wasm/api"
 	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
@@ -75,10 +80,16 @@ func TestFacilitatorFlow(t *testing.T) {
 		{"Leave a handwritten welcome note for guests celebrating a birthday", "Trade publication"},
 		{"Greet returning guests using their name", "A colleague"},
 	}
-	for _, idea := range ideas {
+	for i, idea := range ideas {
 		s.typeText(t, "idea-text", idea.text)
 		s.run(t, chromedp.SetValue(byTest("idea-source"), idea.source, chromedp.ByQuery))
+		if i == 0 {
+			s.run(t, chromedp.SetValue(byTest("idea-tag"), "Genuine interest", chromedp.ByQuery))
+		}
 		s.click(t, "idea-add")
+		var tag string
+		s.eval(t, `document.querySelector('[data-test="idea-tag"]').value`, &tag)
+		assert.Equal(t, "—", tag, "the Behaviour dropdown starts empty for the next card")
 	}
 	var cards int
 	s.eval(t, `document.querySelectorAll('[data-test="cards"] .evidence').length`, &cards)
@@ -87,19 +98,33 @@ func TestFacilitatorFlow(t *testing.T) {
 
 	// Step 4: mine for gold: vote, criteria, merge, adopt.
 	s.click(t, "next")
-	s.click(t, "vote-1")
-	s.click(t, "vote-1")
-	s.click(t, "vote-0")
-	s.click(t, "vote-2")
-	s.click(t, "vote-3")
-	// merge idea 3 (duplicate) into idea 1 (same greeting idea)
+	dot := func(idea string) {
+		s.run(t, chromedp.Click(`button[aria-label="Add a dot to: `+idea+`"]`, chromedp.ByQuery))
+	}
+	dot(ideas[1].text)
+	dot(ideas[1].text)
+	dot(ideas[0].text)
+	dot(ideas[2].text)
+	dot(ideas[3].text)
+	var order []string
+	s.eval(t, `[...document.querySelectorAll('[data-test="gold-list"] .gold-text')].map(e => e.textContent)`, &order)
+	assert.Equal(t, []string{ideas[1].text, ideas[0].text, ideas[2].text, ideas[3].text}, order, "ideas sorted by dots, ties in the order written")
+	// merge the last idea (a duplicate) into the first (the same greeting idea), after confirming
 	var target string
-	s.eval(t, `document.querySelector('[data-test="merge-select-3"] option:nth-child(2)').value`, &target)
+	s.eval(t, `document.querySelector('[data-test="merge-select-3"] option:nth-child(1)').value`, &target)
 	s.run(t, chromedp.SetValue(byTest("merge-select-3"), target, chromedp.ByQuery))
 	s.click(t, "merge-3")
+	s.click(t, "confirm-merge")
 	s.eval(t, `document.querySelectorAll('[data-test="gold-list"] > li').length`, &cards)
 	assert.Equal(t, 3, cards, "merged idea leaves the list")
-	assert.Equal(t, "3", s.text(t, byTest("votes-1")), "votes add up on merge")
+	assert.Equal(t, "3", s.text(t, byTest("votes-0")), "votes add up on merge")
+	s.click(t, "undo")
+	s.eval(t, `document.querySelectorAll('[data-test="gold-list"] > li').length`, &cards)
+	assert.Equal(t, 4, cards, "undo brings the merged idea back")
+	assert.Equal(t, "2", s.text(t, byTest("votes-0")))
+	s.click(t, "merge-3")
+	s.click(t, "confirm-merge")
+	assert.Equal(t, "3", s.text(t, byTest("votes-0")))
 	s.click(t, "adopt-0")
 	s.click(t, "adopt-1")
 	s.run(t, chromedp.Click(`[data-test="gold-list"] > li:nth-child(2) details summary`, chromedp.ByQuery))
@@ -129,13 +154,33 @@ func TestFacilitatorFlow(t *testing.T) {
 		s.click(t, "export-"+k)
 	}
 	base := "front-desk-agent-guest-check-in"
-	doc, err := workshop.Decode(waitFile(t, downloads, base+".json"))
+	exported := waitFile(t, downloads, base+".json")
+	doc, err := workshop.Decode(exported)
 	require.NoError(t, err, "the exported JSON imports again")
 	assert.Equal(t, "Front-desk agent", doc.Position)
 	assert.Len(t, doc.Adopted(), 2)
 	assert.Equal(t, []string{"Genuine care", "Own the moment"}, doc.Values)
+	// The same file opens with grid.Decode and in the API.
+	g, err := grid.Decode(exported)
+	require.NoError(t, err, "grid.Decode reads the page's export")
+	assert.Equal(t, "Front-desk agent", g.Position)
+	adopted := map[string]grid.Item{}
+	for _, it := range g.Adopted() {
+		adopted[it.Text] = it
+	}
+	require.Len(t, adopted, 2)
+	assert.Equal(t, 3, adopted[ideas[1].text].Votes, "the merged dots")
+	assert.Equal(t, []grid.Tag{grid.GenuineInterest}, adopted[ideas[0].text].Tags, "the behaviour chosen for the card")
+	req := httptest.NewRequest(http.MethodPost, "/v1/grid/validate", bytes.NewReader(exported))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	api.New(api.Config{}).ServeHTTP(rec, req)
+	assert.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	assert.Contains(t, rec.Body.String(), `"valid":true`, "the API takes the page's export")
 	csv := string(waitFile(t, downloads, base+".csv"))
-	assert.Contains(t, csv, "purposeful,Greet returning guests by name before they give it,Review site,3,yes")
+	want, err := grid.CSV(g)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), csv, "the page's CSV is the API's CSV")
 	md := string(waitFile(t, downloads, base+".md"))
 	assert.Contains(t, md, "| Room types and rates | Run the reservation system |")
 	svg := string(waitFile(t, downloads, base+".svg"))

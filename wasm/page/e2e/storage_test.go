@@ -1,6 +1,9 @@
 package e2e
 
 import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +15,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purposefulcx/purposeful/grid"
+	"github.com/purposefulcx/purposeful/wasm/api"
 	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
@@ -112,4 +117,48 @@ func TestBrokenImport(t *testing.T) {
 	list := s.text(t, byTest("saved-list"))
 	assert.Contains(t, list, "Cashier")
 	assert.Contains(t, list, "Nurse · Admission")
+}
+
+// TestImportFromOtherDoors imports into the page a grid exported by the
+// API, and a "purposeful.workshop/v1" file written by the page before it
+// ran on the grid package.
+func TestImportFromOtherDoors(t *testing.T) {
+	needBrowser(t)
+	s := launch(t, "", 1024, 768)
+	s.open(t, "#home")
+	dir := t.TempDir()
+
+	src, err := os.ReadFile("../../../grid/testdata/frontdesk.json")
+	require.NoError(t, err)
+	req := httptest.NewRequest(http.MethodPost, "/v1/grid/render?format=json", bytes.NewReader(src))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	api.New(api.Config{}).ServeHTTP(rec, req)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	want, err := grid.Decode(rec.Body.Bytes())
+	require.NoError(t, err)
+	p := filepath.Join(dir, "from-the-api.json")
+	require.NoError(t, os.WriteFile(p, rec.Body.Bytes(), 0o644))
+	s.upload(t, "import", p)
+	s.run(t, chromedp.WaitVisible(`[data-test="import-status"][data-kind="ok"]`, chromedp.ByQuery))
+	title := want.Position + " · " + want.Process
+	assert.Contains(t, s.text(t, byTest("saved-list")), title)
+	s.run(t, chromedp.Click(`[data-test="saved-list"] button[aria-label="Open `+title+`"]`, chromedp.ByQuery))
+	s.run(t, chromedp.WaitVisible(byTest("grid-table"), chromedp.ByQuery))
+	table := s.text(t, byTest("grid-table"))
+	for _, it := range want.Adopted() {
+		assert.Contains(t, table, it.Text, "adopted in the API, adopted in the page")
+	}
+	assert.Contains(t, table, want.Knowledge[0].Text)
+
+	old, err := filepath.Abs(filepath.Join("..", "..", "..", "grid", "testdata", "workshop-v1", "full-export.json"))
+	require.NoError(t, err)
+	s.open(t, "#home")
+	s.upload(t, "import", old)
+	s.run(t, chromedp.WaitVisible(`[data-test="import-status"][data-kind="ok"]`, chromedp.ByQuery))
+	s.click(t, "open-g-full") // its id in the old file
+	s.run(t, chromedp.WaitVisible(byTest("grid-table"), chromedp.ByQuery))
+	table = s.text(t, byTest("grid-table"))
+	assert.Contains(t, table, "Walk first-time guests to the lift", "an old file opens with its adopted ideas")
+	assert.Contains(t, table, "Run the reservation system")
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
@@ -64,16 +65,16 @@ type Transport interface {
 // Seat is this device's place in a team workshop, kept in storage under
 // [SeatKey]: who we are, and the events not yet accepted by the server.
 type Seat struct {
-	Version  string  `json:"version"`
-	Workshop string  `json:"workshop"`
-	Member   string  `json:"member"`
-	Token    string  `json:"token"`
-	Role     string  `json:"role"`
-	Name     string  `json:"name"`
-	Code     string  `json:"code,omitempty"`
-	Title    string  `json:"title,omitempty"`
-	Seq      int     `json:"seq"`
-	Pending  []Event `json:"pending"`
+	Version  string       `json:"version"`
+	Workshop string       `json:"workshop"`
+	Member   string       `json:"member"`
+	Token    string       `json:"token"`
+	Role     string       `json:"role"`
+	Name     string       `json:"name"`
+	Code     string       `json:"code,omitempty"`
+	Title    string       `json:"title,omitempty"`
+	Seq      int          `json:"seq"`
+	Pending  []grid.Event `json:"pending"`
 }
 
 // LoadSeat reads the stored seat; ok is false when there is none or it
@@ -102,7 +103,7 @@ type Conn struct {
 	// Seat is the open workshop (nil before Create or Join).
 	Seat *Seat
 	// View is the last view read from the server (nil before the first).
-	View *View
+	View *grid.View
 	// Cursor is the event cursor of the last poll.
 	Cursor int
 	// Online is false after a request got no answer, until one does.
@@ -216,7 +217,7 @@ func refused(r Response) error {
 }
 
 // Create opens a new workshop with this device as the facilitator.
-func (c *Conn) Create(name, title string, settings Settings, course Course, done func(error)) {
+func (c *Conn) Create(name, title string, settings grid.Settings, course grid.Course, done func(error)) {
 	var a createAnswer
 	req := createRequest{Name: name, Title: title, Settings: &settings, Course: &course}
 	c.call("POST", "/v1/workshops", "", req, &a, func(err error) {
@@ -260,7 +261,7 @@ func NormalizeCode(code string) string {
 // Send queues an event (giving it an id when it has none), stores the
 // queue, and starts sending. The event's id stays with it through every
 // retry, so the server applies it once.
-func (c *Conn) Send(e Event, done func()) error {
+func (c *Conn) Send(e grid.Event, done func()) error {
 	if c.Seat == nil {
 		return ErrNoSeat
 	}
@@ -383,4 +384,39 @@ func (c *Conn) Refresh(done func(error)) {
 		}
 		done(nil)
 	})
+}
+
+// Export reads the workshop's grid from the server, as this member may
+// see it, in format: "json" (a purposeful.grid/v1 document), "csv", "md"
+// or "svg".
+func (c *Conn) Export(format string, done func([]byte, error)) {
+	seat := c.Seat
+	if seat == nil {
+		done(nil, ErrNoSeat)
+		return
+	}
+	c.T.Do("GET", "/v1/workshops/"+seat.Workshop+"/export?format="+format, seat.Token, nil, func(r Response) {
+		if r.Err != nil || r.Status == 0 {
+			c.Online = false
+			done(nil, ErrOffline)
+			return
+		}
+		c.Online = true
+		if r.Status < 200 || r.Status > 299 {
+			done(nil, refused(r))
+			return
+		}
+		done(r.Body, nil)
+	})
+}
+
+// Complete marks the workshop completed (the facilitator only); the
+// server records the completion and sends its xAPI statement.
+func (c *Conn) Complete(done func(error)) {
+	seat := c.Seat
+	if seat == nil {
+		done(ErrNoSeat)
+		return
+	}
+	c.call("POST", "/v1/workshops/"+seat.Workshop+"/complete", seat.Token, nil, nil, done)
 }

@@ -8,8 +8,6 @@ import (
 
 func ExampleNormalizeCode() {
 	fmt.Println(team.NormalizeCode("k7qm 4xpd"))
-	fmt.Println(team.StepTitle("create"))
 	// Output:
 	// K7QM-4XPD
-	// Get creative
 }

@@ -5,15 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
-
-// behaviourTags are optional tags for evidence cards (the seven voluntary
-// service behaviours named in Steve Curtin's "Delight Your Customers").
-var behaviourTags = []string{
-	"Genuine interest", "Sincere, specific compliment", "Sharing unique knowledge",
-	"Authentic enthusiasm", "Appropriate humour", "Pleasant surprise", "Service heroics",
-}
 
 type activityView struct {
 	title     Element
@@ -23,6 +17,64 @@ type activityView struct {
 	bodyScope *scope
 	prev      Element
 	next      Element
+	undo      Element
+}
+
+// maxUndo is how many changes the Undo button can take back.
+const maxUndo = 30
+
+// undoStep is the grid as it was before a change, and what the change was.
+type undoStep struct {
+	label string
+	saved []byte
+}
+
+// remember keeps the open grid as it is now, before the change named by
+// label, so that Undo can bring it back.
+func (a *App) remember(label string) {
+	b, err := a.doc.MarshalJSON()
+	if err != nil {
+		return
+	}
+	if len(a.undo) == maxUndo {
+		a.undo = append(a.undo[:0], a.undo[1:]...)
+	}
+	a.undo = append(a.undo, undoStep{label: label, saved: b})
+	a.paintUndo()
+}
+
+// undoLast brings back the grid as it was before the last remembered
+// change.
+func (a *App) undoLast() {
+	if len(a.undo) == 0 || a.doc == nil {
+		return
+	}
+	u := a.undo[len(a.undo)-1]
+	a.undo = a.undo[:len(a.undo)-1]
+	d, err := workshop.Decode(u.saved)
+	if err != nil {
+		a.alert("Could not undo: " + err.Error())
+		return
+	}
+	d.Updated = a.doc.Updated
+	a.doc = d
+	a.changed()
+	a.renderPhase()
+	a.paintUndo()
+	a.announce("Undone: " + u.label)
+}
+
+func (a *App) paintUndo() {
+	if a.av == nil || a.av.undo == nil {
+		return
+	}
+	if len(a.undo) == 0 {
+		a.av.undo.SetText("Undo")
+		a.av.undo.SetAttr("hidden", "")
+		return
+	}
+	a.av.undo.RemoveAttr("hidden")
+	a.av.undo.SetText("Undo: " + a.undo[len(a.undo)-1].label)
 }
 
 func (a *App) activity(s *scope) Element {
@@ -58,7 +110,9 @@ func (a *App) activity(s *scope) Element {
 	a.screen.Append(v.body)
 	v.prev = s.button("← Back", "btn", "prev", func() { a.setPhase(a.doc.Phase - 1) })
 	v.next = s.button("Next →", "btn btn-primary", "next", func() { a.setPhase(a.doc.Phase + 1) })
-	a.screen.Append(s.el("div", "phase-nav", v.prev, v.next))
+	v.undo = s.button("Undo", "btn btn-quiet", "undo", a.undoLast)
+	a.screen.Append(s.el("div", "phase-nav", v.prev, v.undo, v.next))
+	a.paintUndo()
 	a.renderPhase()
 	return v.title
 }
@@ -235,6 +289,7 @@ func (a *App) itemColumn(parent *scope, title, sub string, skill bool, test stri
 	render = func() {
 		rs.release()
 		ul.Clear()
+		warn := a.warnings()
 		for i, it := range *col() {
 			id := it.ID
 			idx := i
@@ -246,13 +301,16 @@ func (a *App) itemColumn(parent *scope, title, sub string, skill bool, test stri
 			})
 			a.showHint(hint, it.Text, skill)
 			rm := rs.button("Remove", "btn btn-small btn-quiet", "", func() {
+				a.remember("remove “" + firstWords(it.Text, 6) + "”")
 				a.doc.RemoveItem(id)
 				a.changed()
 				render()
 				a.announce("Entry removed")
 			})
 			rm.SetAttr("aria-label", "Remove "+strings.ToLower(title)+" "+strconv.Itoa(i+1))
-			ul.Append(rs.el("li", "entry", rs.el("div", "entry-main", row, hint), rm))
+			main := rs.el("div", "entry-main", row, hint)
+			showWarnings(rs, main, warn[id])
+			ul.Append(rs.el("li", "entry", main, rm))
 		}
 	}
 	render()
@@ -430,10 +488,12 @@ func (a *App) phaseCreative(s *scope, body Element) {
 		if len(active) == 0 {
 			cards.Append(cs.text("li", "muted empty", "No cards yet. The first idea is the hardest."))
 		}
+		warn := a.warnings()
 		for _, e := range active {
 			id := e.ID
 			card := cs.el("li", "evidence")
 			card.Append(cs.text("p", "evidence-text", e.Text))
+			showWarnings(cs, card, warn[id])
 			meta := cs.el("p", "evidence-meta")
 			if e.Source != "" {
 				meta.Append(cs.text("span", "badge", e.Source))
@@ -442,10 +502,11 @@ func (a *App) phaseCreative(s *scope, body Element) {
 				meta.Append(cs.text("span", "badge badge-tag", e.Tag))
 			}
 			rm := cs.button("Remove", "btn btn-small btn-quiet", "", func() {
+				a.remember("remove “" + firstWords(e.Text, 6) + "”")
 				d.RemoveIdea(id)
 				a.changed()
 				render()
-				a.announce("Card removed")
+				a.announce("Card removed. Undo brings it back.")
 			})
 			rm.SetAttr("aria-label", "Remove card: "+e.Text)
 			meta.Append(rm)
@@ -456,7 +517,7 @@ func (a *App) phaseCreative(s *scope, body Element) {
 	render()
 	ideaWrap, ideaIn := s.field("Idea (what someone could do or how they could behave)", "textarea", "", "idea-text", nil)
 	srcWrap, srcSel := a.selectField(s, "Source", "idea-source", workshop.Sources)
-	tagWrap, tagSel := a.selectField(s, "Behaviour (optional)", "idea-tag", append([]string{"—"}, behaviourTags...))
+	tagWrap, tagSel := a.selectField(s, "Behaviour (optional)", "idea-tag", append([]string{"—"}, workshop.BehaviourTags...))
 	add := func() {
 		v := strings.TrimSpace(ideaIn.Value())
 		if v == "" {
@@ -469,6 +530,7 @@ func (a *App) phaseCreative(s *scope, body Element) {
 			d.Idea(id).Tag = t
 		}
 		ideaIn.SetValue("")
+		tagSel.SetValue("—") // each card starts without a behaviour
 		a.changed()
 		render()
 		ideaIn.Focus()
@@ -521,7 +583,8 @@ func (a *App) phaseGold(s *scope, body Element) {
 	render = func(focusTest string) {
 		ls.release()
 		list.Clear()
-		active := d.Active()
+		active := byVotes(d.Active())
+		warn := a.warnings()
 		if len(active) == 0 {
 			list.Append(ls.text("li", "muted empty", "No ideas yet: go back a step and add evidence cards."))
 		}
@@ -530,25 +593,29 @@ func (a *App) phaseGold(s *scope, body Element) {
 			e := e
 			id := e.ID
 			li := ls.el("li", "gold")
+			li.SetAttr("data-idea", id)
 			if e.Adopted {
 				li.SetAttr("data-adopted", "1")
 			}
 			li.Append(ls.text("p", "gold-text", e.Text))
+			showWarnings(ls, li, warn[id])
 			// Dot voting.
 			count := ls.text("span", "votes", strconv.Itoa(e.Votes))
 			attrs(count, "data-test", "votes-"+strconv.Itoa(n))
 			minus := ls.button("−", "btn btn-round", "unvote-"+strconv.Itoa(n), func() {
 				if e.Votes > 0 {
+					a.remember("a dot off “" + firstWords(e.Text, 6) + "”")
 					e.Votes--
 					a.changed()
-					render("unvote-" + strconv.Itoa(n))
+					render(id + "/unvote")
 				}
 			})
 			minus.SetAttr("aria-label", "Remove a dot from: "+e.Text)
 			plus := ls.button("+", "btn btn-round", "vote-"+strconv.Itoa(n), func() {
+				a.remember("a dot on “" + firstWords(e.Text, 6) + "”")
 				e.Votes++
 				a.changed()
-				render("vote-" + strconv.Itoa(n))
+				render(id + "/vote")
 			})
 			plus.SetAttr("aria-label", "Add a dot to: "+e.Text)
 			votes := ls.el("div", "vote-box", minus, count, ls.text("span", "muted", "dots"), plus)
@@ -566,6 +633,7 @@ func (a *App) phaseGold(s *scope, body Element) {
 					}
 				}
 				ls.on(cb, "change", func(Event) {
+					a.remember("a criterion of “" + firstWords(e.Text, 6) + "”")
 					d.ToggleMet(id, ci)
 					a.changed()
 					metSummary.SetText(metText(len(e.Met), len(d.Criteria)))
@@ -580,9 +648,14 @@ func (a *App) phaseGold(s *scope, body Element) {
 				adoptLabel = "Adopted ✓"
 			}
 			adopt := ls.button(adoptLabel, "btn btn-adopt", "adopt-"+strconv.Itoa(n), func() {
+				if e.Adopted {
+					a.remember("no longer adopting “" + firstWords(e.Text, 6) + "”")
+				} else {
+					a.remember("adopting “" + firstWords(e.Text, 6) + "”")
+				}
 				e.Adopted = !e.Adopted
 				a.changed()
-				render("adopt-" + strconv.Itoa(n))
+				render(id + "/adopt")
 				if e.Adopted {
 					a.announce("Adopted: " + e.Text)
 				} else {
@@ -605,20 +678,30 @@ func (a *App) phaseGold(s *scope, body Element) {
 				if len(ids) > 0 {
 					msel.SetValue(ids[0])
 				}
-				mb := ls.button("Merge", "btn btn-small", "merge-"+strconv.Itoa(n), func() {
-					if d.Merge(id, msel.Value()) {
-						a.changed()
-						render("")
-						a.announce("Merged. " + plural(len(d.Active()), "idea", "ideas") + " left.")
+				var mb Element
+				mb = ls.button("Merge", "btn btn-small", "merge-"+strconv.Itoa(n), func() {
+					into := d.Idea(msel.Value())
+					if into == nil {
+						return
 					}
+					a.dialog("Merge these ideas?", "“"+e.Text+"” joins “"+into.Text+"”: its dots and the criteria it meets move there, and it leaves the list. Undo takes it back.", mb,
+						choice{label: "Merge", test: "confirm-merge", class: "btn btn-primary", fn: func() {
+							a.remember("merge of “" + firstWords(e.Text, 6) + "”")
+							if d.Merge(id, into.ID) {
+								a.changed()
+								render("")
+								a.announce("Merged. " + plural(len(d.Active()), "idea", "ideas") + " left. Undo takes it back.")
+							}
+						}},
+						choice{label: "Keep both", test: "cancel", fn: func() {}})
 				})
 				mb.SetAttr("aria-label", "Merge this idea into the one selected")
 				row.Append(ls.el("div", "merge", mw, mb))
 			}
 			li.Append(row, ls.el("details", "", metSummary, checks))
-			if focusTest != "" {
-				for _, b := range []Element{minus, plus, adopt} {
-					if b.Attr("data-test") == focusTest {
+			if focusTest != "" { // the same idea's button keeps focus as the list re-sorts
+				for k, b := range []Element{minus, plus, adopt} {
+					if focusTest == id+"/"+[]string{"unvote", "vote", "adopt"}[k] {
 						focus = b
 					}
 				}
@@ -679,7 +762,10 @@ func (a *App) phaseSummary(s *scope, body Element) {
 		ps.Append(s.el("div", "", s.text("dt", "", kv[0]), s.text("dd", "", v)))
 	}
 	// The picture (the SVG export, shown as an image).
-	svg := d.SVG()
+	svg := ""
+	if g, err := d.Grid(); err == nil {
+		svg = grid.SVG(g, grid.SVGOptions{})
+	}
 	url := a.h.ObjectURL("image/svg+xml", []byte(svg))
 	s.offs = append(s.offs, func() { a.h.RevokeURL(url) })
 	img := s.el("img", "grid-picture")
@@ -707,7 +793,9 @@ func (a *App) exportMenu(s *scope) Element {
 	return d
 }
 
-// export offers the open grid as a file.
+// export offers the open grid as a file: JSON as the page stores it
+// (grid.Decode and the API read it), CSV, Markdown and SVG as the grid
+// package writes them for every door.
 func (a *App) export(kind string) {
 	d := a.doc
 	if d == nil {
@@ -715,22 +803,68 @@ func (a *App) export(kind string) {
 	}
 	a.Flush()
 	base := slug(d.Title())
-	switch kind {
-	case "json":
+	fail := func(err error) { a.alert("Export failed: " + err.Error()) }
+	if kind == "json" {
 		b, err := d.Encode()
 		if err != nil {
-			a.alert("Export failed: " + err.Error())
+			fail(err)
 			return
 		}
 		a.h.Download(base+".json", "application/json", b)
+		a.announce("Exported JSON")
+		return
+	}
+	g, err := d.Grid()
+	if err != nil {
+		fail(err)
+		return
+	}
+	switch kind {
 	case "csv":
-		a.h.Download(base+".csv", "text/csv", []byte(d.CSV()))
+		b, err := grid.CSV(g)
+		if err != nil {
+			fail(err)
+			return
+		}
+		a.h.Download(base+".csv", "text/csv", b)
 	case "md":
-		a.h.Download(base+".md", "text/markdown", []byte(d.Markdown()))
+		a.h.Download(base+".md", "text/markdown", []byte(grid.Markdown(g)))
 	case "svg":
-		a.h.Download(base+".svg", "image/svg+xml", []byte(d.SVG()))
+		a.h.Download(base+".svg", "image/svg+xml", []byte(grid.SVG(g, grid.SVGOptions{})))
 	}
 	a.announce("Exported " + strings.ToUpper(kind))
+}
+
+// warnings are the grid package's warnings on the open grid, by item id:
+// what the page shows beside each item as it is added.
+func (a *App) warnings() map[string][]grid.Warning {
+	g, err := a.doc.Grid()
+	if err != nil {
+		return nil
+	}
+	out := map[string][]grid.Warning{}
+	for _, w := range g.Warnings() {
+		if w.Item != "" {
+			out[w.Item] = append(out[w.Item], w)
+		}
+	}
+	return out
+}
+
+// showWarnings lists the warnings on one item, each with its reason and
+// what to do about it, inside el.
+func showWarnings(s *scope, el Element, ws []grid.Warning) {
+	if len(ws) == 0 {
+		return
+	}
+	ul := s.el("ul", "item-warnings")
+	attrs(ul, "data-test", "item-warnings")
+	for _, w := range ws {
+		li := s.text("li", "item-warning", w.Message)
+		li.SetAttr("data-rule", w.Rule)
+		ul.Append(li)
+	}
+	el.Append(ul)
 }
 
 // slug makes a safe file name from a title.
@@ -754,6 +888,17 @@ func slug(s string) string {
 		return "purposeful-grid"
 	}
 	return out
+}
+
+// byVotes orders ideas most dots first; ideas with as many dots keep the
+// order they were written in.
+func byVotes(ideas []*workshop.Idea) []*workshop.Idea {
+	for i := 1; i < len(ideas); i++ { // insertion sort: stable, and no sort package in the wasm
+		for j := i; j > 0 && ideas[j].Votes > ideas[j-1].Votes; j-- {
+			ideas[j], ideas[j-1] = ideas[j-1], ideas[j]
+		}
+	}
+	return ideas
 }
 
 func metText(n, of int) string {

@@ -67,6 +67,8 @@ type App struct {
 	OnPerf func(p95 time.Duration, n int)
 	dlg    *scope
 
+	undo []undoStep // changes the Undo button can take back, oldest first
+
 	importStatus Element
 	recSit       RecoverySituation
 	av           *activityView
@@ -263,6 +265,9 @@ func (a *App) setSaveState(text, state string) {
 
 // open makes d the open workshop and saves it.
 func (a *App) open(d *workshop.Doc) {
+	if a.doc == nil || a.doc.ID != d.ID {
+		a.undo = nil
+	}
 	a.doc = d
 	a.Flush()
 }

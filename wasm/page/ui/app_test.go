@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 	"github.com/purposefulcx/purposeful/wasm/page/ui/uitest"
 	"github.com/purposefulcx/purposeful/wasm/page/workshop"
@@ -190,9 +191,11 @@ func TestGoldVotingMergeAdoptAndExport(t *testing.T) {
 	find(t, h, "vote-0").Click()
 	assert.True(t, find(t, h, "vote-0").Focused, "focus stays on the vote button after re-render")
 	find(t, h, "vote-2").Click()
-	sel := find(t, h, "merge-select-2")
+	assert.Equal(t, "Explain the next steps", goldList(h)[1], "one dot: second in the list")
+	sel := find(t, h, "merge-select-1")
 	sel.SetValue(a.Doc().Ideas[0].ID)
-	find(t, h, "merge-2").Click()
+	find(t, h, "merge-1").Click()
+	find(t, h, "confirm-merge").Click()
 	assert.Equal(t, "3", find(t, h, "votes-0").TextContent())
 	assert.Len(t, a.Doc().Active(), 2)
 	find(t, h, "adopt-0").Click()
@@ -488,4 +491,102 @@ func TestOnlyPinsTheScreen(t *testing.T) {
 	assert.Equal(t, "checklists", app(h).Find("class", "screen").Attr("data-screen"))
 	h.SetHash("home")
 	assert.Equal(t, "checklists", app(h).Find("class", "screen").Attr("data-screen"), "the checklists page shows only the checklists")
+}
+
+// goldList is the text of each idea in "mine for gold", top to bottom.
+func goldList(h *uitest.Host) []string {
+	var out []string
+	for _, li := range app(h).ByTest("gold-list").FindAll("class", "gold") {
+		out = append(out, li.Find("class", "gold-text").TextContent())
+	}
+	return out
+}
+
+func TestGoldSortsByVotesAndUndoes(t *testing.T) {
+	h := uitest.New()
+	a := start(t, h)
+	newGrid(t, h)
+	find(t, h, "step-creative").Click()
+	for _, s := range []string{"Offer a warm blanket", "Explain what happens next", "Sit down to talk"} {
+		find(t, h, "idea-text").Type(s)
+		find(t, h, "idea-add").Click()
+	}
+	find(t, h, "next").Click()
+	find(t, h, "vote-2").Click() // Sit down to talk
+	assert.Equal(t, []string{"Sit down to talk", "Offer a warm blanket", "Explain what happens next"}, goldList(h), "most dots first")
+	assert.True(t, find(t, h, "vote-0").Focused, "focus follows the idea to its new place")
+	find(t, h, "vote-2").Click() // Explain what happens next
+	assert.Equal(t, []string{"Explain what happens next", "Sit down to talk", "Offer a warm blanket"}, goldList(h), "ties keep the order they were written in")
+	find(t, h, "vote-0").Click()
+	assert.Equal(t, "2", find(t, h, "votes-0").TextContent())
+
+	// Undo a vote.
+	assert.Equal(t, "Undo: a dot on “Explain what happens next”", find(t, h, "undo").TextContent())
+	find(t, h, "undo").Click()
+	assert.Equal(t, "1", find(t, h, "votes-0").TextContent())
+
+	// Merge asks first; keeping both changes nothing.
+	find(t, h, "merge-select-1").SetValue(a.Doc().Ideas[1].ID) // Sit down to talk into Explain what happens next
+	find(t, h, "merge-1").Click()
+	require.NotNil(t, app(h).ByTest("dialog"), "merge asks for confirmation")
+	find(t, h, "cancel").Click()
+	assert.Len(t, goldList(h), 3)
+	find(t, h, "merge-1").Click()
+	find(t, h, "confirm-merge").Click()
+	assert.Equal(t, []string{"Explain what happens next", "Offer a warm blanket"}, goldList(h))
+	assert.Equal(t, "2", find(t, h, "votes-0").TextContent())
+	find(t, h, "adopt-0").Click()
+	assert.Len(t, a.Doc().Adopted(), 1)
+
+	// Undo the adoption, then the merge: the merged idea comes back with its dot.
+	find(t, h, "undo").Click()
+	assert.Empty(t, a.Doc().Adopted())
+	find(t, h, "undo").Click()
+	assert.Equal(t, []string{"Explain what happens next", "Sit down to talk", "Offer a warm blanket"}, goldList(h))
+	assert.Equal(t, "1", find(t, h, "votes-1").TextContent())
+	assert.Contains(t, h.El("announcer").TextContent(), "Undone")
+
+	// Undo a removed card.
+	find(t, h, "prev").Click()
+	app(h).ByTest("cards").FindAll("aria-label", "Remove card: Offer a warm blanket")[0].Click()
+	assert.Len(t, a.Doc().Active(), 2)
+	find(t, h, "undo").Click()
+	assert.Len(t, a.Doc().Active(), 3)
+	assert.Contains(t, app(h).ByTest("cards").TextContent(), "Offer a warm blanket")
+}
+
+func TestBehaviourResetsForEachCard(t *testing.T) {
+	h := uitest.New()
+	a := start(t, h)
+	newGrid(t, h)
+	find(t, h, "step-creative").Click()
+	find(t, h, "idea-text").Type("Ask about the guest's trip")
+	find(t, h, "idea-tag").SetValue("Genuine interest")
+	find(t, h, "idea-add").Click()
+	assert.Equal(t, "—", find(t, h, "idea-tag").Value(), "the next card starts without a behaviour")
+	find(t, h, "idea-text").Type("Offer a map of the old town")
+	find(t, h, "idea-add").Click()
+	require.Len(t, a.Doc().Ideas, 2)
+	assert.Equal(t, "Genuine interest", a.Doc().Ideas[0].Tag)
+	assert.Empty(t, a.Doc().Ideas[1].Tag)
+}
+
+func TestWarningsShowOnEachItem(t *testing.T) {
+	h := uitest.New()
+	start(t, h)
+	newGrid(t, h)
+	find(t, h, "step-creative").Click()
+	for _, s := range []string{"Be nice", "Walk first-time guests to the lift"} {
+		find(t, h, "idea-text").Type(s)
+		find(t, h, "idea-add").Click()
+	}
+	cards := find(t, h, "cards").FindAll("class", "evidence")
+	require.Len(t, cards, 2)
+	w := cards[0].Find("data-rule", grid.RuleNotObservable)
+	require.NotNil(t, w, "“Be nice” is flagged as it is added")
+	assert.Contains(t, w.TextContent(), "nobody can see", "with the reason")
+	assert.Contains(t, w.TextContent(), "say what someone would see or hear", "and a fix")
+	assert.Nil(t, cards[1].Find("data-rule", grid.RuleNotObservable), "an observable action is not")
+	find(t, h, "next").Click()
+	assert.NotNil(t, find(t, h, "gold-list").Find("data-rule", grid.RuleNotObservable), "and while mining for gold")
 }

@@ -131,7 +131,7 @@ func (a *App) importFile(back Element) {
 			a.importProblem(name, []string{"the file is larger than 2 MB"})
 			return
 		}
-		d, err := workshop.Decode(data)
+		d, err := workshop.DecodeAny(data, a.newID(), a.h.Now())
 		if err != nil {
 			a.importProblem(name, splitErr(err))
 			return

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/page/team"
+	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // PollEvery is how often a team workshop screen sends queued changes and
@@ -128,7 +130,7 @@ func (a *App) teamHostForm(s *scope) Element {
 	var btn Element
 	btn = s.button("Open the workshop", "btn btn-primary btn-big", "team-open", func() {
 		name := strings.TrimSpace(nameIn.Value())
-		course := team.Course{Position: strings.TrimSpace(posIn.Value()), Purpose: strings.TrimSpace(purIn.Value()), Process: strings.TrimSpace(proIn.Value())}
+		course := grid.Course{Position: strings.TrimSpace(posIn.Value()), Purpose: strings.TrimSpace(purIn.Value()), Process: strings.TrimSpace(proIn.Value())}
 		var missing []string
 		for _, f := range []struct{ v, label string }{{name, "your name"}, {course.Position, "the position"}, {course.Purpose, "the purpose"}, {course.Process, "the process"}} {
 			if f.v == "" {
@@ -142,16 +144,21 @@ func (a *App) teamHostForm(s *scope) Element {
 			return
 		}
 		btn.SetAttr("disabled", "")
-		a.teamConn.Create(name, strings.TrimSpace(titleIn.Value()), team.Settings{Anonymity: anonSel.Value()}, course, func(err error) {
+		a.teamConn.Create(name, strings.TrimSpace(titleIn.Value()), settingsFor(anonSel.Value()), course, func(err error) {
 			btn.RemoveAttr("disabled")
 			if err != nil {
 				a.teamProblem(msg, err)
 				return
 			}
+			a.teamImportSolo(course)
 			a.show("team", true)
 		})
 	})
-	card.Append(head, s.text("p", "muted", "The course comes from the grid open on this device; change it here if needed."),
+	lead := "The course comes from the grid open on this device; change it here if needed."
+	if d := a.doc; d != nil && len(d.Knowledge)+len(d.Skills)+len(d.Active()) > 0 {
+		lead = "The workshop starts from the grid open on this device, “" + d.Title() + "”: its course, knowledge, skills and ideas, so nobody retypes them."
+	}
+	card.Append(head, s.text("p", "muted", lead),
 		nameWrap, titleWrap, posWrap, purWrap, proWrap, anonWrap, msg, btn)
 	return card
 }
@@ -256,7 +263,7 @@ func (a *App) teamIdeaForm(s *scope, v *teamView) Element {
 			return
 		}
 		c := a.teamConn
-		a.teamSend(v, team.Event{Type: team.TypeAddItem, Item: c.NewID("i"), Column: "purposeful", Text: text})
+		a.teamSend(v, grid.Event{Type: grid.AddItem, Item: c.NewID("i"), Column: grid.ColumnPurposeful, Text: text})
 		in.SetValue("")
 		in.Focus()
 		a.announce("Idea added. Only you can see it until the facilitator reveals the ideas.")
@@ -269,7 +276,7 @@ func (a *App) teamIdeaForm(s *scope, v *teamView) Element {
 // teamSend queues e, and once the queue is sent (or has to wait) reads
 // the view again and redraws, keeping focus on the control with the same
 // data-test when it is still there.
-func (a *App) teamSend(v *teamView, e team.Event) {
+func (a *App) teamSend(v *teamView, e grid.Event) {
 	c := a.teamConn
 	if err := c.Send(e, func() {
 		if !c.Online {
@@ -317,17 +324,17 @@ func (a *App) teamRender(v *teamView) {
 	view := c.View
 	step := ""
 	if view != nil {
-		step = view.Step
+		step = view.Step.String()
 	}
 	if step != v.lastStep && step != "" {
 		if v.lastStep != "" {
-			a.announce("Step: " + team.StepTitle(step))
+			a.announce("Step: " + view.Step.Title())
 		}
 		v.lastStep = step
 	}
 	if v.ideaCard != nil {
 		// Ideas are written in the Get creative step only.
-		if step == "create" || step == "" {
+		if step == grid.StepCreate.String() || step == "" {
 			v.ideaCard.RemoveAttr("hidden")
 		} else {
 			v.ideaCard.SetAttr("hidden", "")
@@ -340,13 +347,13 @@ func (a *App) teamRender(v *teamView) {
 		v.room.Append(s.text("p", "muted", "Loading the workshop…"))
 		return
 	}
-	stepEl := s.text("p", "team-step", "Step: "+team.StepTitle(step))
+	stepEl := s.text("p", "team-step", "Step: "+view.Step.Title())
 	stepEl.SetAttr("data-test", "team-step")
 	v.room.Append(stepEl)
 	fac := c.Seat.Role == team.RoleFacilitator
 	if fac {
 		v.room.Append(a.teamControls(s, v, view))
-	} else if step == "course" || step == "team" {
+	} else if view.Step <= grid.StepTeam {
 		w := s.text("p", "lead", "The facilitator is setting the course with the room. You can write your ideas in the Get creative step.")
 		w.SetAttr("data-test", "team-wait")
 		v.room.Append(w)
@@ -355,7 +362,7 @@ func (a *App) teamRender(v *teamView) {
 	others := 0
 	var names []string
 	for _, m := range view.Members {
-		if m.Role == team.RoleParticipant {
+		if m.Role == grid.Participant {
 			others++
 			if m.Name != "" {
 				names = append(names, m.Name)
@@ -381,50 +388,56 @@ func (a *App) teamRender(v *teamView) {
 		ul := s.el("ul", "team-pending")
 		ul.SetAttr("data-test", "team-pending")
 		for _, e := range c.Seat.Pending {
-			if e.Type == team.TypeAddItem {
+			if e.Type == grid.AddItem {
 				ul.Append(s.text("li", "", e.Text))
 			}
 		}
 		v.room.Append(s.text("h3", "", "Waiting to send"), ul)
 	}
 	a.teamItems(s, v, view, fac)
+	if view.Step == grid.StepSummary {
+		v.room.Append(a.teamGrid(s, view))
+		if fac {
+			v.room.Append(a.teamFinish(s, v))
+		}
+	}
 }
 
-func (a *App) teamControls(s *scope, v *teamView, view *team.View) Element {
-	send := func(typ string) func() {
-		return func() { a.teamSend(v, team.Event{Type: typ}) }
+func (a *App) teamControls(s *scope, v *teamView, view *grid.View) Element {
+	send := func(typ grid.EventType) func() {
+		return func() { a.teamSend(v, grid.Event{Type: typ}) }
 	}
 	row := s.el("div", "actions team-controls")
-	if view.Step == "create" || view.PrivateIdeas > 0 {
-		row.Append(s.button("Reveal the ideas", "btn btn-primary", "team-reveal", send(team.TypeReveal)))
+	if view.Step == grid.StepCreate || view.PrivateIdeas > 0 {
+		row.Append(s.button("Reveal the ideas", "btn btn-primary", "team-reveal", send(grid.Reveal)))
 	}
-	if view.Step == "mine" {
+	if view.Step == grid.StepMine {
 		if view.Voting.Open {
-			row.Append(s.button("Close voting", "btn btn-primary", "team-voting-close", send(team.TypeVotingClose)))
+			row.Append(s.button("Close voting", "btn btn-primary", "team-voting-close", send(grid.CloseVoting)))
 		} else if !view.Voting.Closed {
-			row.Append(s.button("Open voting", "btn btn-primary", "team-voting-open", send(team.TypeVotingOpen)))
+			row.Append(s.button("Open voting", "btn btn-primary", "team-voting-open", send(grid.OpenVoting)))
 		}
 	}
-	if view.Step != "summary" && !view.Voting.Open {
-		next := ""
-		for i, st := range team.Steps {
-			if st.Name == view.Step && i+1 < len(team.Steps) {
-				next = team.Steps[i+1].Title
-			}
-		}
-		row.Append(s.button("Next step: "+next, "btn", "team-next", send(team.TypeNextStep)))
+	if view.Step != grid.StepSummary && !view.Voting.Open {
+		row.Append(s.button("Next step: "+(view.Step+1).Title(), "btn", "team-next", send(grid.NextStep)))
 	}
 	return row
 }
 
-func (a *App) teamItems(s *scope, v *teamView, view *team.View, fac bool) {
+func (a *App) teamItems(s *scope, v *teamView, view *grid.View, fac bool) {
 	h := s.text("h3", "", "Ideas")
 	list := s.el("ul", "team-items")
 	list.SetAttr("data-test", "team-items")
 	n := 0
 	voting := view.Voting.Open
+	var shown []grid.ItemView
 	for _, it := range view.Items {
-		if it.Column != "purposeful" || it.Hidden || it.MergedInto != "" {
+		if it.Column == grid.ColumnPurposeful && !it.Hidden && it.MergedInto == "" && !it.Private {
+			shown = append(shown, it)
+		}
+	}
+	for _, it := range view.Items {
+		if it.Column != grid.ColumnPurposeful || it.Hidden || it.MergedInto != "" {
 			continue
 		}
 		it := it
@@ -442,7 +455,7 @@ func (a *App) teamItems(s *scope, v *teamView, view *team.View, fac bool) {
 		if it.Mine {
 			bits = append(bits, "yours")
 		}
-		if it.Votes != nil && (view.Voting.Closed || view.Step == "summary") {
+		if it.Votes != nil && (view.Voting.Closed || view.Step == grid.StepSummary) {
 			bits = append(bits, plural(*it.Votes, "dot", "dots"))
 		}
 		if it.MyVotes > 0 {
@@ -453,7 +466,7 @@ func (a *App) teamItems(s *scope, v *teamView, view *team.View, fac bool) {
 		if voting && !fac && !it.Private {
 			idx := strconv.Itoa(n)
 			add := s.button("Add a dot", "btn btn-small", "team-vote-"+idx, func() {
-				a.teamSend(v, team.Event{Type: team.TypeVote, Item: it.ID})
+				a.teamSend(v, grid.Event{Type: grid.Vote, Item: it.ID})
 			})
 			add.SetAttr("aria-label", "Add a dot to: "+it.Text)
 			if view.Voting.Used >= view.Voting.Dots || (view.Voting.PerItem > 0 && it.MyVotes >= view.Voting.PerItem) {
@@ -462,12 +475,21 @@ func (a *App) teamItems(s *scope, v *teamView, view *team.View, fac bool) {
 			row := s.el("div", "actions", add)
 			if it.MyVotes > 0 {
 				rm := s.button("Remove a dot", "btn btn-small", "team-unvote-"+idx, func() {
-					a.teamSend(v, team.Event{Type: team.TypeUnvote, Item: it.ID})
+					a.teamSend(v, grid.Event{Type: grid.Unvote, Item: it.ID})
 				})
 				rm.SetAttr("aria-label", "Remove a dot from: "+it.Text)
 				row.Append(rm)
 			}
 			li.Append(row)
+		}
+		if fac && view.Step >= grid.StepMine && !voting && !it.Private {
+			var others []grid.ItemView
+			for _, o := range shown {
+				if o.ID != it.ID {
+					others = append(others, o)
+				}
+			}
+			li.Append(a.teamIdeaActions(s, v, view, it, strconv.Itoa(n), others))
 		}
 		list.Append(li)
 		n++
@@ -483,4 +505,223 @@ func (a *App) teamItems(s *scope, v *teamView, view *team.View, fac bool) {
 		return
 	}
 	v.room.Append(list)
+}
+
+// settingsFor is the session settings for the anonymity chosen in the
+// host form ("anonymous", "alias" or "named").
+func settingsFor(anonymity string) grid.Settings {
+	var st grid.Settings
+	_ = st.Anonymity.UnmarshalText([]byte(anonymity)) // the form offers only valid names
+	return st
+}
+
+// teamImportSolo sends the grid open on this device into a workshop just
+// created, so a grid begun alone continues with the team.
+func (a *App) teamImportSolo(course grid.Course) {
+	d := a.doc
+	if d == nil || len(d.Knowledge)+len(d.Skills)+len(d.Active()) == 0 {
+		return
+	}
+	g, err := d.Grid()
+	if err != nil {
+		a.alert("The grid on this device could not be sent: " + err.Error())
+		return
+	}
+	g.Position, g.Purpose, g.Process = course.Position, course.Purpose, course.Process
+	_ = a.teamConn.Send(grid.Event{Type: grid.Import, Grid: g}, nil)
+}
+
+// teamIdeaActions are the facilitator's controls on one idea while mining
+// for gold: adopt (and take back), the four criteria, and merge into
+// another idea (asked first, and undone from the idea it went into).
+func (a *App) teamIdeaActions(s *scope, v *teamView, view *grid.View, it grid.ItemView, idx string, others []grid.ItemView) Element {
+	row := s.el("div", "actions team-fac")
+	adopted := it.Status == grid.Adopted
+	label, st := "Adopt", grid.Adopted
+	if adopted {
+		label, st = "Adopted ✓ (take back)", grid.Proposed
+	}
+	adopt := s.button(label, "btn btn-small btn-adopt", "team-adopt-"+idx, func() {
+		a.teamSend(v, grid.Event{Type: grid.Decide, Item: it.ID, Status: &st})
+		if st == grid.Adopted {
+			a.announce("Adopted: " + it.Text)
+		} else {
+			a.announce("No longer adopted: " + it.Text)
+		}
+	})
+	adopt.SetAttr("aria-pressed", strconv.FormatBool(adopted))
+	row.Append(adopt)
+	if view.Step != grid.StepMine || view.Voting.Open {
+		return row
+	}
+	var mine grid.Score
+	if it.MyScore != nil {
+		mine = *it.MyScore
+	}
+	checks := s.el("div", "checks")
+	for ci, c := range grid.Criteria {
+		ci := ci
+		id := a.uid()
+		cb := s.el("input", "")
+		attrs(cb, "type", "checkbox", "id", id, "data-test", "team-met-"+idx+"-"+strconv.Itoa(ci))
+		cb.SetChecked(mine.Met(ci))
+		s.on(cb, "change", func(Event) {
+			sc := mine
+			val := 0.0
+			if cb.Checked() {
+				val = grid.MaxScore
+			}
+			switch ci {
+			case 0:
+				sc.Experience = val
+			case 1:
+				sc.KPIs = val
+			case 2:
+				sc.Values = val
+			default:
+				sc.Purpose = val
+			}
+			mine = sc
+			a.teamSend(v, grid.Event{Type: grid.ScoreItem, Item: it.ID, Score: &sc})
+		})
+		lab := s.text("label", "check", c)
+		lab.SetAttr("for", id)
+		checks.Append(s.el("div", "check-row", cb, lab))
+	}
+	row.Append(s.el("details", "", s.text("summary", "", "Criteria met ("+strconv.Itoa(mine.MetCount())+" of 4)"), checks))
+	for _, o := range view.Items {
+		if o.MergedInto == it.ID {
+			undo := s.button("Undo the merge into this idea", "btn btn-small", "team-unmerge-"+idx, func() {
+				a.teamSend(v, grid.Event{Type: grid.Unmerge, Item: it.ID})
+				a.announce("Merge undone")
+			})
+			row.Append(undo)
+			break
+		}
+	}
+	if len(others) > 0 {
+		ids, texts := make([]string, len(others)), make([]string, len(others))
+		for i, o := range others {
+			ids[i], texts[i] = o.ID, o.Text
+		}
+		mw, msel := a.selectFieldKV(s, "Merge into", "team-merge-select-"+idx, ids, texts)
+		var mb Element
+		mb = s.button("Merge", "btn btn-small", "team-merge-"+idx, func() {
+			into := msel.Value()
+			name := ""
+			for _, o := range others {
+				if o.ID == into {
+					name = o.Text
+				}
+			}
+			a.dialog("Merge these ideas?", "“"+it.Text+"” joins “"+name+"”: its dots and evidence move there. “Undo the merge” on that idea takes it back.", mb,
+				choice{label: "Merge", test: "confirm-merge", class: "btn btn-primary", fn: func() {
+					a.teamSend(v, grid.Event{Type: grid.MergeItems, Item: into, Items: []string{it.ID}})
+					a.announce("Merged")
+				}},
+				choice{label: "Keep both", test: "cancel", fn: func() {}})
+		})
+		row.Append(s.el("div", "merge", mw, mb))
+	}
+	return row
+}
+
+// teamGrid is the grid the workshop ends in: the knowledge, the skills
+// and the adopted ideas, shown to everyone at the summary.
+func (a *App) teamGrid(s *scope, view *grid.View) Element {
+	var cols [3][]string
+	for _, it := range view.Items {
+		if it.Hidden || it.MergedInto != "" {
+			continue
+		}
+		switch {
+		case it.Column == grid.ColumnKnowledge:
+			cols[0] = append(cols[0], it.Text)
+		case it.Column == grid.ColumnSkills:
+			cols[1] = append(cols[1], it.Text)
+		case it.Status == grid.Adopted:
+			cols[2] = append(cols[2], it.Text)
+		}
+	}
+	tbl := s.el("table", "grid-table")
+	attrs(tbl, "data-test", "team-grid")
+	tbl.Append(s.text("caption", "", view.Course.Position+" · "+view.Course.Process))
+	hr := s.el("tr", "")
+	for _, c := range grid.Columns {
+		hr.Append(attrs(s.text("th", "", c.Title()), "scope", "col"))
+	}
+	tb := s.el("tbody", "")
+	for i := range max(len(cols[0]), len(cols[1]), len(cols[2]), 1) {
+		tr := s.el("tr", "")
+		for _, col := range cols {
+			v := ""
+			if i < len(col) {
+				v = col[i]
+			}
+			tr.Append(s.text("td", "", v))
+		}
+		tb.Append(tr)
+	}
+	tbl.Append(s.el("thead", "", hr), tb)
+	sec := s.el("section", "team-final")
+	sec.Append(s.text("h3", "", "The grid"), s.tableWrap("The grid", tbl))
+	return sec
+}
+
+// teamFinish are the facilitator's closing controls: export in every
+// format, complete (the server sends the xAPI statement), and continue
+// the grid alone on this device.
+func (a *App) teamFinish(s *scope, v *teamView) Element {
+	c := a.teamConn
+	row := s.el("div", "actions team-finish")
+	for _, k := range [][2]string{{"json", "Export JSON"}, {"csv", "Export CSV"}, {"md", "Export Markdown"}, {"svg", "Export SVG"}} {
+		k := k
+		row.Append(s.button(k[1], "btn", "team-export-"+k[0], func() {
+			c.Export(k[0], func(b []byte, err error) {
+				if err != nil {
+					a.alert("Export failed: " + err.Error())
+					return
+				}
+				mime := map[string]string{"json": "application/json", "csv": "text/csv", "md": "text/markdown", "svg": "image/svg+xml"}[k[0]]
+				a.h.Download(slug(c.Seat.Title)+"."+k[0], mime, b)
+				a.announce("Exported " + strings.ToUpper(k[0]))
+			})
+		}))
+	}
+	done := s.text("p", "team-done", "")
+	attrs(done, "data-test", "team-done", "role", "status")
+	var complete Element
+	complete = s.button("Complete the workshop", "btn btn-primary", "team-complete", func() {
+		complete.SetAttr("disabled", "")
+		c.Complete(func(err error) {
+			complete.RemoveAttr("disabled")
+			if err != nil {
+				a.teamProblem(done, err)
+				return
+			}
+			done.SetText("Completed. The completion is recorded for your learning system.")
+			a.announce("Workshop completed")
+		})
+	})
+	solo := s.button("Continue on this device alone", "btn", "team-solo", func() {
+		c.Export("json", func(b []byte, err error) {
+			if err != nil {
+				a.alert("Could not copy the grid: " + err.Error())
+				return
+			}
+			d, err := workshop.DecodeAny(b, a.newID(), a.h.Now())
+			if err != nil {
+				a.alert("Could not copy the grid: " + err.Error())
+				return
+			}
+			a.open(d)
+			link := s.text("a", "", "Open it in the activity")
+			attrs(link, "href", "index.html#activity", "data-test", "team-solo-open")
+			done.Clear()
+			done.Append(s.text("span", "", "Saved on this device as “"+d.Title()+"”. "), link)
+			a.announce("The grid is saved on this device")
+		})
+	})
+	row.Append(complete, solo)
+	return s.el("div", "", row, done)
 }

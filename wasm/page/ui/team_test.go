@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/page/team"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 	"github.com/purposefulcx/purposeful/wasm/page/ui/uitest"
@@ -20,7 +21,7 @@ import (
 // screens natively. The real API is exercised in wasm/page/team and e2e.
 type fakeAPI struct {
 	offline bool
-	events  []team.Event
+	events  []grid.Event
 	seen    map[string]bool
 	posts   int
 }
@@ -44,7 +45,7 @@ func (f *fakeAPI) Do(method, path, token string, body []byte, done func(team.Res
 		ok(map[string]any{"workshop_id": "w1", "member_id": "m2", "participant_token": "pft_p"})
 	case method == "POST" && strings.HasSuffix(path, "/events"):
 		f.posts++
-		var e team.Event
+		var e grid.Event
 		if json.Unmarshal(body, &e) != nil {
 			done(team.Response{Status: 400})
 			return
@@ -66,23 +67,23 @@ func (f *fakeAPI) Do(method, path, token string, body []byte, done func(team.Res
 	}
 }
 
-func (f *fakeAPI) view(token string) team.View {
-	v := team.View{Step: "create", Members: []team.Member{{Role: "facilitator"}, {Role: "participant"}}}
+func (f *fakeAPI) view(token string) grid.View {
+	v := grid.View{Step: grid.StepCreate, Members: []grid.Member{{Role: grid.Facilitator}, {Role: grid.Participant}}}
 	revealed := false
 	for _, e := range f.events {
-		if e.Type == team.TypeReveal {
+		if e.Type == grid.Reveal {
 			revealed = true
 		}
 	}
 	for _, e := range f.events {
-		if e.Type != team.TypeAddItem {
+		if e.Type != grid.AddItem {
 			continue
 		}
 		if !revealed && token == "pft_f" {
 			v.PrivateIdeas++
 			continue
 		}
-		v.Items = append(v.Items, team.Item{ID: e.Item, Column: e.Column, Text: e.Text, Private: !revealed, Mine: token == "pft_p"})
+		v.Items = append(v.Items, grid.ItemView{ID: e.Item, Column: e.Column, Text: e.Text, Private: !revealed, Mine: token == "pft_p"})
 	}
 	return v
 }
@@ -195,7 +196,7 @@ func TestTeamFacilitatorRevealsAndTextStaysText(t *testing.T) {
 	find(t, h, "team-open").Click()
 	payload := `<img src=x onerror="window.__xss=1">`
 	for i := range 3 {
-		api.events = append(api.events, team.Event{ID: "e" + strconv.Itoa(i), Type: team.TypeAddItem, Item: "i" + strconv.Itoa(i), Column: "purposeful", Text: payload})
+		api.events = append(api.events, grid.Event{ID: "e" + strconv.Itoa(i), Type: grid.AddItem, Item: "i" + strconv.Itoa(i), Column: grid.ColumnPurposeful, Text: payload})
 	}
 	h.Advance(ui.PollEvery)
 	h.Advance(ui.PollEvery)
