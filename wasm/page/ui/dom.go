@@ -208,12 +208,16 @@ type StandardDraft struct {
 }
 
 // FieldNote is a lint finding on one field of a standard ("statement",
-// "rationale", "deviation", "method"), with its byte span in that field and
-// an optional replacement for the span.
+// "rationale", "deviation", "method"), with its byte span in that field,
+// an optional replacement for the span, and advice that is not a
+// replacement (verbs to start with, what to name).
 type FieldNote struct {
 	Note
 	Field string
-	Fix   string
+	// Fix replaces the span's text when HasFix ("" then deletes it).
+	Fix    string
+	HasFix bool
+	Hints  []string
 }
 
 // TrainingLine is one row of the training plan.
