@@ -92,7 +92,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if !o.noPage {
 		dir := o.static
 		if dir == "" {
-			dir, err = buildPage(ctx, log)
+			dir, err = buildPage(ctx, log, stdout)
 			if err != nil {
 				return err
 			}
@@ -148,14 +148,14 @@ func configFromEnv(getenv func(string) string) (api.Config, error) {
 }
 
 // buildPage compiles the workshop page (package wasm/page/build) into a
-// temporary folder.
-func buildPage(ctx context.Context, log *slog.Logger) (string, error) {
+// temporary folder, writing a line to progress as each program compiles.
+func buildPage(ctx context.Context, log *slog.Logger, progress io.Writer) (string, error) {
 	dir, err := os.MkdirTemp("", "purposeful-page-")
 	if err != nil {
 		return "", err
 	}
 	start := time.Now()
-	if err := build.Build(ctx, dir); err != nil {
+	if err := build.BuildWith(ctx, dir, build.Options{Progress: progress}); err != nil {
 		os.RemoveAll(dir)
 		return "", fmt.Errorf("building the page (use -static DIR or -no-page to skip): %w", err)
 	}
