@@ -99,6 +99,9 @@ type Services struct {
 	// question id).
 	DiagnosticQuestions func() []DiagnosticQuestion
 	EvaluateDiagnostic  func(answers map[string]int) (DiagnosticResult, error)
+	// JoinQR draws the QR code of a team workshop's join link as an SVG
+	// picture (the team page links wasm/internal/joinqr).
+	JoinQR func(link string) ([]byte, error)
 }
 
 // Hint is a classifier verdict shown beside a knowledge or skill entry.
