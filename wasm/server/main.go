@@ -3,8 +3,15 @@
 //
 //	go run ./wasm/server                       # page + API, purposeful.sqlite
 //	go run ./wasm/server -db /tmp/x.sqlite -addr 127.0.0.1:9000
+//	go run ./wasm/server -addr 0.0.0.0:8080    # a team workshop in a room: phones on the same network join
 //	go run ./wasm/server -new-key acme         # print a new API key for "acme"
 //	go run ./wasm/server -new-lti-key 2027-01 > lti.pem && go run ./wasm/server -lti-keys lti.pem
+//
+// By default only this computer can open the page. For a team workshop in
+// a room, -addr 0.0.0.0:8080 listens on the local network too: the server
+// prints the address phones can reach (this computer's address on the
+// network, or -join-url when set, for example behind a proxy) with a QR
+// code of it, and the team page's join link and QR code use that address.
 //
 // Settings from the environment: PURPOSEFUL_API_KEYS (org:id:sha256 list,
 // see -new-key), PURPOSEFUL_ORIGINS (comma-separated CORS allow-list),
@@ -17,18 +24,23 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/purposefulcx/purposeful/wasm/api"
 	"github.com/purposefulcx/purposeful/wasm/lti"
+	"github.com/purposefulcx/purposeful/wasm/internal/joinqr"
 	"github.com/purposefulcx/purposeful/wasm/page/build"
 	"github.com/purposefulcx/purposeful/wasm/store/sqlite"
 )
@@ -50,6 +62,7 @@ type options struct {
 	flushEvery time.Duration
 	ltiKeys    string
 	newLTIKey  string
+	joinURL    string
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -65,6 +78,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&o.flushEvery, "flush-every", 30*time.Second, "how often undelivered xAPI statements are retried")
 	fs.StringVar(&o.ltiKeys, "lti-keys", "", "PEM file of the LTI 1.3 tool's signing keys (first signs; see -new-lti-key); empty: LTI off")
 	fs.StringVar(&o.newLTIKey, "new-lti-key", "", "print a new LTI signing key (PEM) with this kid and exit")
+	fs.StringVar(&o.joinURL, "join-url", "", "address phones use to reach this server, for the team join link and QR code (default: this computer's address on the local network when -addr is not loopback)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -116,20 +130,32 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg.Store = st
 	cfg.CourseAssets = build.CourseAssetsCache() // POST /v1/courses/package
 
+	join, err := parseJoinURL(o.joinURL)
+	if err != nil {
+		return err
+	}
+	built := ""
 	if !o.noPage {
 		dir := o.static
 		if dir == "" {
-			dir, err = buildPage(ctx, log)
+			dir, err = buildPage(ctx, log, stdout)
 			if err != nil {
 				return err
 			}
 			defer os.RemoveAll(dir)
+			built = dir
 		}
 		cfg.Pages = pageHandler(dir)
 	}
 
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
+		return err
+	}
+	if join == "" {
+		join = lanOrigin(ln.Addr())
+	}
+	if err := announceJoin(stdout, built, join, o.static != ""); err != nil {
 		return err
 	}
 	srv := &http.Server{Handler: api.New(cfg), ReadHeaderTimeout: 10 * time.Second,
@@ -165,19 +191,98 @@ func configFromEnv(getenv func(string) string) (api.Config, error) {
 }
 
 // buildPage compiles the workshop page (package wasm/page/build) into a
-// temporary folder.
-func buildPage(ctx context.Context, log *slog.Logger) (string, error) {
+// temporary folder, writing a line to progress as each program compiles.
+func buildPage(ctx context.Context, log *slog.Logger, progress io.Writer) (string, error) {
 	dir, err := os.MkdirTemp("", "purposeful-page-")
 	if err != nil {
 		return "", err
 	}
 	start := time.Now()
-	if err := build.Build(ctx, dir); err != nil {
+	if err := build.BuildWith(ctx, dir, build.Options{Progress: progress}); err != nil {
 		os.RemoveAll(dir)
 		return "", fmt.Errorf("building the page (use -static DIR or -no-page to skip): %w", err)
 	}
 	log.Info("page built", "dir", dir, "took", time.Since(start).Round(time.Millisecond))
 	return dir, nil
+}
+
+// parseJoinURL checks -join-url and returns its origin ("" when unset).
+func parseJoinURL(raw string) (string, error) {
+	if raw == "" {
+		return "", nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("-join-url %q: want the origin phones reach, such as http://192.168.1.23:8080", raw)
+	}
+	return u.Scheme + "://" + u.Host, nil
+}
+
+// lanOrigin is the origin phones on the local network reach the server
+// listening at addr by: its own address when that is a network address,
+// this computer's private IPv4 address when it listens on all of them
+// (0.0.0.0, ::), and "" when it listens on loopback only.
+func lanOrigin(addr net.Addr) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || tcp.IP.IsLoopback() {
+		return ""
+	}
+	ip := tcp.IP
+	if ip.IsUnspecified() {
+		ip = nil
+		addrs, _ := net.InterfaceAddrs()
+		for _, a := range addrs {
+			n, ok := a.(*net.IPNet)
+			if !ok || n.IP.To4() == nil || n.IP.IsLoopback() || !n.IP.IsGlobalUnicast() {
+				continue
+			}
+			if ip == nil || (n.IP.IsPrivate() && !ip.IsPrivate()) {
+				ip = n.IP
+			}
+		}
+		if ip == nil {
+			return ""
+		}
+	}
+	return "http://" + net.JoinHostPort(ip.String(), strconv.Itoa(tcp.Port))
+}
+
+// announceJoin prints where phones join a team workshop, with a QR code
+// of it, and writes that origin into the built team page (in dir; not in
+// a -static folder, which stays as the user made it) for its join link
+// and QR code. Without a join origin it says how to get one.
+func announceJoin(w io.Writer, dir, origin string, static bool) error {
+	if origin == "" {
+		fmt.Fprintln(w, "Only this computer can open the page. For a team workshop in a room, run with -addr 0.0.0.0:8080 so that phones on the same network can join.")
+		return nil
+	}
+	link := origin + "/team.html"
+	fmt.Fprintf(w, "Team workshops: phones on the same network join at %s\n", link)
+	if qr, err := joinqr.Text(link); err == nil {
+		fmt.Fprint(w, qr)
+	}
+	if dir == "" {
+		if static {
+			fmt.Fprintln(w, "(the page comes from -static, so its join link shows the address it was opened at: open it at "+origin+" on this computer too)")
+		}
+		return nil
+	}
+	return addJoinOrigin(filepath.Join(dir, "team.html"), origin)
+}
+
+// addJoinOrigin puts the meta element purposeful-join-origin into the
+// team page at path; the page reads it for its join link.
+func addJoinOrigin(path, origin string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	meta := `<meta name="purposeful-join-origin" content="` + html.EscapeString(origin) + `">`
+	page := string(b)
+	if !strings.Contains(page, "<head>\n") {
+		return fmt.Errorf("%s: no <head> to put the join address in", path)
+	}
+	return os.WriteFile(path, []byte(strings.Replace(page, "<head>\n", "<head>\n"+meta+"\n", 1)), 0o644)
 }
 
 // pageHandler serves the built page with its security headers.

@@ -19,21 +19,17 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/purposefulcx/purposeful/wasm/internal/skips"
 )
 
-// NodeWanted reports whether tests that need the worker's Node packages
-// should run: always under CI (where their absence is a failure), and
-// elsewhere only when they are installed. nodeModules is the path of
-// wasm/worker/node_modules.
+// NodeWanted skips t unless the worker's Node packages are installed
+// (under CI their absence fails t instead). nodeModules is the path of
+// wasm/worker/node_modules. A package whose tests call it reports the
+// skips in go test's default output with skips.Main as its TestMain.
 func NodeWanted(t *testing.T, nodeModules string) {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(nodeModules, ".bin", "wrangler")); err == nil {
-		return
-	}
-	if ci := os.Getenv("CI"); ci == "true" || ci == "1" {
-		t.Fatalf("%s is missing under CI: .ci/setup-worker.sh must install the Node packages", nodeModules)
-	}
-	t.Skip("Node packages not installed (run .ci/setup-worker.sh)")
+	skips.Need(t, "the worker's Node packages", filepath.Join(nodeModules, ".bin", "wrangler"), ".ci/setup-worker.sh")
 }
 
 // LRS is the in-memory xAPI LRS of the npm package xapi-statements,

@@ -5,12 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/purposefulcx/purposeful/wasm/internal/wasmpack"
 )
@@ -71,6 +73,11 @@ type Options struct {
 	// SkipAssets compiles only the wasm file (used to build comparison
 	// programs beside the page).
 	SkipAssets bool
+	// Progress, when set, receives a line as each step starts and ends
+	// (which program compiles, how long it took, how big it is), so that
+	// a first build, which compiles the standard library for wasm and can
+	// take minutes, does not look stuck. Nil means silent.
+	Progress io.Writer
 }
 
 // Build compiles the workshop page for the browser (GOOS=js GOARCH=wasm)
@@ -116,14 +123,33 @@ func BuildWith(ctx context.Context, outDir string, o Options) error {
 		}
 		todo = []program{{pkg, name, true}}
 	}
-	for _, p := range todo {
-		if err := compile(ctx, goCmd, pageDir, p.pkg, filepath.Join(out, p.out), p.small); err != nil {
+	say := func(format string, args ...any) {
+		if o.Progress != nil {
+			fmt.Fprintf(o.Progress, format+"\n", args...)
+		}
+	}
+	programs := "1 wasm program"
+	if len(todo) != 1 {
+		programs = fmt.Sprintf("%d wasm programs", len(todo))
+	}
+	say("building the page into %s: %s (the first build compiles Go's standard library for wasm and takes a few minutes; later builds take seconds)", out, programs)
+	for i, p := range todo {
+		say("  [%d/%d] compiling %s …", i+1, len(todo), p.out)
+		start := time.Now()
+		dst := filepath.Join(out, p.out)
+		if err := compile(ctx, goCmd, pageDir, p.pkg, dst, p.small); err != nil {
 			return err
 		}
+		size := int64(0)
+		if st, err := os.Stat(dst); err == nil {
+			size = st.Size()
+		}
+		say("  [%d/%d] %s done in %s (%d KB)", i+1, len(todo), p.out, time.Since(start).Round(100*time.Millisecond), size/1024)
 	}
 	if o.SkipAssets {
 		return nil
 	}
+	say("  writing the pages, style sheet and loader")
 	if err := copyExec(ctx, goCmd, out); err != nil {
 		return err
 	}

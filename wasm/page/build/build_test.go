@@ -75,3 +75,20 @@ func TestProgramsAndFilesAgree(t *testing.T) {
 		assert.Contains(t, Files, p.Wasm, "%s loads a program the site builds", p.File)
 	}
 }
+
+// TestProgressLines builds one small program and checks that the build
+// says what it is doing as it goes.
+func TestProgressLines(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles a wasm program")
+	}
+	var progress strings.Builder
+	out := t.TempDir()
+	require.NoError(t, BuildWith(context.Background(), out, Options{Package: "./e2e/testdata/minimal", SkipAssets: true, Progress: &progress}))
+	lines := strings.Split(strings.TrimSpace(progress.String()), "\n")
+	require.Len(t, lines, 3, progress.String())
+	assert.Contains(t, lines[0], "1 wasm program ")
+	assert.Contains(t, lines[0], "first build")
+	assert.Contains(t, lines[1], "[1/1] compiling page.wasm")
+	assert.Regexp(t, `\[1/1\] page\.wasm done in [0-9.]+m?s \([0-9]+ KB\)`, lines[2])
+}

@@ -10,18 +10,18 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/purposefulcx/purposeful/wasm/internal/skips"
 )
 
 // axeSource reads axe-core installed by .ci/setup-browser.sh.
 func axeSource(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("node_modules", "axe-core", "axe.min.js"))
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("axe-core missing under CI: run .ci/setup-browser.sh (%v)", err)
-		}
-		t.Skipf("axe-core not installed (run .ci/setup-browser.sh): %v", err)
-	}
+	path := filepath.Join("node_modules", "axe-core", "axe.min.js")
+	skips.Need(t, "axe-core", path, ".ci/setup-browser.sh")
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
 	return string(b)
 }
 

@@ -8,7 +8,11 @@
 // origin, including an idea queued while offline.
 //
 // The tests skip when /usr/bin/chromium is missing, unless CI is set, in
-// which case they fail. .ci/setup-browser.sh installs Chromium and
+// which case they fail; go test then says "[no tests to run]" after the
+// package and, with -v, how many tests skipped and why (package
+// wasm/internal/skips). The check runs inside each test, so installing
+// Chromium makes the next go test run them instead of answering from its
+// cache. .ci/setup-browser.sh installs Chromium and
 // axe-core (into wasm/page/e2e/node_modules). Screenshots go to each
 // test's artifact directory: run with -artifacts -outputdir DIR to keep
 // them.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purposefulcx/purposeful/wasm/internal/skips"
 	"github.com/purposefulcx/purposeful/wasm/page/build"
 )
 
@@ -24,20 +26,19 @@ import (
 const chromiumPath = "/usr/bin/chromium"
 
 var (
-	site        string // base URL of the served page
-	siteDir     string // the built page on disk
-	setupErr    error
-	haveBrowser bool
+	site      string // base URL of the served page
+	siteDir   string // the built page on disk
+	setupErr  error
+	setupOnce sync.Once
+	cleanup   func()
 )
 
+// TestMain serves the page for the browser tests (built by the first of
+// them, so that the check for Chromium happens inside a test, where the
+// go command's test cache sees it) and reports skipped tests in the
+// default output of go test.
 func TestMain(m *testing.M) {
-	_, err := os.Stat(chromiumPath)
-	haveBrowser = err == nil
-	var cleanup func()
-	if haveBrowser {
-		cleanup, setupErr = serve()
-	}
-	code := m.Run()
+	code := skips.Run(m)
 	if cleanup != nil {
 		cleanup()
 	}
@@ -81,15 +82,12 @@ func copyFile(from, to string) error {
 	return os.WriteFile(to, b, 0o644)
 }
 
-// needBrowser skips (or under CI fails) when Chromium is missing.
+// needBrowser skips (or under CI fails) when Chromium is missing, and
+// builds and serves the page once.
 func needBrowser(t *testing.T) {
 	t.Helper()
-	if !haveBrowser {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but %s is missing: run .ci/setup-browser.sh", chromiumPath)
-		}
-		t.Skipf("%s not installed (run .ci/setup-browser.sh); skipping browser tests", chromiumPath)
-	}
+	skips.Need(t, "Chromium", chromiumPath, ".ci/setup-browser.sh")
+	setupOnce.Do(func() { cleanup, setupErr = serve() })
 	require.NoError(t, setupErr, "building and serving the page")
 }
 

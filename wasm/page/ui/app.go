@@ -253,7 +253,7 @@ func (a *App) Flush() {
 		a.alert("Your work could not be saved on this device. Export a copy.")
 		return
 	}
-	a.setSaveState("Saved on this device", "saved")
+	a.confirmSaved()
 }
 
 func (a *App) setSaveState(text, state string) {

@@ -86,12 +86,12 @@ func (a *App) coach(s *scope) Element {
 		a.screen.Append(s.el("section", "card", s.text("p", "", "The analysis is not available in this build.")))
 		return h
 	}
+	key := a.coachDraftKey()
 	text := ""
-	where := "Not linked to a grid: open a grid to save this as its purpose."
 	if a.doc != nil {
 		text = a.doc.Purpose
-		where = "Saved as the purpose of “" + a.doc.Title() + "”."
-	} else if v, ok := a.h.Storage().Get(scratchKey); ok {
+	}
+	if v, ok := a.h.Storage().Get(key); ok {
 		text = v
 	}
 	v := newCoachView(s)
@@ -110,12 +110,7 @@ func (a *App) coach(s *scope) Element {
 		}
 	}
 	field, in := s.field("Purpose statement", "textarea", text, "coach-text", func(v string) {
-		if a.doc != nil {
-			a.doc.Purpose = v
-			a.changed()
-		} else {
-			_ = a.h.Storage().Set(scratchKey, v)
-		}
+		_ = a.h.Storage().Set(key, v)
 		analyse(v)
 	})
 	in.SetAttr("rows", "4")
@@ -124,7 +119,7 @@ func (a *App) coach(s *scope) Element {
 		s.text("mark", "mark-function", "task wording"),
 		s.text("mark", "mark-warning", "reconsider"))
 	left := s.el("section", "card",
-		field, s.text("p", "muted", where),
+		field, a.coachUse(s, in),
 		s.text("h2", "", "Your words, highlighted"), legend, v.mirror.el, v.status)
 	right := s.el("section", "card",
 		s.el("div", "score", v.score, s.text("span", "muted", "out of 100")), v.verdict,
@@ -135,9 +130,81 @@ func (a *App) coach(s *scope) Element {
 	analyse(text)
 	a.warmUpCoach(s)
 	if a.svc.Climb != nil {
-		a.screen.Append(a.ladder(s, in, func(v string) { analyse(v) }))
+		a.screen.Append(a.ladder(s, in, func(v string) {
+			_ = a.h.Storage().Set(key, v)
+			analyse(v)
+		}))
 	}
 	return h
+}
+
+// coachDraftKey is where the coach keeps its text: one draft per grid,
+// or the scratch text when no grid is open.
+func (a *App) coachDraftKey() string {
+	if a.doc == nil {
+		return scratchKey
+	}
+	return scratchKey + "." + a.doc.ID
+}
+
+// coachUse is the link between the coach's draft and the open grid: the
+// grid's purpose as it stands, a button that copies the draft there after
+// asking, when it would replace a different purpose, and an undo.
+func (a *App) coachUse(s *scope, in Element) Element {
+	box := s.el("div", "coach-use")
+	if a.doc == nil {
+		box.Append(s.text("p", "muted", "Not linked to a grid: your draft is kept on this device. Open a grid to use it as the grid's purpose."))
+		return box
+	}
+	d := a.doc
+	current := attrs(s.text("p", "muted", ""), "data-test", "coach-grid-purpose")
+	status := attrs(s.el("div", "actions"), "aria-live", "polite")
+	us := s.child()
+	showCurrent := func() {
+		if strings.TrimSpace(d.Purpose) == "" {
+			current.SetText("“" + d.Title() + "” has no purpose yet. Your draft is kept on this device until you use it.")
+			return
+		}
+		current.SetText("The purpose of “" + d.Title() + "” now: “" + d.Purpose + "”. Your draft is kept on this device until you use it.")
+	}
+	replace := func(next string) {
+		old := d.Purpose
+		d.Purpose = next
+		a.changed()
+		showCurrent()
+		us.release()
+		status.Clear()
+		undo := us.button("Undo", "btn btn-small", "coach-undo", func() {
+			d.Purpose = old
+			a.changed()
+			showCurrent()
+			us.release()
+			status.Clear()
+			in.Focus()
+			a.announce("The grid's purpose is back to what it was")
+		})
+		status.Append(us.text("span", "", "Purpose of the grid replaced. "), undo)
+		a.announce("The grid's purpose replaced; Undo puts back the old one")
+	}
+	var use Element
+	use = s.button("Use as the grid's purpose", "btn btn-primary", "coach-use", func() {
+		next := strings.TrimSpace(in.Value())
+		switch {
+		case next == "":
+			a.announce("Write a purpose statement first")
+		case next == strings.TrimSpace(d.Purpose):
+			a.announce("The grid already has this purpose")
+		case strings.TrimSpace(d.Purpose) == "":
+			replace(next)
+		default:
+			a.dialog("Replace the grid's purpose?", "“"+d.Purpose+"” becomes “"+next+"”.", use,
+				choice{label: "Replace it", test: "confirm-replace", class: "btn btn-primary", fn: func() { replace(next) }},
+				choice{label: "Keep the current purpose", test: "cancel", fn: func() {}})
+		}
+	})
+	showCurrent()
+	box.Append(current, s.el("div", "actions", use), status)
+	return box
 }
 
 // coachView is the live part of the coach: the highlighted copy, score,
@@ -369,12 +436,8 @@ func (a *App) ladder(s *scope, purposeIn Element, reanalyse func(string)) Elemen
 		if err != nil || strings.TrimSpace(steps[0]) == "" {
 			out.Append(ls.text("p", "muted", "Write the job function to begin, then press Tab."))
 		} else if rep.State == "reached" {
-			use := ls.button("Use as the purpose", "btn btn-primary", "ladder-use", func() {
+			use := ls.button("Use as the purpose statement", "btn btn-primary", "ladder-use", func() {
 				purposeIn.SetValue(rep.Purpose)
-				if a.doc != nil {
-					a.doc.Purpose = rep.Purpose
-					a.changed()
-				}
 				reanalyse(rep.Purpose)
 				purposeIn.Focus()
 				a.announce("Purpose statement updated")

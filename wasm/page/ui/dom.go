@@ -102,6 +102,9 @@ type Services struct {
 	// BuildCourse builds an LMS course package (the "Download for your
 	// LMS" dialog, lmsdialog.go) and calls done with its file name and bytes.
 	BuildCourse func(req CourseRequest, done func(name string, zip []byte, err error))
+	// JoinQR draws the QR code of a team workshop's join link as an SVG
+	// picture (the team page links wasm/internal/joinqr).
+	JoinQR func(link string) ([]byte, error)
 }
 
 // Hint is a classifier verdict shown beside a knowledge or skill entry.
@@ -216,12 +219,16 @@ type StandardDraft struct {
 }
 
 // FieldNote is a lint finding on one field of a standard ("statement",
-// "rationale", "deviation", "method"), with its byte span in that field and
-// an optional replacement for the span.
+// "rationale", "deviation", "method"), with its byte span in that field,
+// an optional replacement for the span, and advice that is not a
+// replacement (verbs to start with, what to name).
 type FieldNote struct {
 	Note
 	Field string
-	Fix   string
+	// Fix replaces the span's text when HasFix ("" then deletes it).
+	Fix    string
+	HasFix bool
+	Hints  []string
 }
 
 // TrainingLine is one row of the training plan.

@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
@@ -38,11 +39,32 @@ func (a *App) standardsBuilder(s *scope) Element {
 	plan := s.tableWrap("Training plan")
 	ls := s.child()
 	var render func()
+	hist := &standardsHistory{}
+	var undoBtn Element
+	undoBtn = s.button("Undo", "btn", "standards-undo", func() {
+		what, ok := hist.undo(d)
+		if !ok {
+			return
+		}
+		a.changed()
+		render()
+		hist.show(undoBtn)
+		undoBtn.Focus()
+		a.announce("Undone: " + what)
+	})
+	hist.show(undoBtn)
+	edit := func(what string) {
+		hist.remember(what, d, a.h.Now())
+		hist.show(undoBtn)
+	}
 	redraft := func() {
 		drafts, err := a.svc.DraftStandards(d)
 		if err != nil {
 			a.alert("Could not draft standards: " + err.Error())
 			return
+		}
+		if len(d.Standards) > 0 {
+			edit("fresh drafts")
 		}
 		d.Standards = d.Standards[:0]
 		for _, x := range drafts {
@@ -57,11 +79,11 @@ func (a *App) standardsBuilder(s *scope) Element {
 			redraft()
 			return
 		}
-		a.dialog("Draft the standards again?", "Your edits to the current standards will be replaced by fresh drafts.", draftBtn,
+		a.dialog("Draft the standards again?", "Your edits to the current standards will be replaced by fresh drafts (Undo brings them back).", draftBtn,
 			choice{label: "Draft again", test: "confirm-redraft", class: "btn btn-danger", fn: redraft},
 			choice{label: "Keep my edits", test: "cancel", fn: func() {}})
 	})
-	a.screen.Append(s.el("p", "muted", s.text("span", "", "From “"+d.Title()+"”. "), draftBtn), list,
+	a.screen.Append(s.el("div", "actions", s.text("span", "muted", "From “"+d.Title()+"”."), draftBtn, undoBtn), list,
 		s.el("section", "card", s.text("h2", "", "Training plan"), s.text("p", "muted", "How each standard is best taught, from what it asks people to know or do."), plan))
 	renderPlan := func(ps *scope) {
 		plan.Clear()
@@ -93,7 +115,7 @@ func (a *App) standardsBuilder(s *scope) Element {
 		ls.release()
 		list.Clear()
 		for i := range d.Standards {
-			list.Append(a.standardCard(ls, i, func() { renderPlan(ls) }))
+			list.Append(a.standardCard(ls, i, edit, func() { renderPlan(ls) }))
 		}
 		renderPlan(ls)
 	}
@@ -106,21 +128,21 @@ func (a *App) standardsBuilder(s *scope) Element {
 }
 
 // standardCard edits one standard with live lint: highlights in each
-// field, notes with their reasons, and one-click fixes.
-func (a *App) standardCard(parent *scope, i int, changed func()) Element {
+// field, notes with their reasons, and one-click fixes that replace only
+// the words they are about. edit is called before every change, with what
+// the change is, so that it can be undone.
+func (a *App) standardCard(parent *scope, i int, edit func(what string), changed func()) Element {
 	d := a.doc
 	st := &d.Standards[i]
 	card := parent.el("section", "card standard")
 	attrs(card, "data-test", "standard-"+strconv.Itoa(i))
 	card.Append(parent.el("h2", "", parent.text("span", "badge", st.Code), parent.text("span", "", " "+firstWords(st.Statement, 8))))
-	fields := []struct {
-		key, label string
-		val        *string
-	}{
-		{"statement", "Standard (what someone does, observably)", &st.Statement},
-		{"rationale", "Why it matters (the reason people will remember)", &st.Rationale},
-		{"deviation", "When deviating is right", &st.Deviation},
+	order := []struct{ key, label string }{
+		{"statement", "Standard (what someone does, observably)"},
+		{"rationale", "Why it matters (the reason people will remember)"},
+		{"deviation", "When deviating is right"},
 	}
+	fields := map[string]*string{"statement": &st.Statement, "rationale": &st.Rationale, "deviation": &st.Deviation}
 	notes := parent.el("ul", "notes")
 	attrs(notes, "data-test", "lint-"+strconv.Itoa(i))
 	mirrors := map[string]Element{}
@@ -142,42 +164,40 @@ func (a *App) standardCard(parent *scope, i int, changed func()) Element {
 			if f.Why != "" {
 				li.Append(ns.text("span", "muted", " "+f.Why))
 			}
-			// Offer only fixes that are real words, not templates to fill.
-			if f.Fix != "" && f.End > f.Start && inputs[f.Field] != nil && !strings.ContainsAny(f.Fix, "{…") && !strings.Contains(f.Fix, "...") {
-				f := f
-				fix := ns.button("Use “"+f.Fix+"”", "btn btn-small", "", func() {
-					for _, fl := range fields {
-						if fl.key == f.Field && f.End <= len(*fl.val) {
-							*fl.val = (*fl.val)[:f.Start] + f.Fix + (*fl.val)[f.End:]
-							inputs[f.Field].SetValue(*fl.val)
-							inputs[f.Field].Focus()
-						}
-					}
+			if len(f.Hints) > 0 {
+				li.Append(ns.text("p", "muted", "Try: "+strings.Join(f.Hints, ", ")))
+			}
+			if f.HasFix && f.End > f.Start && inputs[f.Field] != nil {
+				li.Append(ns.el("div", "", a.fixButton(ns, f, fields[f.Field], func(v string) {
+					edit("the fix")
+					*fields[f.Field] = v
+					inputs[f.Field].SetValue(v)
+					inputs[f.Field].Focus()
 					a.changed()
 					lint()
 					changed()
-					a.announce("Fix applied")
-				})
-				li.Append(ns.el("div", "", fix))
+					a.announce("Fix applied. Undo takes it back.")
+				})))
 			}
 			notes.Append(li)
 		}
 		if len(found) == 0 {
 			notes.Append(ns.text("li", "", "No problems found."))
 		}
-		for _, fl := range fields {
+		for _, fl := range order {
 			m := mirrors[fl.key]
 			m.Clear()
 			if len(marks[fl.key]) > 0 {
-				a.renderMirror(ns, m, *fl.val, marks[fl.key])
+				a.renderMirror(ns, m, *fields[fl.key], marks[fl.key])
 			}
 		}
 	}
-	for _, fl := range fields {
+	for _, fl := range order {
 		fl := fl
 		kind := "textarea"
-		w, in := parent.field(fl.label, kind, *fl.val, fl.key+"-"+strconv.Itoa(i), func(v string) {
-			*fl.val = v
+		w, in := parent.field(fl.label, kind, *fields[fl.key], fl.key+"-"+strconv.Itoa(i), func(v string) {
+			edit("typing in " + fl.key + "-" + strconv.Itoa(i))
+			*fields[fl.key] = v
 			a.changed()
 			lint()
 			changed()
@@ -192,6 +212,92 @@ func (a *App) standardCard(parent *scope, i int, changed func()) Element {
 	card.Append(parent.text("h3", "", "Check"), notes)
 	lint()
 	return card
+}
+
+// fixButton offers f's replacement of its span in the text at val. The
+// button says what it replaces; pressing it calls apply with the new text,
+// unless the text has changed under the span since the lint.
+func (a *App) fixButton(s *scope, f FieldNote, val *string, apply func(string)) Element {
+	text := *val
+	if f.End > len(text) {
+		return s.el("span", "")
+	}
+	was := text[f.Start:f.End]
+	label := "Replace “" + was + "” with “" + f.Fix + "”"
+	if f.Fix == "" {
+		label = "Remove “" + was + "”"
+	}
+	b := s.button(label, "btn btn-small", "", func() {
+		if v, ok := replaceSpan(*val, f.Start, f.End, was, f.Fix); ok {
+			apply(v)
+		}
+	})
+	b.SetAttr("data-fix", f.Fix)
+	return b
+}
+
+// replaceSpan puts fix in place of text[start:end] when that is still
+// was; it changes nothing else.
+func replaceSpan(text string, start, end int, was, fix string) (string, bool) {
+	if start < 0 || end > len(text) || start > end || text[start:end] != was {
+		return text, false
+	}
+	return text[:start] + fix + text[end:], true
+}
+
+// standardsHistory is the standards builder's undo: the standards as they
+// were before each edit. Typing in one field is one edit until a pause of
+// typingPause or an edit of another kind.
+type standardsHistory struct {
+	steps    []standardsStep
+	lastWhat string
+	lastAt   time.Time
+}
+
+type standardsStep struct {
+	what   string
+	before []workshop.Standard
+}
+
+// typingPause ends one typing edit.
+const typingPause = time.Second
+
+func (h *standardsHistory) remember(what string, d *workshop.Doc, now time.Time) {
+	typing := strings.HasPrefix(what, "typing")
+	if typing && what == h.lastWhat && now.Sub(h.lastAt) < typingPause {
+		h.lastAt = now
+		return
+	}
+	h.lastWhat, h.lastAt = what, now
+	if len(h.steps) == maxUndo {
+		h.steps = append(h.steps[:0], h.steps[1:]...)
+	}
+	h.steps = append(h.steps, standardsStep{what: what, before: append([]workshop.Standard(nil), d.Standards...)})
+}
+
+// undo puts back the standards of the last edit and says what it was.
+func (h *standardsHistory) undo(d *workshop.Doc) (string, bool) {
+	if len(h.steps) == 0 {
+		return "", false
+	}
+	st := h.steps[len(h.steps)-1]
+	h.steps = h.steps[:len(h.steps)-1]
+	h.lastWhat = ""
+	d.Standards = append(d.Standards[:0], st.before...)
+	what := st.what
+	if strings.HasPrefix(what, "typing") {
+		what = "typing"
+	}
+	return what, true
+}
+
+// show enables the Undo button when there is something to undo.
+func (h *standardsHistory) show(b Element) {
+	if len(h.steps) == 0 {
+		b.SetAttr("disabled", "")
+	} else {
+		b.RemoveAttr("disabled")
+	}
 }
 
 func fieldName(f string) string {

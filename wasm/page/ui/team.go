@@ -245,6 +245,7 @@ func (a *App) teamJoinCard(s *scope, seat *team.Seat) Element {
 	l := s.text("a", "join-link", link)
 	attrs(l, "href", "team.html#join/"+seat.Code, "data-test", "join-link")
 	card.Append(head, code, s.text("p", "muted", "Participants open the Team page on their phone and type the code, or open this link:"), s.el("p", "", l))
+	card.Append(a.joinQR(s, link))
 	return card
 }
 

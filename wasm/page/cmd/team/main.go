@@ -9,6 +9,8 @@ package main
 import (
 	"runtime/debug"
 
+	"github.com/purposefulcx/purposeful/wasm/internal/joinqr"
+
 	"github.com/purposefulcx/purposeful/wasm/page/internal/jsdom"
 	"github.com/purposefulcx/purposeful/wasm/page/team"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
@@ -17,7 +19,7 @@ import (
 func main() {
 	debug.SetGCPercent(400)
 	h := jsdom.New()
-	app := ui.New(h, ui.Services{})
+	app := ui.New(h, ui.Services{JoinQR: joinqr.SVG})
 	app.Only = "team"
 	app.EnableTeam(team.NewConn(jsdom.Fetch{}, h.Storage(), h.Now), h.Origin())
 	app.Start()

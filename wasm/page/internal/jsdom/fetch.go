@@ -44,5 +44,15 @@ func (Fetch) Do(method, path, token string, body []byte, done func(team.Response
 	js.Global().Call("fetch", path, opts).Call("then", onResp).Call("catch", onErr)
 }
 
-// Origin is the page's origin ("http://127.0.0.1:8080").
-func (h *Host) Origin() string { return h.win.Get("location").Get("origin").String() }
+// Origin is where participants join from their phones: the address the
+// server announced in the page's meta element purposeful-join-origin
+// (wasm/server puts its address on the local network there), or else the
+// page's own origin ("http://127.0.0.1:8080").
+func (h *Host) Origin() string {
+	if m := h.doc.Call("querySelector", `meta[name="purposeful-join-origin"]`); !m.IsNull() {
+		if c := m.Call("getAttribute", "content"); c.Type() == js.TypeString && c.String() != "" {
+			return c.String()
+		}
+	}
+	return h.win.Get("location").Get("origin").String()
+}

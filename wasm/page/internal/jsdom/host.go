@@ -84,7 +84,7 @@ func listen(target js.Value, ev string, fn func(ui.Event)) js.Func {
 type Host struct {
 	win, doc, body js.Value
 	byID           func(id string) js.Value
-	store          storage
+	store          *storage
 }
 
 // New binds to the current window and document.
@@ -102,7 +102,7 @@ func New() *Host {
 		byID: func(id string) js.Value {
 			return d.Underlying().Call("getElementById", id)
 		},
-		store: storage{g.Get("localStorage")},
+		store: openStorage(g),
 	}
 }
 
@@ -214,44 +214,6 @@ func (h *Host) ExposePerf(app *ui.App) {
 		el.Call("setAttribute", "data-analysis-p95-us", strconv.FormatInt(p95.Microseconds(), 10))
 		el.Call("setAttribute", "data-analysis-samples", strconv.Itoa(n))
 	}
-}
-
-// storage is localStorage.
-type storage struct{ ls js.Value }
-
-func (s storage) Get(k string) (string, bool) {
-	v := s.ls.Call("getItem", k)
-	if v.IsNull() {
-		return "", false
-	}
-	return v.String(), true
-}
-
-func (s storage) Set(k, v string) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if je, ok := r.(js.Error); ok {
-				err = je
-				return
-			}
-			panic(r)
-		}
-	}()
-	s.ls.Call("setItem", k, v)
-	return nil
-}
-
-func (s storage) Remove(k string) { s.ls.Call("removeItem", k) }
-
-func (s storage) Keys() []string {
-	n := s.ls.Get("length").Int()
-	out := make([]string, 0, n)
-	for i := 0; i < n; i++ {
-		if k := s.ls.Call("key", i); !k.IsNull() {
-			out = append(out, k.String())
-		}
-	}
-	return out
 }
 
 // MarkReady records when the page became interactive (ms since

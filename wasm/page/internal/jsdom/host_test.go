@@ -72,7 +72,7 @@ func fakeLocalStorage(t *testing.T, full bool) js.Value {
 }
 
 func TestStorageThroughJS(t *testing.T) {
-	var s workshop.Storage = storage{fakeLocalStorage(t, false)}
+	var s workshop.Storage = &storage{ls: fakeLocalStorage(t, false), db: js.Undefined()}
 	_, ok := s.Get("a")
 	assert.False(t, ok, "missing key is null, not \"null\"")
 	require.NoError(t, s.Set("a", "1"))
@@ -94,7 +94,7 @@ func TestStorageThroughJS(t *testing.T) {
 }
 
 func TestStorageFullIsAnError(t *testing.T) {
-	s := storage{fakeLocalStorage(t, true)}
+	s := &storage{ls: fakeLocalStorage(t, true), db: js.Undefined()}
 	assert.Error(t, s.Set("a", "1"), "a refused write is reported, not a panic")
 }
 

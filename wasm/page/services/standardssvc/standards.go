@@ -5,6 +5,7 @@ package standardssvc
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/standards"
@@ -72,12 +73,55 @@ func Lint(purpose string, s ui.StandardDraft) []ui.FieldNote {
 	var out []ui.FieldNote
 	for _, f := range standards.Lint(&st, standards.LintSettings{Purpose: purpose}) {
 		n := ui.FieldNote{Field: f.Field, Note: ui.Note{Severity: f.Severity.String(), Message: f.Message, Why: f.Why, Start: f.Span.Start, End: f.Span.End}}
-		if len(f.Suggestions) > 0 {
-			n.Fix = f.Suggestions[0]
+		if len(f.Suggestions) > 0 && f.Span.End > f.Span.Start && replaces(f.Rule, f.Suggestions[0]) {
+			n.Fix, n.HasFix = matchCase(fieldText(s, f.Field), f.Span.Start, f.Suggestions[0]), true
+		} else {
+			n.Hints = f.Suggestions
 		}
 		out = append(out, n)
 	}
 	return out
+}
+
+func fieldText(s ui.StandardDraft, field string) string {
+	switch field {
+	case "statement":
+		return s.Statement
+	case "rationale":
+		return s.Rationale
+	case "deviation":
+		return s.Deviation
+	}
+	return ""
+}
+
+// matchCase capitalises fix when the text it replaces, at start of text,
+// begins with a capital ("Utilize" becomes "Use", not "use").
+func matchCase(text string, start int, fix string) string {
+	if start < len(text) && text[start] >= 'A' && text[start] <= 'Z' && fix != "" && fix[0] >= 'a' && fix[0] <= 'z' {
+		return string(fix[0]-'a'+'A') + fix[1:]
+	}
+	return fix
+}
+
+// replaces reports whether a suggestion of rule is words to put in place
+// of the finding's span. Only the vague-word and jargon rules suggest
+// replacements, and not always: "name the cases" is advice, and so are
+// templates ("Greet ...") and the verbs the observable-verb rule offers to
+// start with (putting "say" in place of "Be friendly" left one word).
+func replaces(rule, suggestion string) bool {
+	if rule != standards.RuleVague && rule != standards.RuleJargon {
+		return false
+	}
+	if strings.ContainsAny(suggestion, "{}…") || strings.Contains(suggestion, "...") {
+		return false
+	}
+	verb, _, _ := strings.Cut(suggestion, " ")
+	switch verb {
+	case "name", "give", "list":
+		return false
+	}
+	return true
 }
 
 // Training plans how to teach each standard.

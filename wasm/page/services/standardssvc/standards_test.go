@@ -64,3 +64,37 @@ func TestDraftLintTraining(t *testing.T) {
 	_, err = Draft(workshop.New("empty", time.Now()))
 	assert.Error(t, err, "a grid without position and purpose cannot be drafted")
 }
+
+// TestFixesReplaceOnlyTheirSpan applies every one-click fix the builder
+// offers: the text outside the span stays, and advice (verbs to start
+// with, "name the cases") is never offered as a replacement.
+func TestFixesReplaceOnlyTheirSpan(t *testing.T) {
+	tests := []struct {
+		statement string
+		want      []string // the statement after each offered fix
+		hints     []string // advice shown instead
+	}{
+		{"Be friendly", []string{"Be smiling, using the guest's name"}, []string{"say", "show", "use"}},
+		{"Greet guests promptly and be friendly.", []string{"Greet guests within 30 seconds and be friendly.", "Greet guests promptly and be smiling, using the guest's name."}, []string{"say"}},
+		{"Utilize the guest's name as appropriate.", []string{"Use the guest's name as appropriate."}, []string{"name the cases"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.statement, func(t *testing.T) {
+			var got, hints []string
+			for _, n := range Lint("To create loyal guests", ui.StandardDraft{Statement: tc.statement}) {
+				if n.Field != "statement" {
+					continue
+				}
+				hints = append(hints, n.Hints...)
+				if n.HasFix {
+					require.LessOrEqual(t, n.End, len(tc.statement))
+					got = append(got, tc.statement[:n.Start]+n.Fix+tc.statement[n.End:])
+				}
+			}
+			assert.Equal(t, tc.want, got)
+			for _, h := range tc.hints {
+				assert.Contains(t, hints, h)
+			}
+		})
+	}
+}

@@ -1,0 +1,13 @@
+//go:build !js
+
+package main
+
+import (
+	"testing"
+
+	"github.com/purposefulcx/purposeful/wasm/internal/skips"
+)
+
+// TestMain reports the tests skipped for want of the Node packages
+// (wrangler, workerd) in go test's default output.
+func TestMain(m *testing.M) { skips.Main(m) }
