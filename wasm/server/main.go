@@ -39,8 +39,8 @@ import (
 	"time"
 
 	"github.com/purposefulcx/purposeful/wasm/api"
-	"github.com/purposefulcx/purposeful/wasm/lti"
 	"github.com/purposefulcx/purposeful/wasm/internal/joinqr"
+	"github.com/purposefulcx/purposeful/wasm/lti"
 	"github.com/purposefulcx/purposeful/wasm/page/build"
 	"github.com/purposefulcx/purposeful/wasm/store/sqlite"
 )
