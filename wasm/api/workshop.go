@@ -95,22 +95,6 @@ func (h *handler) newMemberID() (string, error) {
 	return "m" + id[:15], nil
 }
 
-func checkName(path, name string) *FieldError {
-	n := strings.TrimSpace(name)
-	switch {
-	case n == "":
-		return &FieldError{Path: path, Message: "required"}
-	case len(name) > 80:
-		return &FieldError{Path: path, Message: "longer than 80 bytes"}
-	}
-	for _, r := range name {
-		if r < 0x20 || r == 0x7f {
-			return &FieldError{Path: path, Message: "has control characters"}
-		}
-	}
-	return nil
-}
-
 // createWorkshop: POST /v1/workshops.
 func createWorkshop(c *call) error {
 	s, err := c.store()
@@ -121,11 +105,8 @@ func createWorkshop(c *call) error {
 	if err := c.decode(&req); err != nil {
 		return err
 	}
-	if fe := checkName("name", req.Name); fe != nil {
-		return badRequest("the request body is not valid", *fe)
-	}
-	if len(req.Title) > 200 {
-		return badRequest("the request body is not valid", FieldError{Path: "title", Message: "longer than 200 bytes"})
+	if err := errors.Join(grid.CheckName("name", req.Name), grid.CheckTitle("title", req.Title)); err != nil {
+		return badRequest("the request body is not valid", fieldErrors("", err)...)
 	}
 	h := c.h
 	id, err := h.newID()
@@ -234,8 +215,8 @@ func joinWorkshop(c *call) error {
 	if code == "" {
 		errs = append(errs, FieldError{Path: "code", Message: "not a join code (8 letters and digits, like K7QM-4XPD)"})
 	}
-	if fe := checkName("name", req.Name); fe != nil {
-		errs = append(errs, *fe)
+	if err := grid.CheckName("name", req.Name); err != nil {
+		errs = append(errs, fieldErrors("", err)...)
 	}
 	if len(errs) > 0 {
 		return badRequest("the request body is not valid", errs...)
@@ -545,7 +526,8 @@ func eventProblem(prefix string, err error) error {
 	case errors.Is(err, grid.ErrBadEvent), errors.Is(err, grid.ErrUnknownEvent), errors.Is(err, grid.ErrRequired),
 		errors.Is(err, grid.ErrUnknownValue), errors.Is(err, grid.ErrOutOfRange), errors.Is(err, grid.ErrBadLink),
 		errors.Is(err, grid.ErrEmpty), errors.Is(err, grid.ErrBlank), errors.Is(err, grid.ErrTooLong),
-		errors.Is(err, grid.ErrInvalidUTF8), errors.Is(err, grid.ErrWrongColumn), errors.Is(err, grid.ErrRedacted):
+		errors.Is(err, grid.ErrInvalidUTF8), errors.Is(err, grid.ErrWrongColumn), errors.Is(err, grid.ErrRedacted),
+		errors.Is(err, grid.ErrControl), errors.Is(err, grid.ErrTooMany):
 		return problem(http.StatusBadRequest, TypeValidation, "the event is not valid", fes...)
 	}
 	return problem(http.StatusUnprocessableEntity, TypeValidation, "the event does not apply to the workshop now", fes...)

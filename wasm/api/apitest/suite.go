@@ -20,6 +20,7 @@ func Run(t *testing.T, tg Target) {
 	t.Run("complete", tg.testComplete)
 	t.Run("hostile", tg.testHostile)
 	t.Run("analysis", tg.testAnalysis)
+	t.Run("hardening", tg.testHardening)
 	t.Run("join-brute-force", tg.testJoinBruteForce)
 }
 
