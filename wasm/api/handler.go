@@ -20,6 +20,8 @@ type handler struct {
 	// worker runs one request per instance, where the store's guard alone
 	// keeps appends consistent.
 	locks sync.Map // workshop id -> *sync.Mutex
+	// sessions keeps the folded sessions of the workshops in use.
+	sessions sessionCache
 }
 
 // New returns the API handler for cfg. Building it does no work beyond
@@ -29,9 +31,7 @@ func New(cfg Config) http.Handler {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
 	}
-	if cfg.JoinFailureLimit <= 0 {
-		cfg.JoinFailureLimit = 10
-	}
+	cfg.defaults()
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}

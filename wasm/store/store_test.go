@@ -4,6 +4,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"path/filepath"
 	"testing"
 
@@ -35,7 +37,8 @@ func TestMigrateTwice(t *testing.T) {
 	var n int
 	require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM d1_migrations`).Scan(&n))
 	assert.Equal(t, len(store.Migrations()), n)
-	assert.Equal(t, []string{"0001_init.sql"}, store.Migrations())
+	assert.Equal(t, "0001_init.sql", store.Migrations()[0])
+	assert.Contains(t, store.Migrations(), "0002_hardening.sql")
 }
 
 func TestBatchIsAllOrNothing(t *testing.T) {
@@ -99,20 +102,78 @@ func TestAppendGuard(t *testing.T) {
 	assert.Equal(t, map[string]string{"a": "d"}, d)
 }
 
-func TestJoinFailures(t *testing.T) {
+// TestHit: a sliding window counted in one statement. A burst of
+// concurrent hits records exactly the limit, a repeated key counts once,
+// and hits leave the window as time passes (no fixed bucket boundary that
+// would allow twice the limit).
+func TestHit(t *testing.T) {
 	s := open(t)
 	ctx := context.Background()
-	for range 3 {
-		require.NoError(t, s.RecordJoinFailure(ctx, "c1", 100))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	allowed := 0
+	for i := range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ok, err := s.Hit(ctx, "c1", fmt.Sprint("k", i), 1000, 0, 10)
+			if assert.NoError(t, err) && ok {
+				mu.Lock()
+				allowed++
+				mu.Unlock()
+			}
+		}()
 	}
-	n, err := s.JoinFailures(ctx, "c1", 100)
+	wg.Wait()
+	assert.Equal(t, 10, allowed)
+	n, oldest, err := s.Hits(ctx, "c1", 0)
 	require.NoError(t, err)
-	assert.Equal(t, 3, n)
-	n, _ = s.JoinFailures(ctx, "c2", 100)
-	assert.Zero(t, n)
-	require.NoError(t, s.RecordJoinFailure(ctx, "c1", 105))
-	n, _ = s.JoinFailures(ctx, "c1", 100)
-	assert.Zero(t, n, "old buckets are dropped")
+	assert.Equal(t, 10, n)
+	assert.Equal(t, int64(1000), oldest)
+
+	// A repeat of a key in the window is allowed and does not count.
+	ok, err := s.Hit(ctx, "c2", "same", 1000, 0, 1)
+	require.NoError(t, err)
+	assert.True(t, ok)
+	for range 5 {
+		ok, _ = s.Hit(ctx, "c2", "same", 1001, 0, 1)
+		assert.True(t, ok)
+	}
+	ok, _ = s.Hit(ctx, "c2", "other", 1002, 0, 1)
+	assert.False(t, ok)
+
+	// Sliding: at 1500 with a 600 window, hits at 1000 are gone.
+	ok, _ = s.Hit(ctx, "c1", "late", 1700, 1100, 10)
+	assert.True(t, ok)
+	n, _, _ = s.Hits(ctx, "c1", 0)
+	assert.Equal(t, 1, n, "hits older than the window are dropped")
+}
+
+// TestSeats: a seat's token and its join event are stored together, only
+// while seats are free.
+func TestSeats(t *testing.T) {
+	s := open(t)
+	seed(t, s, "acme", "w1", "AAAA-BBBB")
+	ctx := context.Background()
+	for i := range 3 {
+		tok := store.Token{Hash: fmt.Sprint("p", i), Org: "acme", WorkshopID: "w1", Role: store.RoleParticipant, ParticipantID: fmt.Sprint("m", i), Name: "P", ExpiresAt: 9}
+		ev := store.Event{Org: "acme", WorkshopID: "w1", EventID: fmt.Sprint("join", i), Body: []byte(`{}`), Digest: "d", CreatedAt: 2}
+		ch, err := s.BatchChanges(ctx, store.SeatStmt(tok, 2), store.EventIfTokenStmt(ev, tok.Hash))
+		require.NoError(t, err)
+		want := int64(1)
+		if i == 2 {
+			want = 0
+		}
+		assert.Equal(t, []int64{want, want}, ch, "join %d", i)
+	}
+	n, err := s.CountEvents(ctx, "acme", "w1")
+	require.NoError(t, err)
+	assert.Equal(t, 3, n, "create and two joins")
+	require.NoError(t, s.Batch(ctx, store.RevokeStmt("acme", "w1", "m0")))
+	tok, err := s.TokenByHash(ctx, "w1", "p0")
+	require.NoError(t, err)
+	assert.True(t, tok.Revoked)
+	assert.Equal(t, int64(9), tok.ExpiresAt)
 }
 
 func TestOutbox(t *testing.T) {

@@ -24,7 +24,9 @@ func (tg *Target) testHardening(t *testing.T) {
 	t.Run("names-and-controls", tg.testNamesAndControls)
 	t.Run("case-folded-keys", tg.testCaseFoldedKeys)
 	t.Run("bodies", tg.testBodies)
-	// JOINS
+	t.Run("join-race", tg.testJoinRace)
+	t.Run("join-hogging", tg.testJoinHogging)
+	t.Run("join-throttle", tg.testJoinThrottle)
 }
 
 // try sends q without failing the test, for use from goroutines.
