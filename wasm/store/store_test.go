@@ -5,8 +5,8 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"sync"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/purposefulcx/purposeful/wasm/store"
