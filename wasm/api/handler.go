@@ -103,6 +103,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) serve(w http.ResponseWriter, r *http.Request) string {
+	if !h.hostAllowed(r.Host) {
+		writeProblem(w, problem(http.StatusMisdirectedRequest, TypeHost, "this server does not answer for that host name"))
+		return "host"
+	}
 	path := r.URL.EscapedPath()
 	if !strings.HasPrefix(path, "/v1/") && path != "/v1" {
 		if h.cfg.Pages != nil {
@@ -267,4 +271,19 @@ func (c *call) rawBody() ([]byte, error) {
 		return nil, err
 	}
 	return body, nil
+}
+
+// hostAllowed reports whether the server answers for host (Config.
+// AllowedHosts; any when empty). A DNS-rebound name is refused, so a page
+// on another site cannot reach a server on loopback or the LAN through it.
+func (h *handler) hostAllowed(host string) bool {
+	if len(h.cfg.AllowedHosts) == 0 {
+		return true
+	}
+	for _, a := range h.cfg.AllowedHosts {
+		if strings.EqualFold(a, host) {
+			return true
+		}
+	}
+	return false
 }

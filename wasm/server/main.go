@@ -8,7 +8,10 @@
 // Settings from the environment: PURPOSEFUL_API_KEYS (org:id:sha256 list,
 // see -new-key), PURPOSEFUL_ORIGINS (comma-separated CORS allow-list),
 // PURPOSEFUL_LRS_ENDPOINT, PURPOSEFUL_LRS_USERNAME, PURPOSEFUL_LRS_PASSWORD
-// (an xAPI LRS to send statements to; the outbox is retried every 30 s).
+// (an xAPI LRS to send statements to; the outbox is retried every 30 s),
+// PURPOSEFUL_HOSTS (comma-separated extra Host names the server answers,
+// such as a LAN name; the listen address, and localhost on loopback,
+// always work).
 package main
 
 import (
@@ -58,7 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.static, "static", "", "serve the page from this folder instead of building it")
 	fs.BoolVar(&o.noPage, "no-page", false, "serve only the API")
 	fs.StringVar(&o.newKey, "new-key", "", "print a new API key for this organisation and exit")
-	fs.StringVar(&o.publicOrg, "public-org", "local", "organisation of workshops created without an API key (empty: a key is required)")
+	fs.StringVar(&o.publicOrg, "public-org", "local", "organisation of workshops created without an API key (empty: a key is required); used on a loopback address only, unless given")
 	fs.DurationVar(&o.flushEvery, "flush-every", 30*time.Second, "how often undelivered xAPI statements are retried")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -80,7 +83,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cfg.PublicOrg = o.publicOrg
 	cfg.Logger = log
 	st, err := sqlite.Open(ctx, o.db)
 	if err != nil {
@@ -105,8 +107,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: api.New(cfg), ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second}
+	cfg.PublicOrg = publicOrg(fs, o.publicOrg, ln.Addr())
+	cfg.AllowedHosts = servedHosts(ln.Addr(), os.Getenv("PURPOSEFUL_HOSTS"))
+	srv := newServer(api.New(cfg))
+	ln = limitListener(ln, maxConns)
 	go flushLoop(ctx, cfg, o.flushEvery, log)
 	fmt.Fprintf(stdout, "Purposeful on http://%s/ (API on /v1/, database %s)\n", ln.Addr(), o.db)
 	errc := make(chan error, 1)
