@@ -104,4 +104,3 @@ func TestPublicOrgOnLoopback(t *testing.T) {
 	open := start(t, "-addr", "0.0.0.0:0", "-public-org", "room")
 	assert.Equal(t, http.StatusCreated, create(open))
 }
-
