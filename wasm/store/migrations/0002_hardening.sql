@@ -8,6 +8,10 @@ ALTER TABLE tokens ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0;
 UPDATE tokens SET expires_at = created_at + 43200000;
 CREATE INDEX tokens_seats ON tokens (workshop_id, role);
 
+-- Reads of a workshop's events after a cursor (every poll) and its
+-- cursor: without this, each scans the workshop's whole log.
+CREATE INDEX events_workshop_seq ON events (workshop_id, seq);
+
 -- 1 while the join code admits new members.
 ALTER TABLE workshops ADD COLUMN joining INTEGER NOT NULL DEFAULT 1;
 
