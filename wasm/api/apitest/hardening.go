@@ -164,11 +164,16 @@ func (tg *Target) testBodies(t *testing.T) {
 	assert.False(t, tg.state(t, w, w.Facilitator).Completed, "a null body completed the workshop")
 }
 
-// fill joins n members into w, each from its own address.
-func (tg *Target) fill(t *testing.T, w workshop, n int, prefix string) {
+// fill has the facilitator join n people in the room (members without a
+// device), 100 to a request.
+func (tg *Target) fill(t *testing.T, w workshop, n int) {
 	t.Helper()
-	for i := range n {
-		tg.join(t, w, fmt.Sprintf("Member %d", i), fmt.Sprintf("%s.%d.%d", prefix, i/250, i%250))
+	for i := 0; i < n; i += 100 {
+		var evs []map[string]any
+		for j := i; j < min(n, i+100); j++ {
+			evs = append(evs, map[string]any{"id": fmt.Sprint("room-", j), "type": "join", "participant": fmt.Sprint("room", j), "name": fmt.Sprint("Member ", j)})
+		}
+		tg.send(t, w, w.Facilitator, evs...)
 	}
 }
 
@@ -177,7 +182,7 @@ func (tg *Target) fill(t *testing.T, w workshop, n int, prefix string) {
 func (tg *Target) testJoinRace(t *testing.T) {
 	w := tg.create(t, tg.OrgKey, nil)
 	const members, racers, seats = 490, 40, 499 // 500 with the facilitator
-	tg.fill(t, w, members, "10.17")
+	tg.fill(t, w, members)
 	var mu sync.Mutex
 	var tokens []string
 	statuses := map[int]int{}
