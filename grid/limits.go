@@ -195,3 +195,13 @@ func checkLimits(e *Event) error {
 	}
 	return errors.Join(errs...)
 }
+
+// unknownType is the error of an event type that is not one of
+// [EventTypes]; it lists the valid ones.
+func unknownType(t EventType) error {
+	names := make([]string, len(EventTypes))
+	for i, v := range EventTypes {
+		names[i] = string(v)
+	}
+	return fieldErrf("type", ErrUnknownEvent, "%q is not one of %s", t, strings.Join(names, ", "))
+}

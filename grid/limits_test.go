@@ -162,3 +162,12 @@ func TestDocumentControlCharacters(t *testing.T) {
 	g.Skills[0].Text = "Take payment:\n\tcard\n\tcash"
 	require.NoError(t, g.Validate())
 }
+
+// TestUnknownEventType: the error lists the valid types.
+func TestUnknownEventType(t *testing.T) {
+	err := started(t).Apply(ev("x", EventType("item.delete"), "f", 5))
+	require.ErrorIs(t, err, ErrUnknownEvent)
+	for _, typ := range []EventType{Create, Join, AddItem, Decide} {
+		assert.Contains(t, err.Error(), string(typ))
+	}
+}

@@ -394,7 +394,7 @@ func checkEnvelope(e *Event) error {
 	}
 	allowed, ok := allowedFields(e.Type)
 	if !ok {
-		errs = append(errs, fieldErrf("type", ErrUnknownEvent, "%q", e.Type))
+		errs = append(errs, unknownType(e.Type))
 		return errors.Join(errs...)
 	}
 	if extra := presentFields(e) &^ allowed; extra != 0 {

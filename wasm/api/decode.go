@@ -255,13 +255,11 @@ func foldedKey(body []byte, t reflect.Type) *FieldError {
 	return foldedIn(v, t, "")
 }
 
-var rawMessageType = reflect.TypeFor[json.RawMessage]()
-
 func foldedIn(v any, t reflect.Type, path string) *FieldError {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if t == rawMessageType { // decoded, and checked, on its own later
+	if t == reflect.TypeFor[json.RawMessage]() { // decoded, and checked, on its own later
 		return nil
 	}
 	switch x := v.(type) {
