@@ -1,7 +1,6 @@
 package grid
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -86,39 +85,15 @@ func TestEventLimits(t *testing.T) {
 			}
 			require.ErrorIs(t, err, tc.want)
 			if tc.path != "" {
-				var fe *FieldError
-				found := false
-				for _, e := range flatten(err) {
-					if errors.As(e, &fe) && fe.Path == tc.path && errors.Is(fe, tc.want) {
-						found = true
-					}
-				}
-				assert.True(t, found, "no error at %s in %v", tc.path, err)
+				var ee *EventError
+				require.ErrorAs(t, err, &ee)
+				got, ok := fieldErrors(ee.Err)[tc.path]
+				require.True(t, ok, "no error at %s in %v", tc.path, err)
+				assert.ErrorIs(t, got, tc.want)
 			}
 			assert.Equal(t, 3, s.Len(), "a refused event leaves the session as it was")
 		})
 	}
-}
-
-// flatten lists the errors joined in err.
-func flatten(err error) []error {
-	var out []error
-	var walk func(error)
-	walk = func(e error) {
-		if j, ok := e.(interface{ Unwrap() []error }); ok {
-			for _, x := range j.Unwrap() {
-				walk(x)
-			}
-			return
-		}
-		if ee, ok := e.(*EventError); ok {
-			walk(ee.Err)
-			return
-		}
-		out = append(out, e)
-	}
-	walk(err)
-	return out
 }
 
 // TestNameRule: the one name rule, as the API's create and join routes use
