@@ -199,3 +199,30 @@ func TestOutbox(t *testing.T) {
 	none, _ := s.Statements(ctx, "globex", 0, 10)
 	assert.Empty(t, none)
 }
+
+// TestAppendBatchFitsD1: a batch of 100 events (the API's limit) binds
+// fewer parameters per statement than D1 allows (100), and is stored
+// whole.
+func TestAppendBatchFitsD1(t *testing.T) {
+	s := open(t)
+	seed(t, s, "acme", "w1", "AAAA-BBBB")
+	ctx := context.Background()
+	cur, err := s.Cursor(ctx, "acme", "w1")
+	require.NoError(t, err)
+	var ids []string
+	for i := range 100 {
+		ids = append(ids, fmt.Sprint("e", i))
+	}
+	var stmts []store.Stmt
+	for _, id := range ids {
+		st := store.AppendStmt(store.Event{Org: "acme", WorkshopID: "w1", EventID: id, Body: []byte(`{}`), Digest: "d"}, cur, ids)
+		require.LessOrEqual(t, len(st.Args), 100)
+		stmts = append(stmts, st)
+	}
+	ch, err := s.BatchChanges(ctx, stmts...)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), ch[99])
+	n, err := s.CountEvents(ctx, "acme", "w1")
+	require.NoError(t, err)
+	assert.Equal(t, 101, n)
+}

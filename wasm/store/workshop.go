@@ -141,25 +141,30 @@ func EventStmt(e Event) Stmt {
 }
 
 // AppendStmt stores an event only if the workshop has no event after
-// cursor other than those in batch (the ids stored in the same batch): an
-// optimistic guard, so an append validated against the state at cursor is
-// never stored on top of a state it was not checked against. The caller
-// checks the changes of the first statement and retries when it is 0.
+// cursor other than those of batch (the ids stored in the same batch, in
+// order) stored before it: an optimistic guard, so an append validated
+// against the state at cursor is never stored on top of a state it was
+// not checked against. The caller checks the changes of the first
+// statement and retries when it is 0. The guard counts the events after
+// cursor and looks for the batch's first one, so its bound parameters do
+// not grow with the batch (D1 allows 100).
 func AppendStmt(e Event, cursor int64, batch []string) Stmt {
-	args := []any{e.Org, e.WorkshopID, e.EventID, string(e.Body), e.Digest, e.CreatedAt, e.Org, e.WorkshopID, cursor}
-	not := ""
-	if len(batch) > 0 {
-		not = ` AND event_id NOT IN (?` + strings.Repeat(", ?", len(batch)-1) + `)`
-		for _, id := range batch {
-			args = append(args, id)
+	pos, first := 0, e.EventID
+	for i, id := range batch {
+		if id == e.EventID {
+			pos = i
 		}
+	}
+	if len(batch) > 0 {
+		first = batch[0]
 	}
 	return Stmt{
 		SQL: `INSERT INTO events (org, workshop_id, event_id, body, digest, created_at)
-			SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (
-				SELECT 1 FROM events WHERE org = ? AND workshop_id = ? AND seq > ?` + not + `)
+			SELECT ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM events WHERE org = ? AND workshop_id = ? AND seq > ?) = ?
+				AND (? = 0 OR EXISTS (SELECT 1 FROM events WHERE workshop_id = ? AND event_id = ? AND seq > ?))
 			ON CONFLICT (workshop_id, event_id) DO NOTHING`,
-		Args: args,
+		Args: []any{e.Org, e.WorkshopID, e.EventID, string(e.Body), e.Digest, e.CreatedAt,
+			e.Org, e.WorkshopID, cursor, pos, pos, e.WorkshopID, first, cursor},
 	}
 }
 
