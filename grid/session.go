@@ -435,9 +435,12 @@ func checkEnvelope(e *Event) error {
 	if e.At.IsZero() {
 		errs = append(errs, fieldErr("at", ErrRequired))
 	}
+	if err := checkLimits(e); err != nil {
+		errs = append(errs, err)
+	}
 	allowed, ok := allowedFields(e.Type)
 	if !ok {
-		errs = append(errs, fieldErrf("type", ErrUnknownEvent, "%q", e.Type))
+		errs = append(errs, unknownType(e.Type))
 		return errors.Join(errs...)
 	}
 	if extra := presentFields(e) &^ allowed; extra != 0 {

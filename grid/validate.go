@@ -86,7 +86,7 @@ func requiredText(path, v string) error {
 	if err := prose.Check(v, prose.DefaultMaxLen); err != nil {
 		return fieldErr(path, err)
 	}
-	return nil
+	return CheckTextChars(path, v)
 }
 
 func optionalText(path, v string) error {
@@ -116,6 +116,8 @@ func validateItem(c Column, i int, it *Item) []error {
 		if v == "" {
 			add(fieldErr(itemPath(c, i, field), ErrRequired))
 		} else if err := prose.Check(v, prose.DefaultMaxLen); err != nil {
+			add(fieldErr(itemPath(c, i, field), err))
+		} else if err := charsErr(v, true); err != nil {
 			add(fieldErr(itemPath(c, i, field), err))
 		}
 	}

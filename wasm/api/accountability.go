@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/standards"
 	"github.com/purposefulcx/purposeful/wasm/store"
 )
@@ -203,6 +204,15 @@ type accPersonToken struct {
 
 // checkID checks a client-chosen id: 1 to 80 bytes of letters, digits and
 // . _ - : @ (pseudonymous ids, observation ids from a phone).
+// nameErrors checks a person's name or a session's title with grid's one
+// name rule, the rule every name in the API follows.
+func nameErrors(path, v string) []FieldError {
+	if err := grid.CheckName(path, v); err != nil {
+		return fieldErrors("", err)
+	}
+	return nil
+}
+
 func checkID(path, id string) *FieldError {
 	if id == "" || len(id) > 80 {
 		return &FieldError{Path: path, Message: "must be 1 to 80 characters"}
@@ -239,9 +249,7 @@ func accPutPerson(c *call) error {
 		errs = append(errs, *fe)
 	}
 	if req.Name != "" {
-		if fe := checkName("name", req.Name); fe != nil {
-			errs = append(errs, *fe)
-		}
+		errs = append(errs, nameErrors("name", req.Name)...)
 	}
 	if len(errs) > 0 {
 		return badRequest("the request body is not valid", errs...)

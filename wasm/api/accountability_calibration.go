@@ -143,9 +143,8 @@ func accCreateSession(c *call) error {
 			errs = append(errs, *fe)
 		}
 	}
-	if fe := checkName("title", req.Title); fe != nil {
-		errs = append(errs, *fe)
-	}
+	// A session's title is required and follows the name rule.
+	errs = append(errs, nameErrors("title", req.Title)...)
 	now := c.h.cfg.Now()
 	if !req.Deadline.After(now) {
 		errs = append(errs, FieldError{Path: "deadline", Message: "must be in the future"})

@@ -32,9 +32,33 @@ type Config struct {
 	// client's address ("CF-Connecting-IP" on Cloudflare). Empty: the
 	// request's RemoteAddr. Used only to rate-limit join attempts.
 	ClientIPHeader string
-	// JoinFailureLimit is how many failed joins a client may make in 15
-	// minutes before getting 429 (default 10).
+	// JoinFailureLimit is how many different wrong join codes a client
+	// (an IPv4 address, or an IPv6 /64) may send in a sliding 15 minutes
+	// before getting 429 (default 10). The same wrong code sent again
+	// counts once, and a blocked client's right code still gets in (one
+	// try per 30 s is checked), so a room behind one NAT is not locked out.
 	JoinFailureLimit int
+	// JoinsPerAddress is how many members one client may join into one
+	// workshop in a sliding 10 minutes (default 100), so that one client
+	// with the code cannot take every seat.
+	JoinsPerAddress int
+	// CreatesPerAddress is how many workshops a client may create without
+	// an API key (in PublicOrg) in a sliding 10 minutes (default 20).
+	CreatesPerAddress int
+	// CreatesPerOrg is how many workshops one organisation may create in a
+	// sliding 10 minutes (default 500).
+	CreatesPerOrg int
+	// TokenTTL is how long a workshop token works after its last use
+	// (default 12 hours); use renews it while the workshop is open. A
+	// completed workshop's participant tokens work one more hour.
+	TokenTTL time.Duration
+	// MaxWorkshopBytes caps the stored events of one workshop, in bytes
+	// (default 8 MiB); appends beyond it get 409.
+	MaxWorkshopBytes int64
+	// AllowedHosts, when set, lists the Host names (with port, as sent)
+	// the API answers; any other Host gets 421, which defeats DNS
+	// rebinding of a server on a LAN or loopback. Empty: any Host.
+	AllowedHosts []string
 	// LRS is where xAPI statements are sent. Zero: they are only stored.
 	LRS LRS
 	// LTI makes the API an LTI 1.3 tool. Zero: LTI is off.
@@ -78,4 +102,33 @@ type LRS struct {
 	// the whole TLS stack to the worker's binary.) Each request has a 5 s
 	// deadline.
 	Transport http.RoundTripper
+}
+
+// Defaults of [Config] for the limits.
+const (
+	defaultJoinFailureLimit  = 10
+	defaultJoinsPerAddress   = 100
+	defaultCreatesPerAddress = 20
+	defaultCreatesPerOrg     = 500
+	defaultTokenTTL          = 12 * time.Hour
+	defaultMaxWorkshopBytes  = 8 << 20
+)
+
+// defaults fills in the limits left at zero.
+func (cfg *Config) defaults() {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&cfg.JoinFailureLimit, defaultJoinFailureLimit)
+	def(&cfg.JoinsPerAddress, defaultJoinsPerAddress)
+	def(&cfg.CreatesPerAddress, defaultCreatesPerAddress)
+	def(&cfg.CreatesPerOrg, defaultCreatesPerOrg)
+	if cfg.TokenTTL <= 0 {
+		cfg.TokenTTL = defaultTokenTTL
+	}
+	if cfg.MaxWorkshopBytes <= 0 {
+		cfg.MaxWorkshopBytes = defaultMaxWorkshopBytes
+	}
 }

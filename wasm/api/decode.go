@@ -8,6 +8,8 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -112,6 +114,18 @@ func decodeStrict(body []byte, v any) error {
 	if key, path := duplicateKey(body); key != "" {
 		return problem(http.StatusBadRequest, TypeInvalidJSON, "a key appears twice",
 			FieldError{Path: path, Message: "duplicate key " + strconv.Quote(key)})
+	}
+	t := reflect.TypeOf(v)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t != nil && t.Kind() == reflect.Struct {
+		if b := bytes.TrimLeft(body, " \t\r\n"); len(b) > 0 && b[0] != '{' {
+			return problem(http.StatusBadRequest, TypeInvalidJSON, "the body must be a JSON object")
+		}
+	}
+	if fe := foldedKey(body, t); fe != nil {
+		return problem(http.StatusBadRequest, TypeInvalidJSON, "a key differs from a field name only by case", *fe)
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
@@ -226,4 +240,101 @@ func (f *jsonFrame) next() {
 	} else {
 		f.idx++
 	}
+}
+
+// foldedKey finds the first object key of body that encoding/json would
+// match to a field of t only by ignoring case ({"ID": ...} for a field
+// tagged "id"), which would get round the duplicate-key check. Keys are
+// case-sensitive here: such a key is an error naming its path. Unknown
+// keys are left to the decoder.
+func foldedKey(body []byte, t reflect.Type) *FieldError {
+	var v any
+	if t == nil || json.Unmarshal(body, &v) != nil {
+		return nil
+	}
+	return foldedIn(v, t, "")
+}
+
+func foldedIn(v any, t reflect.Type, path string) *FieldError {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == reflect.TypeFor[json.RawMessage]() { // decoded, and checked, on its own later
+		return nil
+	}
+	switch x := v.(type) {
+	case []any:
+		if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
+			return nil
+		}
+		for i, e := range x {
+			if fe := foldedIn(e, t.Elem(), path+"["+strconv.Itoa(i)+"]"); fe != nil {
+				return fe
+			}
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		switch t.Kind() {
+		case reflect.Map:
+			for _, k := range keys {
+				if fe := foldedIn(x[k], t.Elem(), joinPath(path, k)); fe != nil {
+					return fe
+				}
+			}
+		case reflect.Struct:
+			fields := jsonFields(t)
+			for _, k := range keys {
+				if ft, ok := fields[k]; ok {
+					if fe := foldedIn(x[k], ft, joinPath(path, k)); fe != nil {
+						return fe
+					}
+					continue
+				}
+				for name := range fields {
+					if strings.EqualFold(name, k) {
+						return &FieldError{Path: joinPath(path, k), Message: "keys are case-sensitive: did you mean " + strconv.Quote(name) + "?"}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// jsonFields maps the JSON names of t's fields (embedded structs' too) to
+// their types.
+func jsonFields(t reflect.Type) map[string]reflect.Type {
+	out := map[string]reflect.Type{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, _, _ := strings.Cut(tag, ",")
+		if f.Anonymous && name == "" {
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				for k, v := range jsonFields(ft) {
+					out[k] = v
+				}
+				continue
+			}
+		}
+		if !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		out[name] = f.Type
+	}
+	return out
 }

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -15,22 +14,12 @@ import (
 type handler struct {
 	cfg    Config
 	routes []route
-	// locks serialise appends to one workshop inside this process, which
-	// spares the optimistic retries of the store. They are striped by
-	// workshop id, so their number stays fixed however many workshops a
-	// long-lived process (the server, a kept worker instance) sees; two
-	// workshops sharing a stripe only wait for each other. Across worker
-	// instances the store's guard alone keeps appends consistent.
-	locks [64]sync.Mutex
-}
-
-// lockFor returns the append lock of a workshop.
-func (h *handler) lockFor(workshopID string) *sync.Mutex {
-	sum := uint32(2166136261) // FNV-1a
-	for i := 0; i < len(workshopID); i++ {
-		sum = (sum ^ uint32(workshopID[i])) * 16777619
-	}
-	return &h.locks[sum%uint32(len(h.locks))]
+	// sessions keeps the folded sessions of the workshops in use, each
+	// with the lock that serialises this process's appends to it. The
+	// cache is bounded, so a long-lived process (the server, a kept
+	// worker instance) holds a fixed number of them; across processes the
+	// store's guard keeps appends consistent.
+	sessions sessionCache
 }
 
 // New returns the API handler for cfg. Building it does no work beyond
@@ -40,9 +29,7 @@ func New(cfg Config) http.Handler {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
 	}
-	if cfg.JoinFailureLimit <= 0 {
-		cfg.JoinFailureLimit = 10
-	}
+	cfg.defaults()
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -114,6 +101,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) serve(w http.ResponseWriter, r *http.Request) string {
+	if !h.hostAllowed(r.Host) {
+		writeProblem(w, problem(http.StatusMisdirectedRequest, TypeHost, "this server does not answer for that host name"))
+		return "host"
+	}
 	path := r.URL.EscapedPath()
 	if !strings.HasPrefix(path, "/v1/") && path != "/v1" {
 		if h.cfg.Pages != nil {
@@ -278,4 +269,19 @@ func (c *call) rawBody() ([]byte, error) {
 		return nil, err
 	}
 	return body, nil
+}
+
+// hostAllowed reports whether the server answers for host (Config.
+// AllowedHosts; any when empty). A DNS-rebound name is refused, so a page
+// on another site cannot reach a server on loopback or the LAN through it.
+func (h *handler) hostAllowed(host string) bool {
+	if len(h.cfg.AllowedHosts) == 0 {
+		return true
+	}
+	for _, a := range h.cfg.AllowedHosts {
+		if strings.EqualFold(a, host) {
+			return true
+		}
+	}
+	return false
 }

@@ -579,8 +579,9 @@ func (c *call) joinLTIWorkshop(p lti.Platform, l *lti.Launch, sess *ltiSession) 
 				role = store.RoleFacilitator
 			}
 		}
+		at := c.h.now()
 		return tok, []store.Stmt{store.TokenStmt(store.Token{Hash: hashHex(tok), Org: w.Org, WorkshopID: w.ID, Role: role,
-			ParticipantID: member, Name: sess.Name, CreatedAt: c.h.now()})}, nil
+			ParticipantID: member, Name: sess.Name, CreatedAt: at, ExpiresAt: at + c.h.cfg.TokenTTL.Milliseconds()})}, nil
 	}
 	if !errors.Is(err, store.ErrNotFound) {
 		return "", nil, err

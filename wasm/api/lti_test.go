@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,24 +18,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// clock is a movable clock for the tool.
-type clock struct {
-	mu  sync.Mutex
-	off time.Duration
-}
-
-func (c *clock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return time.Now().Add(c.off)
-}
-
-func (c *clock) advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.off += d
-}
 
 // toolKeys makes a fresh signing key set for the tool.
 func toolKeys(t testing.TB) lti.KeySet {
@@ -68,12 +49,12 @@ func newLTITool(t *testing.T) (ltitest.Tool, *store.Store) {
 	key, k, err := api.NewAPIKey("acme", nil)
 	require.NoError(t, err)
 	c := &clock{}
-	cfg := api.Config{Store: st, APIKeys: []api.APIKey{k}, Now: c.now,
+	cfg := api.Config{Store: st, APIKeys: []api.APIKey{k}, Now: c.Now,
 		LTI: api.LTIConfig{Keys: toolKeys(t), Transport: http.DefaultTransport,
-			JWKS: &lti.JWKSCache{Transport: http.DefaultTransport, Now: c.now}}}
+			JWKS: &lti.JWKSCache{Transport: http.DefaultTransport, Now: c.Now}}}
 	srv := httptest.NewServer(api.New(cfg))
 	t.Cleanup(srv.Close)
-	return ltitest.Tool{BaseURL: srv.URL, OrgKey: key, Rows: ltiRows(st), Advance: c.advance}, st
+	return ltitest.Tool{BaseURL: srv.URL, OrgKey: key, Rows: ltiRows(st), Advance: c.add}, st
 }
 
 // TestLTIFlow drives registration, deep linking, launches, the roster and

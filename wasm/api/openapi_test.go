@@ -68,6 +68,8 @@ func (h *handler) openAPI() obj {
 				"text/markdown":    obj{"schema": obj{"type": "string"}},
 				"image/svg+xml":    obj{"schema": obj{"type": "string"}},
 			}}
+		case status == http.StatusNoContent:
+			responses["204"] = obj{"description": "done, no content"}
 		case d.resp != "":
 			responses[strconv.Itoa(status)] = obj{"description": "success", "content": obj{
 				"application/json": obj{"schema": ref(d.resp)}}}

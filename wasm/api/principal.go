@@ -80,8 +80,28 @@ func (c *call) authenticate(mode authMode) error {
 		if err != nil {
 			return err
 		}
+		if err := c.checkToken(t); err != nil {
+			return err
+		}
 		c.who = principal{org: t.Org, token: t}
 		return nil
 	}
 	return unauthorized("")
+}
+
+// checkToken refuses a revoked or expired token, and renews one that has
+// used half its life while its workshop is open.
+func (c *call) checkToken(t store.Token) error {
+	now := c.h.now()
+	switch {
+	case t.Revoked:
+		return unauthorized("the facilitator removed this member from the workshop")
+	case t.ExpiresAt <= now:
+		return unauthorized("the token has expired; join the workshop again")
+	}
+	ttl := c.h.cfg.TokenTTL.Milliseconds()
+	if t.ExpiresAt-now < ttl/2 {
+		return c.h.cfg.Store.RenewToken(c.r.Context(), t.Hash, now+ttl)
+	}
+	return nil
 }

@@ -23,6 +23,7 @@ const (
 	TypeTooManyRequests = "urn:purposeful:problem:too-many-requests"
 	TypeInternal        = "urn:purposeful:problem:internal"
 	TypeUnavailable     = "urn:purposeful:problem:unavailable"
+	TypeHost            = "urn:purposeful:problem:unknown-host"
 )
 
 // ProblemContentType is the media type of every error answer (RFC 9457).

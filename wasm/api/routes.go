@@ -68,6 +68,12 @@ func coreRoutes() []route {
 		{method: http.MethodPost, pattern: "/v1/workshops/{id}/complete", auth: authWorkshop, handle: completeWorkshop,
 			doc: opDoc{id: "completeWorkshop", tag: "workshops", summary: "Complete the workshop (facilitator or organisation): closes the join code and records an xAPI statement",
 				body: "Complete", resp: "Completed", errors: []int{401, 403, 404, 409}}},
+		{method: http.MethodDelete, pattern: "/v1/workshops/{id}/members/{member}", auth: authWorkshop, handle: removeMember,
+			doc: opDoc{id: "removeMember", tag: "workshops", summary: "Remove a participant (facilitator or organisation): their token stops working; their seat stays taken",
+				status: http.StatusNoContent, errors: []int{401, 403, 404}}},
+		{method: http.MethodPost, pattern: "/v1/workshops/{id}/joining", auth: authWorkshop, handle: setJoining,
+			doc: opDoc{id: "setJoining", tag: "workshops", summary: "Open or close joining with the code (facilitator or organisation)",
+				body: "Joining", resp: "Joining", errors: []int{401, 403, 404, 409}}},
 	}
 }
 

@@ -94,22 +94,6 @@ func (h *handler) newMemberID() (string, error) {
 	return "m" + id[:15], nil
 }
 
-func checkName(path, name string) *FieldError {
-	n := strings.TrimSpace(name)
-	switch {
-	case n == "":
-		return &FieldError{Path: path, Message: "required"}
-	case len(name) > 80:
-		return &FieldError{Path: path, Message: "longer than 80 bytes"}
-	}
-	for _, r := range name {
-		if r < 0x20 || r == 0x7f {
-			return &FieldError{Path: path, Message: "has control characters"}
-		}
-	}
-	return nil
-}
-
 // createWorkshop: POST /v1/workshops.
 func createWorkshop(c *call) error {
 	s, err := c.store()
@@ -120,15 +104,15 @@ func createWorkshop(c *call) error {
 	if err := c.decode(&req); err != nil {
 		return err
 	}
-	if fe := checkName("name", req.Name); fe != nil {
-		return badRequest("the request body is not valid", *fe)
-	}
-	if len(req.Title) > 200 {
-		return badRequest("the request body is not valid", FieldError{Path: "title", Message: "longer than 200 bytes"})
+	if err := errors.Join(grid.CheckName("name", req.Name), grid.CheckTitle("title", req.Title)); err != nil {
+		return badRequest("the request body is not valid", fieldErrors("", err)...)
 	}
 	h := c.h
 	id, err := h.newID()
 	if err != nil {
+		return err
+	}
+	if err := c.checkCreate(id); err != nil {
 		return err
 	}
 	member, err := h.newMemberID()
@@ -168,7 +152,7 @@ func createWorkshop(c *call) error {
 		}
 		w := store.Workshop{ID: id, Org: c.who.org, Title: title, JoinCode: code, Anonymous: anon, Setup: setup, CreatedAt: at}
 		t := store.Token{Hash: hashHex(tok), Org: c.who.org, WorkshopID: id, Role: store.RoleFacilitator,
-			ParticipantID: member, Name: req.Name, CreatedAt: at}
+			ParticipantID: member, Name: req.Name, CreatedAt: at, ExpiresAt: at + h.cfg.TokenTTL.Milliseconds()}
 		e := store.Event{Org: c.who.org, WorkshopID: id, EventID: ev.ID, Body: body, Digest: digest(body), CreatedAt: at}
 		err = s.Batch(c.r.Context(), store.CreateWorkshopStmts(w, t, []store.Event{e})...)
 		if !errors.Is(err, store.ErrConflict) {
@@ -191,22 +175,6 @@ func digest(b []byte) string {
 	return hex.EncodeToString(h[:16])
 }
 
-// clientKey identifies the caller for join rate limiting, hashed so no
-// address is stored.
-func (c *call) clientKey() string {
-	ip := ""
-	if hd := c.h.cfg.ClientIPHeader; hd != "" {
-		ip = c.r.Header.Get(hd)
-	}
-	if ip == "" {
-		ip = c.r.RemoteAddr
-		if i := strings.LastIndexByte(ip, ':'); i > 0 && !strings.HasSuffix(ip, "]") {
-			ip = ip[:i]
-		}
-	}
-	return hashHex("join:" + ip)[:32]
-}
-
 // joinWorkshop: POST /v1/join.
 func joinWorkshop(c *call) error {
 	s, err := c.store()
@@ -214,16 +182,6 @@ func joinWorkshop(c *call) error {
 		return err
 	}
 	ctx := c.r.Context()
-	client := c.clientKey()
-	bucket := c.h.cfg.Now().Unix() / (15 * 60)
-	n, err := s.JoinFailures(ctx, client, bucket)
-	if err != nil {
-		return err
-	}
-	if n >= c.h.cfg.JoinFailureLimit {
-		c.w.Header().Set("Retry-After", strconv.FormatInt((bucket+1)*15*60-c.h.cfg.Now().Unix(), 10))
-		return problem(http.StatusTooManyRequests, TypeTooManyRequests, "too many wrong join codes from this client; try again later")
-	}
 	var req joinRequest
 	if err := c.decode(&req); err != nil {
 		return err
@@ -233,28 +191,26 @@ func joinWorkshop(c *call) error {
 	if code == "" {
 		errs = append(errs, FieldError{Path: "code", Message: "not a join code (8 letters and digits, like K7QM-4XPD)"})
 	}
-	if fe := checkName("name", req.Name); fe != nil {
-		errs = append(errs, *fe)
+	if err := grid.CheckName("name", req.Name); err != nil {
+		errs = append(errs, fieldErrors("", err)...)
 	}
 	if len(errs) > 0 {
 		return badRequest("the request body is not valid", errs...)
 	}
-	w, err := s.WorkshopByCode(ctx, code)
-	if errors.Is(err, store.ErrNotFound) {
-		if err := s.RecordJoinFailure(ctx, client, bucket); err != nil {
-			return err
-		}
-		return notFound("no open workshop has this join code")
-	}
+	client := c.clientKey()
+	w, err := c.checkCode(client, code)
 	if err != nil {
 		return err
 	}
-	sess, _, err := c.session(w)
-	if err != nil {
-		return err
+	if w.Closed {
+		return conflict("joining is closed for this workshop; ask the facilitator to open it")
 	}
 	member, err := c.h.newMemberID()
 	if err != nil {
+		return err
+	}
+	if err := c.throttle("join-ok:"+w.ID+":"+client, member, joinWindow, c.h.cfg.JoinsPerAddress,
+		"too many members joined from this client; try again later"); err != nil {
 		return err
 	}
 	tok, err := c.h.newSecret(tokenPrefix)
@@ -267,84 +223,33 @@ func joinWorkshop(c *call) error {
 		return err
 	}
 	ev := grid.Event{ID: "join-" + evID[:16], Type: grid.Join, Actor: member, At: now, Name: req.Name}
-	if err := sess.Apply(ev); err != nil {
-		return eventProblem("", err)
-	}
 	body, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	full := conflict("the workshop is full (" + strconv.Itoa(grid.MaxMembers) + " members)")
+	var seats int
+	// The seats left are counted in the store, with the insert (the name
+	// was checked by the same rule the session applies).
+	err = c.withSession(w, func(f *folded) error {
+		seats = grid.MaxMembers - 1 - f.proxies
+		return nil
+	})
 	if err != nil {
 		return err
 	}
 	at := now.UnixMilli()
 	t := store.Token{Hash: hashHex(tok), Org: w.Org, WorkshopID: w.ID, Role: store.RoleParticipant,
-		ParticipantID: member, Name: req.Name, CreatedAt: at}
+		ParticipantID: member, Name: req.Name, CreatedAt: at, ExpiresAt: at + c.h.cfg.TokenTTL.Milliseconds()}
 	e := store.Event{Org: w.Org, WorkshopID: w.ID, EventID: ev.ID, Body: body, Digest: digest(body), CreatedAt: at}
-	if err := s.Batch(ctx, store.TokenStmt(t), store.EventStmt(e)); err != nil {
-		return err
-	}
-	return c.writeJSON(http.StatusCreated, joinResponse{WorkshopID: w.ID, MemberID: member, ParticipantToken: tok})
-}
-
-// loaded is a workshop's stored events folded into a session.
-type loaded struct {
-	seqOf  map[string]int64
-	atOf   map[string]time.Time
-	count  int // stored events
-	cursor int64
-}
-
-// at is the time of the stored event id.
-func (l loaded) at(id string) time.Time { return l.atOf[id] }
-
-// eventLog is a workshop's stored events, decoded once.
-type eventLog struct {
-	w      store.Workshop
-	events []grid.Event
-	seqs   []int64
-	cursor int64
-}
-
-// readLog reads the events of w stored after the log's cursor.
-func (c *call) readLog(l *eventLog) error {
-	evs, err := c.h.cfg.Store.Events(c.r.Context(), l.w.Org, l.w.ID, l.cursor, 0)
+	ch, err := s.BatchChanges(ctx, store.SeatStmt(t, seats), store.EventIfTokenStmt(e, t.Hash))
 	if err != nil {
 		return err
 	}
-	for _, e := range evs {
-		l.cursor = e.Seq
-		var ge grid.Event
-		if err := json.Unmarshal(e.Body, &ge); err != nil {
-			continue
-		}
-		l.events = append(l.events, ge)
-		l.seqs = append(l.seqs, e.Seq)
+	if ch[0] == 0 {
+		return full
 	}
-	return nil
-}
-
-// fold applies the log, in the order it was stored, to a new session.
-// Events that no longer apply (a race between two writers that both
-// passed validation) are skipped, as a reader would.
-func (l *eventLog) fold() (*grid.Session, loaded) {
-	ld := loaded{seqOf: make(map[string]int64, len(l.events)), atOf: make(map[string]time.Time, len(l.events)),
-		count: len(l.events), cursor: l.cursor}
-	sess := grid.NewSession()
-	for i, ge := range l.events {
-		if sess.Apply(ge) == nil {
-			ld.seqOf[ge.ID] = l.seqs[i]
-			ld.atOf[ge.ID] = ge.At
-		}
-	}
-	return sess, ld
-}
-
-// session folds the stored events of w.
-func (c *call) session(w store.Workshop) (*grid.Session, loaded, error) {
-	l := &eventLog{w: w}
-	if err := c.readLog(l); err != nil {
-		return nil, loaded{}, err
-	}
-	sess, ld := l.fold()
-	return sess, ld, nil
+	return c.writeJSON(http.StatusCreated, joinResponse{WorkshopID: w.ID, MemberID: member, ParticipantToken: tok})
 }
 
 // workshop loads the workshop in the path for the caller's organisation;
@@ -438,34 +343,39 @@ func appendEvents(c *call) error {
 	if len(errs) > 0 {
 		return problem(http.StatusBadRequest, TypeValidation, "some events are not valid", errs...)
 	}
+	// The session's lock serialises this handler's appends to the
+	// workshop; the store's guard keeps appends through other handlers
+	// (worker instances) consistent.
+	return c.withSession(w, func(f *folded) error { return c.appendTo(f, w, evs, prefix) })
+}
+
+// appendTo validates evs against the folded session and stores the new
+// ones, retrying when another writer stored events first.
+func (c *call) appendTo(f *folded, w store.Workshop, evs []grid.Event, prefix func(int) string) error {
 	s := c.h.cfg.Store
 	ctx := c.r.Context()
-	mu := c.h.lockFor(w.ID)
-	mu.Lock()
-	defer mu.Unlock()
-	log := &eventLog{w: w}
-	if err := c.readLog(log); err != nil {
-		return err
-	}
 	for attempt := 0; ; attempt++ {
-		sess, l := log.fold()
-		if l.count+len(evs) > maxEventsPerWorkshop {
+		if f.count+len(evs) > maxEventsPerWorkshop {
 			return conflict("the workshop has reached its limit of events")
 		}
-		resp := appendResponse{Cursor: l.cursor}
+		resp := appendResponse{Cursor: f.cursor}
 		var fresh []store.Event
 		var newIDs []string
+		size := f.bytes
 		for i, e := range evs {
-			known := sess.Has(e.ID)
+			known := f.sess.Has(e.ID)
 			if e.At.IsZero() {
 				// The server stamps events sent without a time; a retry of
 				// such an event gets the time it was first stored with.
 				e.At = c.h.cfg.Now().UTC()
 				if known {
-					e.At = l.at(e.ID)
+					e.At = f.atOf[e.ID]
 				}
 			}
-			if err := sess.Apply(e); err != nil {
+			if err := f.sess.Apply(e); err != nil {
+				if len(fresh) > 0 {
+					f.reset() // the session holds events that are not stored
+				}
 				return eventProblem(prefix(i), err)
 			}
 			if known {
@@ -474,8 +384,10 @@ func appendEvents(c *call) error {
 			}
 			b, err := json.Marshal(e)
 			if err != nil {
+				f.reset()
 				return err
 			}
+			size += int64(len(b))
 			newIDs = append(newIDs, e.ID)
 			fresh = append(fresh, store.Event{Org: w.Org, WorkshopID: w.ID, EventID: e.ID,
 				Body: b, Digest: digest(b), CreatedAt: c.h.now()})
@@ -483,31 +395,37 @@ func appendEvents(c *call) error {
 		if len(fresh) == 0 {
 			return c.writeJSON(http.StatusOK, resp)
 		}
+		if size > c.h.cfg.MaxWorkshopBytes {
+			f.reset()
+			return conflict("the workshop has reached its limit of " + strconv.FormatInt(c.h.cfg.MaxWorkshopBytes, 10) + " stored bytes")
+		}
 		// Each insert is guarded: it happens only if no other event was
-		// stored since l.cursor (this batch's own events aside).
+		// stored since the cursor (this batch's own events aside).
 		stmts := make([]store.Stmt, len(fresh))
 		for i, e := range fresh {
-			stmts[i] = store.AppendStmt(e, l.cursor, newIDs)
+			stmts[i] = store.AppendStmt(e, f.cursor, newIDs)
 		}
 		changes, err := s.BatchChanges(ctx, stmts...)
 		if err != nil {
+			f.reset()
 			return err
 		}
 		if changes[0] > 0 {
 			resp.Applied = len(stmts)
-			if resp.Cursor, err = s.Cursor(ctx, w.Org, w.ID); err != nil {
+			if err := f.refresh(c, w); err != nil {
 				return err
 			}
+			resp.Cursor = f.cursor
 			return c.writeJSON(http.StatusOK, resp)
 		}
-		// Someone else wrote first: read what they wrote, fold again and
-		// retry.
+		// Someone else wrote first: fold again from the store and retry.
+		f.reset()
 		if attempt+1 >= appendAttempts {
 			c.w.Header().Set("Retry-After", "1")
 			c.w.Header().Set("Cache-Control", "no-store")
 			return problem(http.StatusServiceUnavailable, TypeUnavailable, "the workshop is busy; send the same events again")
 		}
-		if err := c.readLog(log); err != nil {
+		if err := f.refresh(c, w); err != nil {
 			return err
 		}
 	}
@@ -544,7 +462,8 @@ func eventProblem(prefix string, err error) error {
 	case errors.Is(err, grid.ErrBadEvent), errors.Is(err, grid.ErrUnknownEvent), errors.Is(err, grid.ErrRequired),
 		errors.Is(err, grid.ErrUnknownValue), errors.Is(err, grid.ErrOutOfRange), errors.Is(err, grid.ErrBadLink),
 		errors.Is(err, grid.ErrEmpty), errors.Is(err, grid.ErrBlank), errors.Is(err, grid.ErrTooLong),
-		errors.Is(err, grid.ErrInvalidUTF8), errors.Is(err, grid.ErrWrongColumn), errors.Is(err, grid.ErrRedacted):
+		errors.Is(err, grid.ErrInvalidUTF8), errors.Is(err, grid.ErrWrongColumn), errors.Is(err, grid.ErrRedacted),
+		errors.Is(err, grid.ErrControl), errors.Is(err, grid.ErrTooMany):
 		return problem(http.StatusBadRequest, TypeValidation, "the event is not valid", fes...)
 	}
 	return problem(http.StatusUnprocessableEntity, TypeValidation, "the event does not apply to the workshop now", fes...)
@@ -560,27 +479,23 @@ func listEvents(c *call) error {
 	if err != nil {
 		return err
 	}
-	sess, l, err := c.session(w)
-	if err != nil {
-		return err
-	}
-	views, _ := sess.EventsFor(c.viewer(sess), 0)
-	resp := eventsResponse{Events: []seqEvent{}, Cursor: after}
-	for _, e := range views {
-		seq := l.seqOf[e.ID]
-		if seq <= after {
-			continue
+	return c.withSession(w, func(f *folded) error {
+		i := f.index(after)
+		views, _ := f.sess.EventsFor(c.viewer(f.sess), i)
+		resp := eventsResponse{Events: []seqEvent{}, Cursor: after}
+		for k, e := range views {
+			if len(resp.Events) == int(limit) {
+				break
+			}
+			seq := f.seqs[i+k]
+			resp.Events = append(resp.Events, seqEvent{Seq: seq, Event: e})
+			resp.Cursor = max(resp.Cursor, seq)
 		}
-		if len(resp.Events) == int(limit) {
-			break
+		if len(resp.Events) < int(limit) {
+			resp.Cursor = max(resp.Cursor, f.cursor)
 		}
-		resp.Events = append(resp.Events, seqEvent{Seq: seq, Event: e})
-		resp.Cursor = max(resp.Cursor, seq)
-	}
-	if len(resp.Events) < int(limit) {
-		resp.Cursor = max(resp.Cursor, l.cursor)
-	}
-	return c.writeJSON(http.StatusOK, resp)
+		return c.writeJSON(http.StatusOK, resp)
+	})
 }
 
 // pageQuery reads the paging parameters of a list: after (a cursor, 0 by
@@ -616,24 +531,31 @@ func workshopState(c *call) error {
 	if err != nil {
 		return err
 	}
-	sess, l, err := c.session(w)
-	if err != nil {
-		return err
+	return c.withSession(w, func(f *folded) error {
+		viewer := c.viewer(f.sess)
+		v, err := f.sess.View(viewer, c.h.cfg.Now())
+		if err != nil {
+			return notMember(err)
+		}
+		resp := stateResponse{ID: w.ID, Title: w.Title, Completed: w.CompletedAt != 0, Cursor: f.cursor, View: v, Role: "organisation"}
+		if c.who.token.Role != "" {
+			resp.You = viewer
+			resp.Role = c.who.token.Role
+		}
+		if c.who.facilitator() {
+			resp.JoinCode = w.JoinCode
+		}
+		return c.writeJSON(http.StatusOK, resp)
+	})
+}
+
+// notMember answers a read for a token whose member is not in the session
+// (a join that lost a race with the facilitator's own joins).
+func notMember(err error) error {
+	if errors.Is(err, grid.ErrNotMember) {
+		return forbidden("this token's member is not in the workshop")
 	}
-	viewer := c.viewer(sess)
-	v, err := sess.View(viewer, c.h.cfg.Now())
-	if err != nil {
-		return err
-	}
-	resp := stateResponse{ID: w.ID, Title: w.Title, Completed: w.CompletedAt != 0, Cursor: l.cursor, View: v, Role: "organisation"}
-	if c.who.token.Role != "" {
-		resp.You = viewer
-		resp.Role = c.who.token.Role
-	}
-	if c.who.facilitator() {
-		resp.JoinCode = w.JoinCode
-	}
-	return c.writeJSON(http.StatusOK, resp)
+	return err
 }
 
 // exportWorkshop: GET /v1/workshops/{id}/export?format=json|csv|md|svg.
@@ -651,11 +573,11 @@ func exportWorkshop(c *call) error {
 	default:
 		return badRequest("unknown export format", FieldError{Path: "format", Message: "must be json, csv, md or svg"})
 	}
-	sess, _, err := c.session(w)
-	if err != nil {
-		return err
-	}
-	g, err := sess.Export(c.viewer(sess))
+	var g *grid.Grid
+	err = c.withSession(w, func(f *folded) error {
+		g, err = f.sess.Export(c.viewer(f.sess))
+		return notMember(err)
+	})
 	if err != nil {
 		return err
 	}
@@ -697,4 +619,61 @@ func listWorkshops(c *call) error {
 			Completed: w.CompletedAt != 0, CreatedAt: time.UnixMilli(w.CreatedAt).UTC().Format(time.RFC3339)})
 	}
 	return c.writeJSON(http.StatusOK, out)
+}
+
+type joiningBody struct {
+	Open *bool `json:"open"`
+}
+
+// facilitatorOf loads the workshop in the path for its facilitator or
+// organisation.
+func (c *call) facilitatorOf() (store.Workshop, error) {
+	w, err := c.workshop()
+	if err != nil {
+		return w, err
+	}
+	if !c.who.facilitator() {
+		return w, forbidden("only the facilitator or the organisation can do this")
+	}
+	return w, nil
+}
+
+// removeMember: DELETE /v1/workshops/{id}/members/{member}.
+func removeMember(c *call) error {
+	w, err := c.facilitatorOf()
+	if err != nil {
+		return err
+	}
+	ch, err := c.h.cfg.Store.BatchChanges(c.r.Context(), store.RevokeStmt(w.Org, w.ID, c.params[1]))
+	if err != nil {
+		return err
+	}
+	if ch[0] == 0 {
+		return notFound("no such participant in this workshop")
+	}
+	c.w.Header().Set("Cache-Control", "no-store")
+	c.w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// setJoining: POST /v1/workshops/{id}/joining {"open": bool}.
+func setJoining(c *call) error {
+	w, err := c.facilitatorOf()
+	if err != nil {
+		return err
+	}
+	var req joiningBody
+	if err := c.decode(&req); err != nil {
+		return err
+	}
+	if req.Open == nil {
+		return badRequest("the request body is not valid", FieldError{Path: "open", Message: "required"})
+	}
+	if w.CompletedAt != 0 {
+		return conflict("the workshop is completed")
+	}
+	if err := c.h.cfg.Store.Batch(c.r.Context(), store.JoiningStmt(w.Org, w.ID, *req.Open)); err != nil {
+		return err
+	}
+	return c.writeJSON(http.StatusOK, req)
 }

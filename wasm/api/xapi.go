@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/store"
 )
 
@@ -245,11 +246,13 @@ func completeWorkshop(c *call) error {
 	if w.CompletedAt != 0 {
 		return conflict("the workshop is already completed")
 	}
-	sess, _, err := c.session(w)
-	if err != nil {
+	var g *grid.Grid
+	var facilitator string
+	err = c.withSession(w, func(f *folded) error {
+		facilitator = f.sess.Facilitator()
+		g, err = f.sess.Export(facilitator)
 		return err
-	}
-	g, err := sess.Export(sess.Facilitator())
+	})
 	if err != nil {
 		return err
 	}
@@ -257,7 +260,7 @@ func completeWorkshop(c *call) error {
 	for _, it := range g.Adopted() {
 		adopted = append(adopted, it.Text)
 	}
-	actor := Agent{Account: &Account{HomePage: accountHomePage, Name: w.Org + "/" + sess.Facilitator()}}
+	actor := Agent{Account: &Account{HomePage: accountHomePage, Name: w.Org + "/" + facilitator}}
 	if req.Actor != nil {
 		actor = *req.Actor
 	}
@@ -276,7 +279,9 @@ func completeWorkshop(c *call) error {
 		return err
 	}
 	s := c.h.cfg.Store
-	changes, err := s.BatchChanges(c.r.Context(), store.CompleteStmt(w.Org, w.ID, c.h.now()), x)
+	// Participants' tokens read the summary for one more hour.
+	changes, err := s.BatchChanges(c.r.Context(), store.CompleteStmt(w.Org, w.ID, c.h.now()), x,
+		store.CapTokensStmt(w.ID, c.h.now()+time.Hour.Milliseconds()))
 	if err != nil {
 		return err
 	}

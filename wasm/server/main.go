@@ -16,7 +16,10 @@
 // Settings from the environment: PURPOSEFUL_API_KEYS (org:id:sha256 list,
 // see -new-key), PURPOSEFUL_ORIGINS (comma-separated CORS allow-list),
 // PURPOSEFUL_LRS_ENDPOINT, PURPOSEFUL_LRS_USERNAME, PURPOSEFUL_LRS_PASSWORD
-// (an xAPI LRS to send statements to; the outbox is retried every 30 s).
+// (an xAPI LRS to send statements to; the outbox is retried every 30 s),
+// PURPOSEFUL_HOSTS (comma-separated extra Host names the server answers,
+// such as a LAN name; the listen address, and localhost on loopback,
+// always work).
 package main
 
 import (
@@ -74,7 +77,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.static, "static", "", "serve the page from this folder instead of building it")
 	fs.BoolVar(&o.noPage, "no-page", false, "serve only the API")
 	fs.StringVar(&o.newKey, "new-key", "", "print a new API key for this organisation and exit")
-	fs.StringVar(&o.publicOrg, "public-org", "local", "organisation of workshops created without an API key (empty: a key is required)")
+	fs.StringVar(&o.publicOrg, "public-org", "local", "organisation of workshops created without an API key (empty: a key is required); used on a loopback address only, unless given")
 	fs.DurationVar(&o.flushEvery, "flush-every", 30*time.Second, "how often undelivered xAPI statements are retried")
 	fs.StringVar(&o.ltiKeys, "lti-keys", "", "PEM file of the LTI 1.3 tool's signing keys (first signs; see -new-lti-key); empty: LTI off")
 	fs.StringVar(&o.newLTIKey, "new-lti-key", "", "print a new LTI signing key (PEM) with this kid and exit")
@@ -107,7 +110,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cfg.PublicOrg = o.publicOrg
 	cfg.Logger = log
 	if o.ltiKeys != "" {
 		pem, err := os.ReadFile(o.ltiKeys)
@@ -158,8 +160,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := announceJoin(stdout, built, join, o.static != ""); err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: api.New(cfg), ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second}
+	cfg.PublicOrg = publicOrg(fs, o.publicOrg, ln.Addr())
+	hosts := os.Getenv("PURPOSEFUL_HOSTS")
+	if u, err := url.Parse(join); err == nil && u.Host != "" {
+		hosts += "," + u.Host // the address phones use (-join-url) is served too
+	}
+	cfg.AllowedHosts = servedHosts(ln.Addr(), hosts)
+	srv := newServer(api.New(cfg))
+	ln = limitListener(ln, maxConns)
 	go flushLoop(ctx, cfg, o.flushEvery, log)
 	fmt.Fprintf(stdout, "Purposeful on http://%s/ (API on /v1/, database %s)\n", ln.Addr(), o.db)
 	errc := make(chan error, 1)

@@ -4,7 +4,9 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/purposefulcx/purposeful/wasm/store"
@@ -35,9 +37,10 @@ func TestMigrateTwice(t *testing.T) {
 	var n int
 	require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM d1_migrations`).Scan(&n))
 	assert.Equal(t, len(store.Migrations()), n)
-	assert.Contains(t, store.Migrations(), "0003_lti.sql")
 	assert.Equal(t, "0001_init.sql", store.Migrations()[0])
-	assert.Contains(t, store.Migrations(), "0004_accountability.sql")
+	for _, name := range []string{"0002_hardening.sql", "0003_lti.sql", "0004_accountability.sql"} {
+		assert.Contains(t, store.Migrations(), name)
+	}
 }
 
 func TestBatchIsAllOrNothing(t *testing.T) {
@@ -101,20 +104,78 @@ func TestAppendGuard(t *testing.T) {
 	assert.Equal(t, map[string]string{"a": "d"}, d)
 }
 
-func TestJoinFailures(t *testing.T) {
+// TestHit: a sliding window counted in one statement. A burst of
+// concurrent hits records exactly the limit, a repeated key counts once,
+// and hits leave the window as time passes (no fixed bucket boundary that
+// would allow twice the limit).
+func TestHit(t *testing.T) {
 	s := open(t)
 	ctx := context.Background()
-	for range 3 {
-		require.NoError(t, s.RecordJoinFailure(ctx, "c1", 100))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	allowed := 0
+	for i := range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ok, err := s.Hit(ctx, "c1", fmt.Sprint("k", i), 1000, 0, 10)
+			if assert.NoError(t, err) && ok {
+				mu.Lock()
+				allowed++
+				mu.Unlock()
+			}
+		}()
 	}
-	n, err := s.JoinFailures(ctx, "c1", 100)
+	wg.Wait()
+	assert.Equal(t, 10, allowed)
+	n, oldest, err := s.Hits(ctx, "c1", 0)
 	require.NoError(t, err)
-	assert.Equal(t, 3, n)
-	n, _ = s.JoinFailures(ctx, "c2", 100)
-	assert.Zero(t, n)
-	require.NoError(t, s.RecordJoinFailure(ctx, "c1", 105))
-	n, _ = s.JoinFailures(ctx, "c1", 100)
-	assert.Zero(t, n, "old buckets are dropped")
+	assert.Equal(t, 10, n)
+	assert.Equal(t, int64(1000), oldest)
+
+	// A repeat of a key in the window is allowed and does not count.
+	ok, err := s.Hit(ctx, "c2", "same", 1000, 0, 1)
+	require.NoError(t, err)
+	assert.True(t, ok)
+	for range 5 {
+		ok, _ = s.Hit(ctx, "c2", "same", 1001, 0, 1)
+		assert.True(t, ok)
+	}
+	ok, _ = s.Hit(ctx, "c2", "other", 1002, 0, 1)
+	assert.False(t, ok)
+
+	// Sliding: at 1500 with a 600 window, hits at 1000 are gone.
+	ok, _ = s.Hit(ctx, "c1", "late", 1700, 1100, 10)
+	assert.True(t, ok)
+	n, _, _ = s.Hits(ctx, "c1", 0)
+	assert.Equal(t, 1, n, "hits older than the window are dropped")
+}
+
+// TestSeats: a seat's token and its join event are stored together, only
+// while seats are free.
+func TestSeats(t *testing.T) {
+	s := open(t)
+	seed(t, s, "acme", "w1", "AAAA-BBBB")
+	ctx := context.Background()
+	for i := range 3 {
+		tok := store.Token{Hash: fmt.Sprint("p", i), Org: "acme", WorkshopID: "w1", Role: store.RoleParticipant, ParticipantID: fmt.Sprint("m", i), Name: "P", ExpiresAt: 9}
+		ev := store.Event{Org: "acme", WorkshopID: "w1", EventID: fmt.Sprint("join", i), Body: []byte(`{}`), Digest: "d", CreatedAt: 2}
+		ch, err := s.BatchChanges(ctx, store.SeatStmt(tok, 2), store.EventIfTokenStmt(ev, tok.Hash))
+		require.NoError(t, err)
+		want := int64(1)
+		if i == 2 {
+			want = 0
+		}
+		assert.Equal(t, []int64{want, want}, ch, "join %d", i)
+	}
+	n, err := s.CountEvents(ctx, "acme", "w1")
+	require.NoError(t, err)
+	assert.Equal(t, 3, n, "create and two joins")
+	require.NoError(t, s.Batch(ctx, store.RevokeStmt("acme", "w1", "m0")))
+	tok, err := s.TokenByHash(ctx, "w1", "p0")
+	require.NoError(t, err)
+	assert.True(t, tok.Revoked)
+	assert.Equal(t, int64(9), tok.ExpiresAt)
 }
 
 func TestOutbox(t *testing.T) {
@@ -139,4 +200,31 @@ func TestOutbox(t *testing.T) {
 	assert.Equal(t, int64(5), all[0].SentAt)
 	none, _ := s.Statements(ctx, "globex", 0, 10)
 	assert.Empty(t, none)
+}
+
+// TestAppendBatchFitsD1: a batch of 100 events (the API's limit) binds
+// fewer parameters per statement than D1 allows (100), and is stored
+// whole.
+func TestAppendBatchFitsD1(t *testing.T) {
+	s := open(t)
+	seed(t, s, "acme", "w1", "AAAA-BBBB")
+	ctx := context.Background()
+	cur, err := s.Cursor(ctx, "acme", "w1")
+	require.NoError(t, err)
+	var ids []string
+	for i := range 100 {
+		ids = append(ids, fmt.Sprint("e", i))
+	}
+	var stmts []store.Stmt
+	for _, id := range ids {
+		st := store.AppendStmt(store.Event{Org: "acme", WorkshopID: "w1", EventID: id, Body: []byte(`{}`), Digest: "d"}, cur, ids)
+		require.LessOrEqual(t, len(st.Args), 100)
+		stmts = append(stmts, st)
+	}
+	ch, err := s.BatchChanges(ctx, stmts...)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), ch[99])
+	n, err := s.CountEvents(ctx, "acme", "w1")
+	require.NoError(t, err)
+	assert.Equal(t, 101, n)
 }
