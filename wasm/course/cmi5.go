@@ -1,11 +1,12 @@
 package course
 
 import (
-	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"strings"
 	"sync"
@@ -388,9 +389,14 @@ func (c *CMI5Session) statement(verb string, result map[string]any, moveOn bool)
 	return Request{Method: "PUT", URL: c.P.Endpoint + "statements?statementId=" + id, Header: c.header(), Body: body}
 }
 
+// newUUID returns a random (version 4) UUID for a statement or session id.
+// math/rand/v2's generator is seeded from the platform's randomness; the
+// ids need to be unique, not secret, and crypto/rand would link the FIPS
+// module into every course program.
 func newUUID() string {
 	var b [16]byte
-	_, _ = rand.Read(b[:])
+	binary.LittleEndian.PutUint64(b[:8], rand.Uint64())
+	binary.LittleEndian.PutUint64(b[8:], rand.Uint64())
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	h := hex.EncodeToString(b[:])
