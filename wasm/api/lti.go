@@ -71,6 +71,8 @@ func ltiRoutes() []route {
 			doc: opDoc{id: "ltiPractice", tag: "lti", summary: "Grade a recovery practice reply of a launch; the score goes to the line item once per attempt", body: "Any", resp: "Any", errors: []int{401, 404}}},
 		{method: http.MethodPost, pattern: "/v1/lti/complete", auth: authLTI, handle: ltiComplete,
 			doc: opDoc{id: "ltiComplete", tag: "lti", summary: "Record the purpose course of a launch as completed; the score goes to the line item once per attempt", body: "Any", resp: "Any", errors: []int{401, 409}}},
+		{method: http.MethodPost, pattern: "/v1/lti/standards", auth: authLTI, handle: ltiStandards,
+			doc: opDoc{id: "ltiStandards", tag: "lti", summary: "Acknowledge the standards of a standards course launch; the share acknowledged goes to the line item once per attempt", body: "Any", resp: "Any", errors: []int{401, 403, 404, 409}}},
 		{method: http.MethodGet, pattern: "/v1/lti/roster", auth: authLTI, handle: ltiRoster,
 			doc: opDoc{id: "ltiRoster", tag: "lti", summary: "The course members (NRPS) who have not joined the launched workshop yet (facilitators)", resp: "Any", errors: []int{401, 403, 409, 502}}},
 		{method: http.MethodPost, pattern: "/v1/lti/scores/flush", auth: authOrg, handle: ltiFlushScores,
