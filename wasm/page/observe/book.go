@@ -199,7 +199,16 @@ func codeOf(list []standards.Standard, id string) string {
 // the first card's last section, so that the new standards can be
 // observed at once.
 func withScorecard(d *draftBook) []standards.Scorecard {
-	cards := append([]standards.Scorecard(nil), d.Scorecards...)
+	// a deep copy: the draft shares its scorecards with the cached book,
+	// which must not change unless the save succeeds
+	cards := make([]standards.Scorecard, len(d.Scorecards))
+	for i, c := range d.Scorecards {
+		c.Sections = append([]standards.Section(nil), c.Sections...)
+		for j := range c.Sections {
+			c.Sections[j].Criteria = append([]standards.Criterion(nil), c.Sections[j].Criteria...)
+		}
+		cards[i] = c
+	}
 	if len(d.Standards) == 0 {
 		return cards
 	}
@@ -226,7 +235,7 @@ func withScorecard(d *draftBook) []standards.Scorecard {
 	// drop criteria of standards removed from the book
 	for ci := range cards {
 		for si := range cards[ci].Sections {
-			crs := cards[ci].Sections[si].Criteria[:0:0]
+			crs := []standards.Criterion{}
 			for _, cr := range cards[ci].Sections[si].Criteria {
 				if hasStandard(d.Standards, cr.Standard) {
 					crs = append(crs, cr)

@@ -106,6 +106,11 @@ func TestBookByHand(t *testing.T) {
 	assert.Contains(t, app.ByTest("acc-message").TextContent(), "statement", "the refusal names the field")
 	assert.Nil(t, app.ByTest("acc-lint"))
 	assert.Len(t, storedBook(t, tr, key, "fd").Standards, 2, "nothing saved")
+	h.SetHash("observe")
+	require.NotNil(t, app.ByTest("acc-item-1-1"))
+	assert.Nil(t, app.ByTest("acc-item-2-1"), "the refused book leaves the observe form as it was")
+	h.SetHash("book")
+	require.NotNil(t, app.ByTest("acc-std-2-statement"), "the draft waits on the Book screen")
 
 	app.ByTest("acc-std-2-statement").Type("Hand over the room key with both hands.")
 	app.ByTest("acc-book-save").Click()
