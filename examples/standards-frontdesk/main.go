@@ -6,8 +6,11 @@
 //	go run ./examples/standards-frontdesk                 # the whole story, Markdown
 //	go run ./examples/standards-frontdesk -format card    # the printable standards card
 //	go run ./examples/standards-frontdesk -format csv     # the observations, one row per rating
+//	go run ./examples/standards-frontdesk -format stored  # the same loop through the API, stored
 //
-// Formats: story (default), card, csv, json, report, calibration, training.
+// Formats: story (default), card, csv, json, report, calibration,
+// training, stored (the story replayed against a local server in this
+// process: people, the book, the observations, the dispute, the report).
 // The file story.md beside this program is its default output.
 package main
 
@@ -32,7 +35,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("standards-frontdesk", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "story", "story, card, csv, json, report, calibration or training")
+	format := fs.String("format", "story", "story, card, csv, json, report, calibration, training or stored")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -305,6 +308,12 @@ func (s *story) render(format string) (string, error) {
 		return s.cal.Markdown(), nil
 	case "training":
 		return standards.TrainingMarkdown(s.book, s.book.TrainingPlan(), s.huddles), nil
+	case "stored":
+		l, err := s.stored()
+		if err != nil {
+			return "", err
+		}
+		return l.markdown(), nil
 	}
 	return "", fmt.Errorf("unknown format %q", format)
 }

@@ -74,3 +74,21 @@ func TestFormats(t *testing.T) {
 	assert.Equal(t, 2, run([]string{"-format", "pdf"}, &out, &errb))
 	assert.Contains(t, errb.String(), "unknown format")
 }
+
+// The stored loop: the story through the API on a local store gives the
+// report the library computes, and keeps every step of the dispute.
+func TestStoredLoop(t *testing.T) {
+	s, err := build()
+	require.NoError(t, err)
+	l, err := s.stored()
+	require.NoError(t, err)
+	assert.Equal(t, 8, l.people, "three observers and five agents")
+	assert.Equal(t, 30, l.observations)
+	assert.Equal(t, []string{"recorded by quinn", "disputed by Dev", "resolved by org"}, l.history)
+	assert.True(t, l.same, "the stored report equals the library's:\n%s", l.markdown())
+	assert.Equal(t, 1, l.report.Overall.Disputed)
+	assert.Equal(t, s.report.Overall.Met, l.report.Overall.Met)
+	require.Len(t, l.report.Stories, 1, "the purposeful deviation is kept for the huddle")
+	assert.Contains(t, l.report.Stories[0].Evidence, "jump-start")
+	assert.Contains(t, runOK(t, "-format", "stored"), "computes from the same data: yes")
+}

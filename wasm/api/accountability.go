@@ -20,13 +20,14 @@ const roleTokenPrefix = "pfr_"
 
 // accountabilityRoutes are the stored standards loop: settings, people,
 // books, observations, disputes, calibration sessions and reports. They
-// take an organisation API key (the admin) or a person's role token, which
-// each handler checks itself (see accWho).
+// take an organisation API key (the admin) or a person's role token
+// (authRole); each handler then checks what the person's role allows (see
+// accWho).
 func accountabilityRoutes() []route {
 	r := func(method, pattern string, h func(*call) error, d opDoc) route {
 		d.tag = "accountability"
 		d.errors = append(d.errors, 401)
-		return route{method: method, pattern: pattern, auth: authNone, handle: h, doc: d}
+		return route{method: method, pattern: pattern, auth: authRole, handle: h, doc: d}
 	}
 	const base = "/v1/accountability"
 	get, put, post := http.MethodGet, http.MethodPut, http.MethodPost
@@ -75,36 +76,17 @@ func (w accWho) id() string {
 
 func (w accWho) supervisor() bool { return w.admin || w.person.Role == store.RoleSupervisor }
 
-// credential returns the organisation of an API key, or the hash of a role
-// token, or a 401.
-func (c *call) credential() (keyOrg, tokenHash string, err error) {
-	cred, sent := bearer(c.r)
-	if !sent || cred == "" {
-		return "", "", unauthorized("this route needs an organisation API key or a role token")
-	}
-	if org, ok := c.h.checkAPIKey(cred); ok {
-		return org, "", nil
-	}
-	if !strings.HasPrefix(cred, roleTokenPrefix) || len(cred) < len(roleTokenPrefix)+40 {
-		return "", "", unauthorized("the key or token is not valid")
-	}
-	return "", hashHex(cred), nil
-}
-
-// accWho authenticates the caller.
+// accWho is the caller, authenticated by authRole: the organisation key
+// as it is, a role token looked up to its person.
 func (c *call) accWho() (accWho, *store.Store, error) {
 	s, err := c.store()
 	if err != nil {
 		return accWho{}, nil, err
 	}
-	keyOrg, hash, err := c.credential()
-	if err != nil {
-		return accWho{}, nil, err
+	if c.who.key {
+		return accWho{org: c.who.org, admin: true}, s, nil
 	}
-	if keyOrg != "" {
-		return accWho{org: keyOrg, admin: true}, s, nil
-	}
-	p, err := s.PersonByToken(c.r.Context(), hash)
+	p, err := s.PersonByToken(c.r.Context(), c.who.roleHash)
 	if errors.Is(err, store.ErrNotFound) {
 		return accWho{}, nil, unauthorized("the key or token is not valid")
 	}

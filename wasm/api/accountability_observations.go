@@ -82,9 +82,9 @@ func accRecord(c *call) error {
 	if err != nil {
 		return err
 	}
-	keyOrg, hash, err := c.credential()
-	if err != nil {
-		return err
+	keyOrg, hash := "", c.who.roleHash
+	if c.who.key {
+		keyOrg = c.who.org
 	}
 	var req accObservationRequest
 	if err := c.decode(&req); err != nil {

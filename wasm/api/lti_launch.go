@@ -29,7 +29,11 @@ const (
 	kindWorkshop = "workshop"
 	kindPractice = "practice"
 	kindCourse   = "course"
-	kindDeepLink = "deeplink" // a deep linking session, not a link
+	// kindStandards is the standards course: the learner reads and
+	// acknowledges each standard of one of the organisation's stored
+	// books (purposeful_book).
+	kindStandards = "standards"
+	kindDeepLink  = "deeplink" // a deep linking session, not a link
 )
 
 // ltiSession is what a launch session knows, stored as JSON under the
@@ -51,6 +55,7 @@ type ltiSession struct {
 	Memberships    string                   `json:"memberships,omitempty"`
 	Scenarios      []string                 `json:"scenarios,omitempty"`
 	Mastery        int                      `json:"mastery,omitempty"`
+	Book           string                   `json:"book,omitempty"`
 	DeepLinking    *lti.DeepLinkingSettings `json:"deep_linking,omitempty"`
 }
 
@@ -395,14 +400,15 @@ type linkSettings struct {
 	anonymity grid.Anonymity
 	scenarios []string
 	mastery   int
+	book      string // the standards course's book
 }
 
 func settingsOf(l *lti.Launch) linkSettings {
 	cu := l.Custom
 	ls := linkSettings{kind: cu["purposeful_kind"], position: cu["purposeful_position"], process: cu["purposeful_process"],
-		title: l.ResourceLink.Title, mastery: 80}
+		title: l.ResourceLink.Title, mastery: 80, book: cu["purposeful_book"]}
 	switch ls.kind {
-	case kindPractice, kindCourse:
+	case kindPractice, kindCourse, kindStandards:
 	default:
 		ls.kind = kindWorkshop
 	}
@@ -449,6 +455,9 @@ func (c *call) openLink(p lti.Platform, l *lti.Launch, sess ltiSession, nonceStm
 		sess.LineItem = l.AGS.LineItem
 	}
 	sess.ResourceLinkID, sess.Scenarios, sess.Mastery = l.ResourceLink.ID, ls.scenarios, ls.mastery
+	if ls.kind == kindStandards {
+		sess.Book = ls.book
+	}
 	var extra []store.Stmt
 	extra = append(extra, nonceStmt)
 	workshopToken := ""

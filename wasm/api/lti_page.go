@@ -75,6 +75,9 @@ func pageLaunched(sessionTok, workshopTok string, s ltiSession) string {
 	case kindCourse:
 		b += `<p>Work through the purpose course: from what the job is to why it matters to the customer.</p>` +
 			`<button type="button" id="complete">Mark the course complete</button><p id="feedback" aria-live="polite"></p>`
+	case kindStandards:
+		b += `<p>Read each standard, why it matters and when departing from it is right, and tick the ones you will follow.</p>` +
+			`<form id="standards"><ol id="standards-list"></ol><button type="submit">Send my acknowledgements</button></form><p id="feedback" aria-live="polite"></p>`
 	}
 	return page(title, b+`</main>`)
 }
@@ -86,7 +89,8 @@ func pageDeepLink(sessionTok string, scenarios [][2]string) string {
 		`<fieldset><legend>What to add</legend>` +
 		`<label><input type="radio" name="kind" value="workshop" checked> A 3 Ps team workshop</label>` +
 		`<label><input type="radio" name="kind" value="practice"> Service recovery practice</label>` +
-		`<label><input type="radio" name="kind" value="course"> The purpose course</label></fieldset>` +
+		`<label><input type="radio" name="kind" value="course"> The purpose course</label>` +
+		`<label><input type="radio" name="kind" value="standards"> The standards course, of the stored book <input name="book" id="book" maxlength="64" placeholder="frontdesk"></label></fieldset>` +
 		`<fieldset><legend>Workshop</legend><label>Position <input name="position" id="position" maxlength="100" placeholder="Front-desk agent"></label>` +
 		`<label>Process <input name="process" id="process" maxlength="100" placeholder="Guest check-in"></label>` +
 		`<label>Authors shown <select name="anonymity"><option value="anonymous">nobody (anonymous)</option><option value="alias">first names</option><option value="named">full names</option></select></label></fieldset>` +
@@ -95,7 +99,7 @@ func pageDeepLink(sessionTok string, scenarios [][2]string) string {
 		b += `<label><input type="checkbox" name="scenario" value="` + esc(sc[0]) + `"> ` + esc(sc[1]) + `</label>`
 	}
 	b += `<label>Mastery score (out of 100) <input type="number" name="mastery" min="1" max="100" value="80"></label></fieldset>` +
-		`<label><input type="checkbox" name="graded" value="1" checked> Send scores to the gradebook (practice and course)</label>` +
+		`<label><input type="checkbox" name="graded" value="1" checked> Send scores to the gradebook (practice and courses)</label>` +
 		`<label>Title in the course (optional) <input name="title" maxlength="200"></label>` +
 		`<button type="submit" id="add">Add to the course</button></form></main>`
 	return page("Add Purposeful", b)
@@ -205,6 +209,29 @@ const ltiJS = `"use strict";
             text(fb, "Score " + r.score + "/100" + (r.mastered ? " (mastery reached)" : "") + "; gradebook: " + r.grade + ".");
             fb.dataset.grade = r.grade;
           }).catch(function (e) { text(fb, e.message); });
+      });
+    }
+    if (s.kind === "standards") {
+      var list = document.getElementById("standards-list"), sent = attempt();
+      (s.standards || []).forEach(function (st) {
+        var li = document.createElement("li"), lab = document.createElement("label"), box = document.createElement("input");
+        box.type = "checkbox"; box.name = "ack"; box.value = st.id;
+        lab.appendChild(box); lab.appendChild(document.createTextNode(" " + st.code + ": " + st.statement));
+        li.appendChild(lab);
+        [["Why: ", st.rationale], ["When departing from it is right: ", st.deviation]].forEach(function (x) {
+          if (x[1]) { var p = document.createElement("p"); p.textContent = x[0] + x[1]; li.appendChild(p); }
+        });
+        list.appendChild(li);
+      });
+      document.getElementById("standards").addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        var ids = Array.prototype.map.call(list.querySelectorAll("input:checked"), function (b) { return b.value; });
+        var fb = document.getElementById("feedback");
+        call("POST", "/v1/lti/standards", session, { attempt: sent, acknowledged: ids }).then(function (r) {
+          sent = attempt();
+          text(fb, "Score " + r.score + "/100" + (r.mastered ? " (every standard acknowledged)" : "") + "; gradebook: " + r.grade + ".");
+          fb.dataset.grade = r.grade;
+        }).catch(function (e) { text(fb, e.message); });
       });
     }
     if (s.kind === "course") {

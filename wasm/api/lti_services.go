@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/purposefulcx/purposeful/recovery"
+	"github.com/purposefulcx/purposeful/standards"
 	"github.com/purposefulcx/purposeful/wasm/lti"
 	"github.com/purposefulcx/purposeful/wasm/store"
 )
@@ -25,6 +27,17 @@ type sessionInfo struct {
 	Roster     bool     `json:"roster"`
 	Scenarios  []string `json:"scenarios,omitempty"`
 	Mastery    int      `json:"mastery,omitempty"`
+	// Standards are the standards course's standards, in book order.
+	Standards []ltiStandard `json:"standards,omitempty"`
+}
+
+// ltiStandard is one standard as the standards course shows it.
+type ltiStandard struct {
+	ID        string `json:"id"`
+	Code      string `json:"code"`
+	Statement string `json:"statement"`
+	Rationale string `json:"rationale,omitempty"`
+	Deviation string `json:"deviation,omitempty"`
 }
 
 // ltiSessionInfo: GET /v1/lti/session.
@@ -33,9 +46,32 @@ func ltiSessionInfo(c *call) error {
 	if err != nil {
 		return err
 	}
-	return c.writeJSON(http.StatusOK, sessionInfo{Kind: sess.Kind, Role: sess.Role, Name: sess.Name, Title: sess.Title,
+	info := sessionInfo{Kind: sess.Kind, Role: sess.Role, Name: sess.Name, Title: sess.Title,
 		WorkshopID: sess.WorkshopID, Graded: sess.LineItem != "", Roster: sess.Memberships != "",
-		Scenarios: sess.Scenarios, Mastery: sess.Mastery})
+		Scenarios: sess.Scenarios, Mastery: sess.Mastery}
+	if sess.Kind == kindStandards {
+		b, err := c.ltiBook(sess)
+		if err != nil {
+			return err
+		}
+		for _, st := range b.Standards {
+			info.Standards = append(info.Standards, ltiStandard{ID: st.ID, Code: st.Code, Statement: st.Statement, Rationale: st.Rationale, Deviation: st.Deviation})
+		}
+	}
+	return c.writeJSON(http.StatusOK, info)
+}
+
+// ltiBook is the stored book of a standards course launch.
+func (c *call) ltiBook(sess ltiSession) (*standards.Book, error) {
+	sb, err := c.h.cfg.Store.Book(c.r.Context(), sess.Org, sess.Book)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, problem(http.StatusNotFound, TypeNotFound, "the standards book of this course ("+quote(sess.Book)+") is not stored any more: ask your instructor",
+			FieldError{Path: "book", Message: "no such book"})
+	}
+	if err != nil {
+		return nil, err
+	}
+	return sb.Book, nil
 }
 
 // recoveryChoices lists the practice scenarios for the deep linking form.
@@ -66,6 +102,13 @@ func doDeepLink(c *call) error {
 	}
 	f := c.r.PostForm
 	item, errs := contentItem(f, c.ltiBase()+ltiLaunchPath)
+	if book := item.Custom["purposeful_book"]; len(errs) == 0 && book != "" {
+		if _, err := s.Book(c.r.Context(), sess.Org, book); errors.Is(err, store.ErrNotFound) {
+			errs = append(errs, FieldError{Path: "book", Message: "no standards book " + quote(book) + " in your organisation"})
+		} else if err != nil {
+			return err
+		}
+	}
 	if len(errs) > 0 {
 		return badRequest("the choice is not valid", errs...)
 	}
@@ -152,8 +195,18 @@ func contentItem(f map[string][]string, launchURL string) (lti.ContentItem, []Fi
 	case kindCourse:
 		it.Title = "The purpose course"
 		it.Text = "From job function to job purpose."
+	case kindStandards:
+		book := text("book", 64, true)
+		if book != "" {
+			if fe := checkID("book", book); fe != nil {
+				errs = append(errs, *fe)
+			}
+		}
+		it.Title = "Our standards"
+		it.Text = "Read each of the team's standards, why it matters and when to depart from it, and acknowledge it."
+		it.Custom["purposeful_book"] = book
 	default:
-		errs = append(errs, FieldError{Path: "kind", Message: "must be workshop, practice or course"})
+		errs = append(errs, FieldError{Path: "kind", Message: "must be workshop, practice, course or standards"})
 	}
 	if t := text("title", 200, false); t != "" {
 		it.Title = t
@@ -188,8 +241,48 @@ type ltiGraded struct {
 	Grade string `json:"grade"`
 }
 
-func (r *ltiPracticeRequest) attempt() string { return r.Attempt }
-func (r *ltiCompleteRequest) attempt() string { return r.Attempt }
+func (r *ltiPracticeRequest) attempt() string  { return r.Attempt }
+func (r *ltiCompleteRequest) attempt() string  { return r.Attempt }
+func (r *ltiStandardsRequest) attempt() string { return r.Attempt }
+
+type ltiStandardsRequest struct {
+	Attempt      string   `json:"attempt"`
+	Acknowledged []string `json:"acknowledged"`
+}
+
+// ltiStandards: POST /v1/lti/standards (session token): the standards
+// course's acknowledgements. The score is the share of the book's
+// standards acknowledged, out of 100; all of them is mastery.
+func ltiStandards(c *call) error {
+	var req ltiStandardsRequest
+	sess, err := c.ltiAttempt(kindStandards, "this launch is not the standards course", &req)
+	if err != nil {
+		return err
+	}
+	b, err := c.ltiBook(sess)
+	if err != nil {
+		return err
+	}
+	acked := map[string]bool{}
+	for i, id := range req.Acknowledged {
+		if b.Standard(id) == nil {
+			return badRequest("the request body is not valid", FieldError{Path: "acknowledged[" + strconv.Itoa(i) + "]", Message: "not a standard of this course: " + quote(id)})
+		}
+		acked[id] = true
+	}
+	total := len(b.Standards)
+	if total == 0 {
+		return problem(http.StatusConflict, TypeConflict, "the standards book of this course has no standards yet")
+	}
+	score := math.Round(float64(len(acked)) * 100 / float64(total))
+	out := ltiGraded{Score: score, Mastered: len(acked) == total}
+	comment := "Standards course: " + strconv.Itoa(len(acked)) + " of " + strconv.Itoa(total) + " standards acknowledged"
+	out.Grade, err = c.grade(sess, req.Attempt, score, 100, comment)
+	if err != nil {
+		return err
+	}
+	return c.writeJSON(http.StatusOK, out)
+}
 
 // ltiAttempt starts a graded route: the launch session (of kind, else
 // 403 with notKind) and the request body with its attempt id, which must

@@ -6,10 +6,15 @@ package api
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	goldenfile "github.com/purposefulcx/purposeful/internal/golden"
 )
@@ -94,6 +99,10 @@ func (h *handler) openAPI() obj {
 			op["security"] = []obj{{"orgKey": []string{}}, {}}
 		case authWorkshop:
 			op["security"] = []obj{{"workshopToken": []string{}}, {"orgKey": []string{}}}
+		case authRole:
+			op["security"] = []obj{{"roleToken": []string{}}, {"orgKey": []string{}}}
+		case authLTI:
+			op["security"] = []obj{{"ltiSession": []string{}}}
 		}
 		item, _ := paths[rt.pattern].(obj)
 		if item == nil {
@@ -116,6 +125,8 @@ func (h *handler) openAPI() obj {
 			"securitySchemes": obj{
 				"orgKey":        obj{"type": "http", "scheme": "bearer", "description": "An organisation API key (pfk_...)."},
 				"workshopToken": obj{"type": "http", "scheme": "bearer", "description": "A facilitator or participant token (pft_...)."},
+				"ltiSession":    obj{"type": "http", "scheme": "bearer", "description": "The session token of an LTI launch (pls_...), handed to the page the launch opened."},
+				"roleToken":     obj{"type": "http", "scheme": "bearer", "description": "The role token of a supervisor, peer observer or staff member of the accountability loop (pfr_...)."},
 			},
 			"responses": obj{
 				"Problem": obj{"description": "an error", "content": obj{ProblemContentType: obj{"schema": ref("Problem")}}},
@@ -162,4 +173,47 @@ func schemas() obj {
 		panic("api: openapi_schemas.json: " + err.Error())
 	}
 	return o
+}
+
+// TestOpenAPISecurityIsEnforced calls every operation of the served
+// description without credentials: one that allows anonymous callers
+// (no requirement, or an empty one among them) must not answer 401, and one that names
+// only schemes (a key or a token) must answer 401 before doing anything.
+// A route that checked credentials in its handler while described as open
+// fails here.
+func TestOpenAPISecurityIsEnforced(t *testing.T) {
+	h := New(Config{PublicOrg: "public"})
+	res := httptest.NewRecorder()
+	h.ServeHTTP(res, httptest.NewRequest(http.MethodGet, "/v1/openapi.json", nil))
+	require.Equal(t, http.StatusOK, res.Code)
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Security []map[string][]string `json:"security"`
+		} `json:"paths"`
+	}
+	require.NoError(t, json.Unmarshal(res.Body.Bytes(), &doc))
+	var open, closed int
+	for pattern, ops := range doc.Paths {
+		path := strings.NewReplacer("{", "x", "}", "").Replace(pattern)
+		for method, op := range ops {
+			t.Run(strings.ToUpper(method)+" "+pattern, func(t *testing.T) {
+				require.NotNil(t, op.Security, "the operation states no security at all")
+				anonymous := len(op.Security) == 0 || slices.ContainsFunc(op.Security, func(r map[string][]string) bool { return len(r) == 0 })
+				res := httptest.NewRecorder()
+				h.ServeHTTP(res, httptest.NewRequest(strings.ToUpper(method), path, strings.NewReader("{}")))
+				if anonymous {
+					open++
+					assert.NotEqual(t, http.StatusUnauthorized, res.Code,
+						"described as open to anonymous callers, but answered 401: %s", res.Body)
+					return
+				}
+				closed++
+				assert.Equal(t, http.StatusUnauthorized, res.Code, "described as needing %v: %s", op.Security, res.Body)
+			})
+		}
+	}
+	assert.Positive(t, open)
+	assert.Positive(t, closed)
+	acc := doc.Paths["/v1/accountability/observations"]["post"].Security
+	assert.Equal(t, []map[string][]string{{"roleToken": {}}, {"orgKey": {}}}, acc, "recording an observation takes a role token or the organisation key")
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/purposefulcx/purposeful/wasm/store"
 )
@@ -16,6 +17,8 @@ const (
 	authOrg                      // an organisation API key
 	authCreate                   // an org key, or none when Config.PublicOrg is set
 	authWorkshop                 // a token of the workshop in the path, or its org's key
+	authRole                     // an org key, or a role token of one of its people
+	authLTI                      // the session token of an LTI launch (the handler looks it up)
 )
 
 // principal is who is calling.
@@ -23,6 +26,10 @@ type principal struct {
 	org   string      // organisation, for keys and workshop tokens
 	key   bool        // authenticated with an org API key
 	token store.Token // workshop token (Role empty when none)
+	// roleHash is the hash of a role token (authRole). The handler looks
+	// the person up (accWho), so that recording an observation can fold
+	// that lookup into its one read.
+	roleHash string
 }
 
 func (p principal) facilitator() bool { return p.key || p.token.Role == store.RoleFacilitator }
@@ -84,6 +91,27 @@ func (c *call) authenticate(mode authMode) error {
 			return err
 		}
 		c.who = principal{org: t.Org, token: t}
+		return nil
+	case authRole:
+		if !sent {
+			return unauthorized("this route needs an organisation API key or a role token")
+		}
+		if org, ok := c.h.checkAPIKey(cred); ok {
+			c.who = principal{org: org, key: true}
+			return nil
+		}
+		if !strings.HasPrefix(cred, roleTokenPrefix) || len(cred) < len(roleTokenPrefix)+40 {
+			return unauthorized("the key or token is not valid")
+		}
+		if c.h.cfg.Store == nil {
+			return errNoStore()
+		}
+		c.who = principal{roleHash: hashHex(cred)}
+		return nil
+	case authLTI:
+		if !strings.HasPrefix(cred, sessionPrefix) || len(cred) < len(sessionPrefix)+40 {
+			return unauthorized("this route needs the session token of an LTI launch")
+		}
 		return nil
 	}
 	return unauthorized("")

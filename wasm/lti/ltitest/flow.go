@@ -318,6 +318,69 @@ func RunFlow(t *testing.T, p *Platform, tl Tool) {
 		assert.Equal(t, 100.0, last["scoreGiven"])
 	})
 
+	t.Run("standards course", func(t *testing.T) {
+		book := map[string]any{"team": "frontdesk", "standards": []map[string]any{
+			{"id": "s1", "code": "FD-01", "position": "Front desk", "process": "Check-in", "statement": "Greet each guest within 10 seconds.",
+				"rationale": "A guest who is seen at once relaxes.", "method": map[string]any{"kind": "threshold", "value": 10, "unit": "seconds"}},
+			{"id": "s2", "code": "FD-02", "position": "Front desk", "process": "Check-in", "statement": "Use the guest's name twice."},
+		}}
+		res := tl.api(t, http.MethodPut, "/v1/accountability/books/fd", book)
+		require.Equal(t, http.StatusOK, res.Status, res.Body)
+
+		b := NewBrowser()
+		a, _ := Login(t, p, tl, b, "teacher-1", "dl")
+		form := Post(t, p, b, a, "")
+		require.Contains(t, form.Body, `name="book"`, "the deep linking form offers the standards course")
+		bad := b.Do(t, http.MethodPost, tl.BaseURL+"/v1/lti/deeplink", url.Values{"session": {form.Input("session")}, "kind": {"standards"}, "book": {"nope"}, "graded": {"1"}},
+			map[string]string{"Accept": ProblemJSON})
+		assert.Equal(t, http.StatusBadRequest, bad.Status, bad.Body)
+		assert.Contains(t, bad.Body, `"path":"book"`, "an unknown book is refused by name")
+
+		link := DeepLink(t, p, tl, url.Values{"kind": {"standards"}, "book": {"fd"}, "graded": {"1"}})
+		launched := Launch(t, p, tl, "learner-2", link)
+		assert.Contains(t, launched.Body, `id="standards"`)
+		sess := launched.Attr("data-session")
+		info := call(t, http.MethodGet, tl.BaseURL+"/v1/lti/session", sess, nil)
+		require.Equal(t, http.StatusOK, info.Status, info.Body)
+		assert.Contains(t, info.Body, "Greet each guest within 10 seconds.", "the learner reads the book's standards")
+		assert.Contains(t, info.Body, `"graded":true`)
+
+		ack := func(attempt string, ids ...string) (int, map[string]any) {
+			r := call(t, http.MethodPost, tl.BaseURL+"/v1/lti/standards", sess, map[string]any{"attempt": attempt, "acknowledged": ids})
+			var out map[string]any
+			json.Unmarshal([]byte(r.Body), &out)
+			return r.Status, out
+		}
+		code, out := ack("std-x", "s1", "s9")
+		assert.Equal(t, http.StatusBadRequest, code)
+		assert.Contains(t, fmt.Sprint(out), "acknowledged[1]")
+		before := len(p.Scores())
+		for range 2 {
+			code, out = ack("std-1", "s1")
+			require.Equal(t, http.StatusOK, code, "%v", out)
+			assert.Equal(t, "sent", out["grade"])
+			assert.Equal(t, 50.0, out["score"], "one of two standards acknowledged")
+		}
+		scores := p.Scores()
+		require.Len(t, scores, before+1, "one attempt sent twice is posted once")
+		last := scores[len(scores)-1].Body
+		assert.Equal(t, "learner-2", last["userId"])
+		assert.Equal(t, 50.0, last["scoreGiven"])
+		assert.Equal(t, 100.0, last["scoreMaximum"])
+		assert.Equal(t, "Completed", last["activityProgress"])
+		assert.Equal(t, "FullyGraded", last["gradingProgress"])
+
+		code, out = ack("std-2", "s1", "s2")
+		require.Equal(t, http.StatusOK, code, "%v", out)
+		assert.Equal(t, true, out["mastered"])
+		scores = p.Scores()
+		require.Len(t, scores, before+2)
+		assert.Equal(t, 100.0, scores[len(scores)-1].Body["scoreGiven"])
+
+		bad = call(t, http.MethodPost, tl.BaseURL+"/v1/lti/complete", sess, map[string]string{"attempt": "x"})
+		assert.Equal(t, http.StatusForbidden, bad.Status, "a standards launch is not the purpose course")
+	})
+
 	t.Run("removed platform", func(t *testing.T) {
 		b := NewBrowser()
 		a, _ := Login(t, p, tl, b, "learner-1", workshopLink)

@@ -3,7 +3,10 @@
 // that works offline and syncs later with idempotent ids; Calibrate, to
 // score a calibration session blind and read the result after the close;
 // and Reports, with SVG charts of compliance over time and per standard,
-// the calibration trend, and the stories worth telling.
+// the calibration trend, and the stories worth telling; and Book, where
+// the organisation or a supervisor writes a standards book by hand or
+// drafts it from the adopted ideas of the grid open on this device, and
+// sees the linter's findings when saving.
 //
 // It talks to the /v1/accountability routes of the Purposeful API with a
 // person's role token, through the same [team.Transport] team mode uses,

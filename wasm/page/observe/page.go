@@ -77,6 +77,9 @@ type Page struct {
 	online                             bool
 	urls                               []string // object URLs of the charts shown
 
+	// the Book screen's book being edited
+	draft *draftBook
+
 	// the observe form
 	book, card string
 	ratings    map[string]*standards.Rating
@@ -174,14 +177,18 @@ func (p *Page) route() {
 	}
 	if p.st.Token == "" {
 		name = "signin"
-	} else if name != "calibrate" && name != "reports" {
+	} else if name != "calibrate" && name != "reports" && (name != "book" || !p.canEditBooks()) {
 		name = "observe"
 	}
 	p.screen.SetAttr("class", "screen")
 	p.screen.SetAttr("data-screen", name)
 	if name != "signin" {
 		nav := p.el("nav", "", "aria-label", "Accountability")
-		for _, s := range []struct{ hash, label string }{{"observe", "Observe"}, {"calibrate", "Calibrate"}, {"reports", "Reports"}} {
+		tabs := []struct{ hash, label string }{{"observe", "Observe"}, {"calibrate", "Calibrate"}, {"reports", "Reports"}}
+		if p.canEditBooks() {
+			tabs = append(tabs, struct{ hash, label string }{"book", "Book"})
+		}
+		for _, s := range tabs {
 			a := p.el("a", s.label, "href", "#"+s.hash, "data-test", "acc-tab-"+s.hash)
 			if s.hash == name {
 				a.SetAttr("aria-current", "page")
@@ -197,6 +204,8 @@ func (p *Page) route() {
 		p.calibrate()
 	case "reports":
 		p.reports()
+	case "book":
+		p.bookEditor()
 	default:
 		p.observe()
 	}
