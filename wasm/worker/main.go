@@ -39,7 +39,6 @@ import (
 	"github.com/purposefulcx/purposeful/wasm/store"
 	"github.com/purposefulcx/purposeful/wasm/worker/bridge"
 	"github.com/syumai/workers/cloudflare"
-	"github.com/syumai/workers/cloudflare/d1"
 )
 
 func main() {
@@ -79,9 +78,7 @@ func setup() (http.Handler, func(context.Context) error) {
 		cfg.LTI.JWKS = &lti.JWKSCache{Transport: fetchTransport{}}
 	}
 	if db := cloudflare.GetBinding("DB"); !db.IsUndefined() {
-		if conn, err := d1.OpenConnector("DB"); err == nil {
-			cfg.Store = store.New(sql.OpenDB(conn), d1Batcher{db: db})
-		}
+		cfg.Store = store.New(sql.OpenDB(d1Connector{db: db}), d1Batcher{db: db})
 	}
 	var h http.Handler = api.New(cfg)
 	if cloudflare.Getenv("PURPOSEFUL_TEST_FAULTS") == "1" {

@@ -9,8 +9,9 @@
 // (a channel closed twice), and each response keeps a stream pull and a
 // cancel callback alive (about 16 KB each), so an instance kept for the
 // isolate's life would grow until it is killed. The worker keeps its
-// instances, so it uses this bridge for requests and syumai/workers only
-// for the environment and D1.
+// instances, so it uses this bridge for requests and syumai/workers for
+// the runtime shim and the environment (its D1 driver leaks in the same
+// way, so the worker has its own, d1.go).
 //
 //	res := bridge.Serve(ctx, h, bridge.Request{Method: "GET", URL: "https://x/v1/health"})
 //	// res.Status, res.Header ("name: value" lines), res.Body

@@ -11,9 +11,10 @@
 // serves one request at a time, and the pool grows to PURPOSEFUL_POOL_SIZE
 // instances when requests overlap; a request that finds them all busy
 // waits its turn. syumai/workers still provides the runtime shim
-// (wasm_exec.js with its `context` global), the environment and D1 on the
-// Go side; only the per-request lifecycle is ours (serve.go and package
-// bridge on the Go side).
+// (wasm_exec.js with its `context` global) and the environment on the Go
+// side; the per-request lifecycle is ours (serve.go and package bridge on
+// the Go side), and so is the D1 driver (d1.go), since syumai's keeps a
+// callback per query alive.
 //
 // An instance that dies (its program exits, a goroutine panics, the wasm
 // traps) or does not answer within PURPOSEFUL_REQUEST_TIMEOUT_MS is
