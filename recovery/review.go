@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/purposefulcx/purposeful/internal/order"
 	"github.com/purposefulcx/purposeful/internal/prose"
@@ -93,9 +94,37 @@ func Review(draft string, s Situation) (*Report, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	r, _, err := reviewDraft(draft, &s)
-	return r, err
+	if err := prose.Check(draft, prose.DefaultMaxLen); err != nil {
+		return nil, err
+	}
+	ix := cues()
+	if ix.err != nil {
+		return nil, ix.err
+	}
+	sc, _ := scratchPool.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	sc.doc.Reanalyze(draft)
+	r := reviewWith(&sc.doc, &s, ix, sc)
+	sc.doc.Text = ""
+	scratchPool.Put(sc)
+	return r, nil
 }
+
+// scratch is the working memory of one [Review]: the parsed draft and the
+// reviewer's lists, none of which the report keeps, so that the next
+// Review can reuse them instead of allocating afresh.
+type scratch struct {
+	doc     prose.Doc
+	clauses []prose.Clause
+	hits    []ruleHit
+	moves   []moveHit
+}
+
+// scratchPool holds the scratch of finished reviews (its zero value is
+// ready: no work at start-up).
+var scratchPool sync.Pool
 
 // reviewDraft is [Review] for a situation already validated; it also
 // returns the parsed draft.
@@ -108,7 +137,7 @@ func reviewDraft(draft string, s *Situation) (*Report, *prose.Doc, error) {
 	if ix.err != nil {
 		return nil, nil, ix.err
 	}
-	return review(doc, s, ix), doc, nil
+	return reviewWith(doc, s, ix, new(scratch)), doc, nil
 }
 
 type hit struct {
@@ -134,6 +163,7 @@ type reviewer struct {
 	r       *Report
 	ix      *cueIndex
 	needs   []string // situation fields the suggestions needed
+	sc      *scratch
 }
 
 // readFunctions adds the moves found by what clauses and words do (see
@@ -141,9 +171,12 @@ type reviewer struct {
 // or the next one.
 func (rv *reviewer) readFunctions() {
 	doc := rv.doc
-	clauses := doc.Clauses()
-	hits := readClauses(doc, clauses, make([]ruleHit, 0, len(clauses)+8))
+	sc := rv.sc
+	sc.clauses = doc.AppendClauses(sc.clauses[:0])
+	clauses := sc.clauses
+	hits := readClauses(doc, clauses, sc.hits[:0])
 	hits = readWords(doc, clauses, hits)
+	sc.hits = hits
 	for _, h := range hits {
 		if h.move == CommitTime && !rv.sentenceHasTime(h.first) && !rv.nextSentenceHasTime(h.first) {
 			continue
@@ -152,11 +185,12 @@ func (rv *reviewer) readFunctions() {
 	}
 }
 
-func review(doc *prose.Doc, s *Situation, ix *cueIndex) *Report {
-	rv := &reviewer{doc: doc, s: s, r: &Report{}, hasTime: make([]int8, len(doc.Sentences))}
+// reviewWith reviews doc, keeping its working lists in sc.
+func reviewWith(doc *prose.Doc, s *Situation, ix *cueIndex, sc *scratch) *Report {
+	rv := &reviewer{doc: doc, s: s, r: &Report{}, hasTime: make([]int8, len(doc.Sentences)), sc: sc}
 	var buf [64]prose.Match
 	ms := ix.m.ScanOverlapping(doc, buf[:0])
-	rv.moves = make([]moveHit, 0, len(ms)+len(doc.Sentences)*3+8)
+	rv.moves = sc.moves[:0]
 	rv.ix = ix
 	for _, m := range ms {
 		if m.Negated {
@@ -194,6 +228,7 @@ func review(doc *prose.Doc, s *Situation, ix *cueIndex) *Report {
 		}
 	}
 	rv.r.Needs = rv.needs
+	sc.moves = rv.moves[:0]
 	if rv.r.Order == nil {
 		rv.r.Order = []Finding{}
 	}

@@ -121,7 +121,7 @@ type tokenizer struct {
 	pos16  int // UTF-16 offset
 	norm   []byte
 	toks   []Token
-	starts []int // start of each token's Norm in norm
+	starts []int32 // start of each token's Norm in norm
 }
 
 func (z *tokenizer) peek(at int) (rune, int) {
@@ -155,7 +155,7 @@ func (z *tokenizer) advanceTo(end int) {
 // must be at start.
 func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
 	start, start16 := z.pos, z.pos16
-	z.starts = append(z.starts, len(z.norm))
+	z.starts = append(z.starts, int32(len(z.norm)))
 	for i := start; i < end; {
 		c := z.text[i]
 		if c < utf8.RuneSelf {
@@ -180,10 +180,14 @@ func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
 	z.toks = append(z.toks, Token{Kind: kind, Text: z.text[start:end], Span: Span{start, end, start16, z.pos16}, Value: value})
 }
 
-// tokenize splits text into tokens. The text must be valid UTF-8.
-func tokenize(text string) []Token {
+// tokenize splits text into tokens, appending to dst (its memory is
+// reused when it has room). The text must be valid UTF-8.
+func tokenize(text string, dst []Token) []Token {
 	n := len(text)/4 + 8
-	z := &tokenizer{norm: make([]byte, 0, len(text)+8), toks: make([]Token, 0, n), starts: make([]int, 0, n)}
+	if cap(dst) < n {
+		dst = make([]Token, 0, n)
+	}
+	z := &tokenizer{norm: make([]byte, 0, len(text)+8), toks: dst[:0], starts: make([]int32, 0, n)}
 	return z.run(text)
 }
 
@@ -242,7 +246,7 @@ func (z *tokenizer) run(text string) []Token {
 	for i := range z.toks {
 		end := len(norm)
 		if i+1 < len(z.starts) {
-			end = z.starts[i+1]
+			end = int(z.starts[i+1])
 		}
 		z.toks[i].Norm = norm[z.starts[i]:end]
 		if z.toks[i].Kind == Word {
