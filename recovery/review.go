@@ -399,7 +399,7 @@ func (rv *reviewer) finding(ap int, h hit, replacement string) {
 	}
 	f.Suggestions = append(f.Suggestions, rv.better(a.Better)...)
 	if ap == apNonApology || ap == apBlame || ap == apCalmDown || ap == apSarcasm || ap == apUnkeepable || ap == apSirMadam || ap == apShouting {
-		f.Message = a.Message + " (" + strconv.Quote(rv.doc.Slice(h.span)) + ")"
+		f.Message = quoteIn(a.Message, " (", rv.doc.Slice(h.span), ")")
 	}
 	rv.r.Findings = append(rv.r.Findings, f)
 }
@@ -558,9 +558,9 @@ func (rv *reviewer) score(specs []spec) {
 		cum += moveWeight(m)
 		pts := movePoints*cum/total - prev
 		if f, ok := rv.firstOf(m); ok {
-			r.Points = append(r.Points, Point{pts, m.Title() + ": found (" + strconv.Quote(f.Text) + ")"})
+			r.Points = append(r.Points, Point{pts, quoteIn(m.Title(), ": found (", f.Text, ")")})
 		} else if f, ok := rv.ownedByFixing(m); ok {
-			r.Points = append(r.Points, Point{pts, m.Title() + ": shown by fixing it yourself (" + strconv.Quote(f.Text) + ")"})
+			r.Points = append(r.Points, Point{pts, quoteIn(m.Title(), ": shown by fixing it yourself (", f.Text, ")")})
 		} else {
 			r.Missing = append(r.Missing, m)
 			r.Points = append(r.Points, Point{0, m.Title() + ": missing, " + strconv.Itoa(pts) + " points not earned"})
@@ -588,7 +588,7 @@ func (rv *reviewer) score(specs []spec) {
 		if f.Severity == Error {
 			lost = 10
 		}
-		r.Points = append(r.Points, Point{-lost, "Tone: " + antiTitle(f.Rule) + " at " + strconv.Quote(rv.doc.Slice(f.Span))})
+		r.Points = append(r.Points, Point{-lost, quoteIn("Tone: "+antiTitle(f.Rule), " at ", rv.doc.Slice(f.Span), "")})
 	}
 	if name := strings.TrimSpace(rv.s.CustomerName); name == "" {
 		r.Points = append(r.Points, Point{namePoints, "Name: no customer name in the situation, so none expected"})
@@ -822,4 +822,16 @@ func (rv *reviewer) sentenceHasTime(i int) bool {
 		rv.hasTime[si] = -1
 	}
 	return found
+}
+
+// quoteIn returns a + b + [strconv.Quote](s) + suffix, building it in
+// one go when s is plain printable ASCII with no quote or backslash (then
+// quoting only adds the quotes), as found phrases usually are.
+func quoteIn(a, b, s, suffix string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7E || c == '"' || c == '\\' {
+			return a + b + strconv.Quote(s) + suffix
+		}
+	}
+	return a + b + "\"" + s + "\"" + suffix
 }

@@ -1,7 +1,6 @@
 package prose
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -404,7 +403,17 @@ var numberWords = [...]struct {
 // numberWord returns the value of a spelled-out number ("three", "a dozen"
 // is two tokens and not counted).
 func numberWord(w string) (float64, bool) {
-	lo := sort.Search(len(numberWords), func(i int) bool { return numberWords[i].word >= w })
+	if len(w) < 3 || len(w) > 9 || w[0] < 'd' || w[0] > 'z' {
+		return 0, false // shorter, longer or earlier than every number word
+	}
+	lo, hi := 0, len(numberWords)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); numberWords[m].word < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
 	if lo < len(numberWords) && numberWords[lo].word == w {
 		return numberWords[lo].value, true
 	}
