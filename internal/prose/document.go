@@ -205,6 +205,9 @@ func startsUpper(s string) bool {
 // newline before a capital after a line with no closing punctuation.
 func lineBreakBetween(text string, a, b Token) bool {
 	gap := text[a.Span.End:b.Span.Start]
+	if len(gap) == 0 || len(gap) == 1 && gap[0] != '\n' {
+		return false // no gap or one space: the usual case
+	}
 	nl := strings.Count(gap, "\n")
 	if nl == 0 {
 		return false

@@ -156,14 +156,21 @@ func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
 	start, start16 := z.pos, z.pos16
 	z.starts = append(z.starts, int32(len(z.norm)))
 	for i := start; i < end; {
-		c := z.text[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+		if z.text[i] < utf8.RuneSelf {
+			// A run of ASCII: copy it whole, then lower its capitals.
+			j := i + 1
+			for j < end && z.text[j] < utf8.RuneSelf {
+				j++
 			}
-			z.norm = append(z.norm, c)
-			i++
-			z.pos16++
+			k := len(z.norm)
+			z.norm = append(z.norm, z.text[i:j]...)
+			for b := z.norm[k:]; len(b) > 0; b = b[1:] {
+				if 'A' <= b[0] && b[0] <= 'Z' {
+					b[0] += 'a' - 'A'
+				}
+			}
+			z.pos16 += j - i
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(z.text[i:])
