@@ -407,11 +407,24 @@ var numberWords = [...]struct {
 	{"zero", 0},
 }
 
+// numberInitials holds, for each length, the first letters of the
+// number words of that length, one bit per letter (a constant table,
+// checked against numberWords by TestWordTables).
+var numberInitials = [10]uint32{
+	3: 1<<('o'-'a') | 1<<('s'-'a') | 1<<('t'-'a'),
+	4: 1<<('f'-'a') | 1<<('h'-'a') | 1<<('n'-'a') | 1<<('z'-'a'),
+	5: 1<<('d'-'a') | 1<<('e'-'a') | 1<<('f'-'a') | 1<<('s'-'a') | 1<<('t'-'a'),
+	6: 1<<('e'-'a') | 1<<('n'-'a') | 1<<('t'-'a'),
+	7: 1<<('f'-'a') | 1<<('h'-'a') | 1<<('s'-'a'),
+	8: 1<<('e'-'a') | 1<<('f'-'a') | 1<<('n'-'a') | 1<<('t'-'a'),
+	9: 1 << ('s' - 'a'),
+}
+
 // numberWord returns the value of a spelled-out number ("three", "a dozen"
 // is two tokens and not counted).
 func numberWord(w string) (float64, bool) {
-	if len(w) < 3 || len(w) > 9 || w[0] < 'd' || w[0] > 'z' {
-		return 0, false // shorter, longer or earlier than every number word
+	if len(w) < 3 || len(w) > 9 || w[0] < 'a' || w[0] > 'z' || numberInitials[len(w)]&(1<<(w[0]-'a')) == 0 {
+		return 0, false // no number word has this length and first letter
 	}
 	lo, hi := 0, len(numberWords)
 	for lo < hi {
