@@ -429,12 +429,15 @@ func (rv *reviewer) better(ids []string) []string {
 // collectMoves fills Report.Moves: hits sorted by position, overlapping
 // hits of the same move merged.
 func (rv *reviewer) collectMoves() {
-	slices.SortStableFunc(rv.moves, func(a, b moveHit) int {
-		if a.first != b.first {
-			return a.first - b.first
+	// A stable insertion sort by first token, then move: the hits arrive
+	// almost in order (each source lists them in text order), so this
+	// does few moves.
+	ms := rv.moves
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && (ms[j].first < ms[j-1].first || ms[j].first == ms[j-1].first && ms[j].move < ms[j-1].move); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
-		return int(a.move) - int(b.move)
-	})
+	}
 	// A listed phrase inside a longer listed phrase of another move
 	// belongs to that move ("on us" inside "that's on us" is ownership,
 	// not atonement).
@@ -443,7 +446,20 @@ func (rv *reviewer) collectMoves() {
 			return o.cue > 0 && o.move != m.move && o.span.Contains(m.span) && o.span.Len() > m.span.Len()
 		})
 	})
-	out := make([]FoundMove, 0, len(rv.moves))
+	// Count the merged moves first, so that the report's list is
+	// allocated at its size.
+	var ends [numMoves]int
+	var seen [numMoves]bool
+	n := 0
+	for _, m := range rv.moves {
+		if seen[m.move] && ends[m.move] > m.span.Start {
+			ends[m.move] = max(ends[m.move], m.span.End)
+			continue
+		}
+		seen[m.move], ends[m.move] = true, m.span.End
+		n++
+	}
+	out := make([]FoundMove, 0, n)
 	var lastBuf [numMoves]int
 	last := lastBuf[:] // index+1 in out of the latest hit of each move
 	for _, m := range rv.moves {
