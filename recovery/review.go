@@ -430,12 +430,18 @@ func (rv *reviewer) better(ids []string) []string {
 // hits of the same move merged.
 func (rv *reviewer) collectMoves() {
 	// A stable insertion sort by first token, then move: the hits arrive
-	// almost in order (each source lists them in text order), so this
-	// does few moves.
+	// in a few runs already in text order (one per source), so each hit
+	// moves a short way, shifted with one copy.
 	ms := rv.moves
 	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && (ms[j].first < ms[j-1].first || ms[j].first == ms[j-1].first && ms[j].move < ms[j-1].move); j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
+		x := ms[i]
+		j := i
+		for j > 0 && (x.first < ms[j-1].first || x.first == ms[j-1].first && x.move < ms[j-1].move) {
+			j--
+		}
+		if j < i {
+			copy(ms[j+1:i+1], ms[j:i])
+			ms[j] = x
 		}
 	}
 	// A listed phrase inside a longer listed phrase of another move
