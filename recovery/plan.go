@@ -149,7 +149,7 @@ func boundarySpecs(s *Situation) []spec {
 }
 
 func recoverySpecs(s *Situation) []spec {
-	var out []spec
+	out := make([]spec, 0, numMoves)
 	add := func(m Move, reason string, optional bool) { out = append(out, spec{m, reason, optional}) }
 	ours := s.Cause == OurError || s.Cause == ThirdParty || s.Cause == CauseUnknown
 	disputed := s.Cause == PolicyLimit || s.Cause == Misunderstanding

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/purposefulcx/purposeful/internal/order"
 	"github.com/purposefulcx/purposeful/internal/prose"
@@ -93,9 +94,37 @@ func Review(draft string, s Situation) (*Report, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	r, _, err := reviewDraft(draft, &s)
-	return r, err
+	if err := prose.Check(draft, prose.DefaultMaxLen); err != nil {
+		return nil, err
+	}
+	ix := cues()
+	if ix.err != nil {
+		return nil, ix.err
+	}
+	sc, _ := scratchPool.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	sc.doc.Reanalyze(draft)
+	r := reviewWith(&sc.doc, &s, ix, sc)
+	sc.doc.Text = ""
+	scratchPool.Put(sc)
+	return r, nil
 }
+
+// scratch is the working memory of one [Review]: the parsed draft and the
+// reviewer's lists, none of which the report keeps, so that the next
+// Review can reuse them instead of allocating afresh.
+type scratch struct {
+	doc     prose.Doc
+	clauses []prose.Clause
+	hits    []ruleHit
+	moves   []moveHit
+}
+
+// scratchPool holds the scratch of finished reviews (its zero value is
+// ready: no work at start-up).
+var scratchPool sync.Pool
 
 // reviewDraft is [Review] for a situation already validated; it also
 // returns the parsed draft.
@@ -108,7 +137,7 @@ func reviewDraft(draft string, s *Situation) (*Report, *prose.Doc, error) {
 	if ix.err != nil {
 		return nil, nil, ix.err
 	}
-	return review(doc, s, ix), doc, nil
+	return reviewWith(doc, s, ix, new(scratch)), doc, nil
 }
 
 type hit struct {
@@ -134,6 +163,7 @@ type reviewer struct {
 	r       *Report
 	ix      *cueIndex
 	needs   []string // situation fields the suggestions needed
+	sc      *scratch
 }
 
 // readFunctions adds the moves found by what clauses and words do (see
@@ -141,9 +171,12 @@ type reviewer struct {
 // or the next one.
 func (rv *reviewer) readFunctions() {
 	doc := rv.doc
-	clauses := doc.Clauses()
-	hits := readClauses(doc, clauses, make([]ruleHit, 0, len(clauses)+8))
+	sc := rv.sc
+	sc.clauses = doc.AppendClauses(sc.clauses[:0])
+	clauses := sc.clauses
+	hits := readClauses(doc, clauses, sc.hits[:0])
 	hits = readWords(doc, clauses, hits)
+	sc.hits = hits
 	for _, h := range hits {
 		if h.move == CommitTime && !rv.sentenceHasTime(h.first) && !rv.nextSentenceHasTime(h.first) {
 			continue
@@ -152,11 +185,12 @@ func (rv *reviewer) readFunctions() {
 	}
 }
 
-func review(doc *prose.Doc, s *Situation, ix *cueIndex) *Report {
-	rv := &reviewer{doc: doc, s: s, r: &Report{}, hasTime: make([]int8, len(doc.Sentences))}
+// reviewWith reviews doc, keeping its working lists in sc.
+func reviewWith(doc *prose.Doc, s *Situation, ix *cueIndex, sc *scratch) *Report {
+	rv := &reviewer{doc: doc, s: s, r: &Report{}, hasTime: make([]int8, len(doc.Sentences)), sc: sc}
 	var buf [64]prose.Match
 	ms := ix.m.ScanOverlapping(doc, buf[:0])
-	rv.moves = make([]moveHit, 0, len(ms)+len(doc.Sentences)*3+8)
+	rv.moves = sc.moves[:0]
 	rv.ix = ix
 	for _, m := range ms {
 		if m.Negated {
@@ -194,6 +228,7 @@ func review(doc *prose.Doc, s *Situation, ix *cueIndex) *Report {
 		}
 	}
 	rv.r.Needs = rv.needs
+	sc.moves = rv.moves[:0]
 	if rv.r.Order == nil {
 		rv.r.Order = []Finding{}
 	}
@@ -364,7 +399,7 @@ func (rv *reviewer) finding(ap int, h hit, replacement string) {
 	}
 	f.Suggestions = append(f.Suggestions, rv.better(a.Better)...)
 	if ap == apNonApology || ap == apBlame || ap == apCalmDown || ap == apSarcasm || ap == apUnkeepable || ap == apSirMadam || ap == apShouting {
-		f.Message = a.Message + " (" + strconv.Quote(rv.doc.Slice(h.span)) + ")"
+		f.Message = quoteIn(a.Message, " (", rv.doc.Slice(h.span), ")")
 	}
 	rv.r.Findings = append(rv.r.Findings, f)
 }
@@ -394,12 +429,21 @@ func (rv *reviewer) better(ids []string) []string {
 // collectMoves fills Report.Moves: hits sorted by position, overlapping
 // hits of the same move merged.
 func (rv *reviewer) collectMoves() {
-	slices.SortStableFunc(rv.moves, func(a, b moveHit) int {
-		if a.first != b.first {
-			return a.first - b.first
+	// A stable insertion sort by first token, then move: the hits arrive
+	// in a few runs already in text order (one per source), so each hit
+	// moves a short way, shifted with one copy.
+	ms := rv.moves
+	for i := 1; i < len(ms); i++ {
+		x := ms[i]
+		j := i
+		for j > 0 && (x.first < ms[j-1].first || x.first == ms[j-1].first && x.move < ms[j-1].move) {
+			j--
 		}
-		return int(a.move) - int(b.move)
-	})
+		if j < i {
+			copy(ms[j+1:i+1], ms[j:i])
+			ms[j] = x
+		}
+	}
 	// A listed phrase inside a longer listed phrase of another move
 	// belongs to that move ("on us" inside "that's on us" is ownership,
 	// not atonement).
@@ -408,7 +452,20 @@ func (rv *reviewer) collectMoves() {
 			return o.cue > 0 && o.move != m.move && o.span.Contains(m.span) && o.span.Len() > m.span.Len()
 		})
 	})
-	out := make([]FoundMove, 0, len(rv.moves))
+	// Count the merged moves first, so that the report's list is
+	// allocated at its size.
+	var ends [numMoves]int
+	var seen [numMoves]bool
+	n := 0
+	for _, m := range rv.moves {
+		if seen[m.move] && ends[m.move] > m.span.Start {
+			ends[m.move] = max(ends[m.move], m.span.End)
+			continue
+		}
+		seen[m.move], ends[m.move] = true, m.span.End
+		n++
+	}
+	out := make([]FoundMove, 0, n)
 	var lastBuf [numMoves]int
 	last := lastBuf[:] // index+1 in out of the latest hit of each move
 	for _, m := range rv.moves {
@@ -523,9 +580,9 @@ func (rv *reviewer) score(specs []spec) {
 		cum += moveWeight(m)
 		pts := movePoints*cum/total - prev
 		if f, ok := rv.firstOf(m); ok {
-			r.Points = append(r.Points, Point{pts, m.Title() + ": found (" + strconv.Quote(f.Text) + ")"})
+			r.Points = append(r.Points, Point{pts, quoteIn(m.Title(), ": found (", f.Text, ")")})
 		} else if f, ok := rv.ownedByFixing(m); ok {
-			r.Points = append(r.Points, Point{pts, m.Title() + ": shown by fixing it yourself (" + strconv.Quote(f.Text) + ")"})
+			r.Points = append(r.Points, Point{pts, quoteIn(m.Title(), ": shown by fixing it yourself (", f.Text, ")")})
 		} else {
 			r.Missing = append(r.Missing, m)
 			r.Points = append(r.Points, Point{0, m.Title() + ": missing, " + strconv.Itoa(pts) + " points not earned"})
@@ -553,7 +610,7 @@ func (rv *reviewer) score(specs []spec) {
 		if f.Severity == Error {
 			lost = 10
 		}
-		r.Points = append(r.Points, Point{-lost, "Tone: " + antiTitle(f.Rule) + " at " + strconv.Quote(rv.doc.Slice(f.Span))})
+		r.Points = append(r.Points, Point{-lost, quoteIn("Tone: "+antiTitle(f.Rule), " at ", rv.doc.Slice(f.Span), "")})
 	}
 	if name := strings.TrimSpace(rv.s.CustomerName); name == "" {
 		r.Points = append(r.Points, Point{namePoints, "Name: no customer name in the situation, so none expected"})
@@ -787,4 +844,16 @@ func (rv *reviewer) sentenceHasTime(i int) bool {
 		rv.hasTime[si] = -1
 	}
 	return found
+}
+
+// quoteIn returns a + b + [strconv.Quote](s) + suffix, building it in
+// one go when s is plain printable ASCII with no quote or backslash (then
+// quoting only adds the quotes), as found phrases usually are.
+func quoteIn(a, b, s, suffix string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7E || c == '"' || c == '\\' {
+			return a + b + strconv.Quote(s) + suffix
+		}
+	}
+	return a + b + "\"" + s + "\"" + suffix
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -151,5 +152,13 @@ func TestReviewConcurrent(t *testing.T) {
 	}
 	for range 8 {
 		assert.Equal(t, want, <-done)
+	}
+}
+
+// The quoted text in a point or finding reads exactly as strconv.Quote
+// writes it, whatever characters the draft used.
+func TestQuoteInQuotesLikeStrconv(t *testing.T) {
+	for _, s := range []string{"", "I'm so sorry", "we got this wrong", "it’s on us", "say \"sorry\"", `a\b`, "line\nbreak", "tab\there", "café 😀", "\x7f"} {
+		assert.Equal(t, "Found: x ("+strconv.Quote(s)+")", quoteIn("Found:", " x (", s, ")"), s)
 	}
 }

@@ -56,7 +56,7 @@ func (rv *reviewer) rewrite() (string, []string) {
 	cat := CatalogueFor(s.Language)
 	slots := rv.situationSlots()
 	var needs []string
-	var pieces []piece
+	pieces := make([]piece, 0, len(doc.Sentences)+len(r.Missing))
 	rank := -1
 	prevEnd := -1
 	for _, sen := range doc.Sentences {
@@ -103,9 +103,16 @@ func (rv *reviewer) rewrite() (string, []string) {
 		pieces = slices.Insert(pieces, at, piece{text, int(m), " "})
 	}
 	var b strings.Builder
+	size := len("Dear ,\n\n") + len(slots["name"]) + len("\n\n") + len(slots["agent"])
+	for _, p := range pieces {
+		size += len(p.gap) + len(p.text)
+	}
+	b.Grow(size)
 	if s.Channel == Email && !greeted {
 		if name := slots["name"]; name != "" {
-			b.WriteString("Dear " + name + ",\n\n")
+			b.WriteString("Dear ")
+			b.WriteString(name)
+			b.WriteString(",\n\n")
 		} else {
 			b.WriteString("Hello,\n\n")
 		}
@@ -117,7 +124,8 @@ func (rv *reviewer) rewrite() (string, []string) {
 		b.WriteString(p.text)
 	}
 	if s.Channel == Email && slots["agent"] != "" && !strings.Contains(b.String(), slots["agent"]) {
-		b.WriteString("\n\n" + slots["agent"])
+		b.WriteString("\n\n")
+		b.WriteString(slots["agent"])
 	}
 	return strings.TrimSpace(b.String()), needs
 }

@@ -193,7 +193,9 @@ func (s *Situation) Validate() error {
 				add(fmt.Sprintf("%s[%d]", field, i), fmt.Errorf("%w: empty", ErrFieldInvalid))
 				continue
 			}
-			add(fmt.Sprintf("%s[%d]", field, i), checkText(v))
+			if err := checkText(v); err != nil { // name the field only for an error
+				add(fmt.Sprintf("%s[%d]", field, i), err)
+			}
 		}
 	}
 	checkList("offers", s.Offers)

@@ -301,7 +301,13 @@ func clauseBreak(t *Token) bool {
 // the clause before it in the same sentence ("I've refunded you and
 // cancelled the order").
 func (d *Doc) Clauses() []Clause {
-	out := make([]Clause, 0, len(d.Tokens)/5+len(d.Sentences))
+	return d.AppendClauses(make([]Clause, 0, len(d.Tokens)/5+len(d.Sentences)))
+}
+
+// AppendClauses appends the [Doc.Clauses] of d to dst and returns the
+// extended slice, so that a caller can reuse the memory of dst.
+func (d *Doc) AppendClauses(dst []Clause) []Clause {
+	out := dst
 	for si, sen := range d.Sentences {
 		q := d.IsQuestion(si)
 		start := sen.First

@@ -35,10 +35,28 @@ func ParseLimit(text string, maxLen int) (*Doc, error) {
 // U+FFFD symbols; empty text gives an empty Doc. Use [Parse] for input
 // from users.
 func Analyze(text string) *Doc {
-	d := &Doc{Text: text, Tokens: tokenize(text)}
-	d.Sentences = splitSentences(text, d.Tokens)
-	d.Quantities = findQuantities(d.Tokens)
+	d := &Doc{Text: text, Tokens: tokenize(text, nil)}
+	d.Sentences = splitSentences(text, d.Tokens, make([]Sentence, 0, 4))
+	d.Quantities = findQuantities(d.Tokens, nil)
 	return d
+}
+
+// Reanalyze is [Analyze] into d, reusing the memory of d's slices: the
+// Tokens, Sentences and Quantities d held before are overwritten. It is
+// for callers that analyse many texts one after another and keep none
+// of the earlier results (a [sync.Pool] of Docs); like Analyze, it does
+// not check text.
+func (d *Doc) Reanalyze(text string) {
+	d.Text = text
+	d.Tokens = tokenize(text, d.Tokens[:0])
+	if d.Sentences == nil {
+		d.Sentences = make([]Sentence, 0, 4)
+	}
+	d.Sentences = splitSentences(text, d.Tokens, d.Sentences[:0])
+	d.Quantities = findQuantities(d.Tokens, d.Quantities[:0])
+	if len(d.Quantities) == 0 {
+		d.Quantities = nil // as Analyze leaves it
+	}
 }
 
 // Slice returns the original text under s.
@@ -131,8 +149,7 @@ func abbreviation(w string) bool {
 // closing quotes and brackets kept; and at a line break that starts a list
 // item or follows an empty line or a line with no closing punctuation
 // followed by a capital.
-func splitSentences(text string, toks []Token) []Sentence {
-	out := make([]Sentence, 0, 4)
+func splitSentences(text string, toks []Token, out []Sentence) []Sentence {
 	first := 0
 	flush := func(last int) {
 		if last > first {
@@ -188,6 +205,9 @@ func startsUpper(s string) bool {
 // newline before a capital after a line with no closing punctuation.
 func lineBreakBetween(text string, a, b Token) bool {
 	gap := text[a.Span.End:b.Span.Start]
+	if len(gap) == 0 || len(gap) == 1 && gap[0] != '\n' {
+		return false // no gap or one space: the usual case
+	}
 	nl := strings.Count(gap, "\n")
 	if nl == 0 {
 		return false

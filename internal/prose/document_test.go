@@ -85,3 +85,32 @@ func TestCheck(t *testing.T) {
 	assert.ErrorIs(t, err, ErrTooLong)
 	assert.Contains(t, err.Error(), "limit is 5")
 }
+
+// A Doc reused for a shorter text reads it exactly as a fresh one: no
+// token, sentence, quantity or clause of the earlier text is left over.
+func TestReanalyzeReadsLikeAnalyze(t *testing.T) {
+	texts := []struct {
+		name string
+		text string
+	}{
+		{"long reply with money and times", "Dear Ms Okafor, I'm so sorry. I've refunded £40 and booked you for 4pm today! We'll call you at 9am tomorrow, won't we?"},
+		{"short note", "Thanks. See you soon"},
+		{"quantities", "It took 3 days and cost $25.50, about twice the estimate."},
+		{"empty", ""},
+		{"one word", "Sorry"},
+	}
+	var d Doc
+	var clauses []Clause
+	for _, tt := range texts {
+		t.Run(tt.name, func(t *testing.T) {
+			d.Reanalyze(tt.text)
+			want := Analyze(tt.text)
+			assert.Equal(t, want.Text, d.Text)
+			assert.Equal(t, want.Tokens, d.Tokens)
+			assert.Equal(t, want.Sentences, d.Sentences)
+			assert.Equal(t, want.Quantities, d.Quantities)
+			clauses = d.AppendClauses(clauses[:0])
+			assert.Equal(t, want.Clauses(), clauses)
+		})
+	}
+}

@@ -422,13 +422,21 @@ func (m *Matcher) ScanOverlapping(doc *Doc, dst []Match) []Match {
 
 func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
 	toks := doc.Tokens
+	w := walker{m: m, doc: doc}
+	var buf [256]int32
+	if len(toks) <= len(buf) {
+		w.terms = buf[:len(toks)]
+	} else {
+		w.terms = make([]int32, len(toks))
+	}
 	qi := 0 // index into doc.Quantities of the first quantity at or after i
 	for i := 0; i < len(toks); {
 		for qi < len(doc.Quantities) && doc.Quantities[qi].First < i {
 			qi++
 		}
-		best, bestEnd := int32(0), 0
-		m.walk(doc, 0, i, qi, &best, &bestEnd)
+		w.best, w.bestEnd = 0, 0
+		w.walk(0, i, qi)
+		best, bestEnd := w.best, w.bestEnd
 		if best == 0 {
 			i++
 			continue
@@ -443,13 +451,39 @@ func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
 	return dst
 }
 
+// walker is the state of one scan: the longest phrase found from the
+// current start, and the term of every token looked up so far (a token
+// is reached from several starts, and looking it up is the costly part).
+type walker struct {
+	m       *Matcher
+	doc     *Doc
+	terms   []int32 // per token: 0 not looked up yet, -1 no term, else term+1
+	best    int32
+	bestEnd int
+}
+
+// term returns the term of token i, looking it up once.
+func (w *walker) term(i int) (int32, bool) {
+	if t := w.terms[i]; t != 0 {
+		return t - 1, t > 0
+	}
+	t, ok := w.m.lookup(w.doc.Tokens[i].Norm)
+	if !ok {
+		w.terms[i] = -1
+		return 0, false
+	}
+	w.terms[i] = t + 1
+	return t, true
+}
+
 // walk follows the trie from node n at token i, recording the longest
 // phrase end in best and bestEnd. Slot edges make it a small depth-first
 // search; phrases are short, so the search is shallow.
-func (m *Matcher) walk(doc *Doc, n int32, i, qi int, best *int32, bestEnd *int) {
+func (w *walker) walk(n int32, i, qi int) {
+	m, doc := w.m, w.doc
 	node := m.t.Nodes[int(n)*NodeSize:][:NodeSize]
-	if out := node[nodeOut]; out != 0 && (i > *bestEnd || *best == 0) {
-		*best, *bestEnd = out, i
+	if out := node[nodeOut]; out != 0 && (i > w.bestEnd || w.best == 0) {
+		w.best, w.bestEnd = out, i
 	}
 	if i >= len(doc.Tokens) {
 		return
@@ -464,18 +498,18 @@ func (m *Matcher) walk(doc *Doc, n int32, i, qi int, best *int32, bestEnd *int) 
 	}
 	t := &doc.Tokens[i]
 	if node[nodeHi] > node[nodeLo] {
-		if term, ok := m.lookup(t.Norm); ok {
+		if term, ok := w.term(i); ok {
 			if c := m.next(n, term); c != 0 {
-				m.walk(doc, c, i+1, qi, best, bestEnd)
+				w.walk(c, i+1, qi)
 			}
 		}
 	}
 	s := node[nodeSlot : nodeSlot+4]
 	if c := s[slotNumber-1]; c != 0 && t.Kind == Number {
-		m.walk(doc, c, i+1, qi, best, bestEnd)
+		w.walk(c, i+1, qi)
 	}
 	if c := s[slotAny-1]; c != 0 && t.IsWord() {
-		m.walk(doc, c, i+1, qi, best, bestEnd)
+		w.walk(c, i+1, qi)
 	}
 	if s[slotDuration-1] != 0 || s[slotQuantity-1] != 0 {
 		for q := qi; q < len(doc.Quantities) && doc.Quantities[q].First <= i; q++ {
@@ -484,10 +518,10 @@ func (m *Matcher) walk(doc *Doc, n int32, i, qi int, best *int32, bestEnd *int) 
 			}
 			qt := doc.Quantities[q]
 			if c := s[slotQuantity-1]; c != 0 {
-				m.walk(doc, c, qt.Last, q+1, best, bestEnd)
+				w.walk(c, qt.Last, q+1)
 			}
 			if c := s[slotDuration-1]; c != 0 && qt.Dimension == Duration {
-				m.walk(doc, c, qt.Last, q+1, best, bestEnd)
+				w.walk(c, qt.Last, q+1)
 			}
 		}
 	}

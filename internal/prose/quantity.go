@@ -168,8 +168,7 @@ func currency(s string) (string, bool) {
 // findQuantities finds numbers followed by a unit ("24 hours", "24-hour",
 // "24h", "business days" after a number), "a"/"an" before a time unit
 // ("within an hour"), percentages and currency amounts.
-func findQuantities(toks []Token) []Quantity {
-	var out []Quantity
+func findQuantities(toks []Token, out []Quantity) []Quantity {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind == Symbol {

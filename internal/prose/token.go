@@ -1,7 +1,6 @@
 package prose
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -121,7 +120,7 @@ type tokenizer struct {
 	pos16  int // UTF-16 offset
 	norm   []byte
 	toks   []Token
-	starts []int // start of each token's Norm in norm
+	starts []int32 // start of each token's Norm in norm
 }
 
 func (z *tokenizer) peek(at int) (rune, int) {
@@ -155,16 +154,23 @@ func (z *tokenizer) advanceTo(end int) {
 // must be at start.
 func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
 	start, start16 := z.pos, z.pos16
-	z.starts = append(z.starts, len(z.norm))
+	z.starts = append(z.starts, int32(len(z.norm)))
 	for i := start; i < end; {
-		c := z.text[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+		if z.text[i] < utf8.RuneSelf {
+			// A run of ASCII: copy it whole, then lower its capitals.
+			j := i + 1
+			for j < end && z.text[j] < utf8.RuneSelf {
+				j++
 			}
-			z.norm = append(z.norm, c)
-			i++
-			z.pos16++
+			k := len(z.norm)
+			z.norm = append(z.norm, z.text[i:j]...)
+			for b := z.norm[k:]; len(b) > 0; b = b[1:] {
+				if 'A' <= b[0] && b[0] <= 'Z' {
+					b[0] += 'a' - 'A'
+				}
+			}
+			z.pos16 += j - i
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(z.text[i:])
@@ -180,10 +186,14 @@ func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
 	z.toks = append(z.toks, Token{Kind: kind, Text: z.text[start:end], Span: Span{start, end, start16, z.pos16}, Value: value})
 }
 
-// tokenize splits text into tokens. The text must be valid UTF-8.
-func tokenize(text string) []Token {
+// tokenize splits text into tokens, appending to dst (its memory is
+// reused when it has room). The text must be valid UTF-8.
+func tokenize(text string, dst []Token) []Token {
 	n := len(text)/4 + 8
-	z := &tokenizer{norm: make([]byte, 0, len(text)+8), toks: make([]Token, 0, n), starts: make([]int, 0, n)}
+	if cap(dst) < n {
+		dst = make([]Token, 0, n)
+	}
+	z := &tokenizer{norm: make([]byte, 0, len(text)+8), toks: dst[:0], starts: make([]int32, 0, n)}
 	return z.run(text)
 }
 
@@ -242,7 +252,7 @@ func (z *tokenizer) run(text string) []Token {
 	for i := range z.toks {
 		end := len(norm)
 		if i+1 < len(z.starts) {
-			end = z.starts[i+1]
+			end = int(z.starts[i+1])
 		}
 		z.toks[i].Norm = norm[z.starts[i]:end]
 		if z.toks[i].Kind == Word {
@@ -397,10 +407,33 @@ var numberWords = [...]struct {
 	{"zero", 0},
 }
 
+// numberInitials holds, for each length, the first letters of the
+// number words of that length, one bit per letter (a constant table,
+// checked against numberWords by TestWordTables).
+var numberInitials = [10]uint32{
+	3: 1<<('o'-'a') | 1<<('s'-'a') | 1<<('t'-'a'),
+	4: 1<<('f'-'a') | 1<<('h'-'a') | 1<<('n'-'a') | 1<<('z'-'a'),
+	5: 1<<('d'-'a') | 1<<('e'-'a') | 1<<('f'-'a') | 1<<('s'-'a') | 1<<('t'-'a'),
+	6: 1<<('e'-'a') | 1<<('n'-'a') | 1<<('t'-'a'),
+	7: 1<<('f'-'a') | 1<<('h'-'a') | 1<<('s'-'a'),
+	8: 1<<('e'-'a') | 1<<('f'-'a') | 1<<('n'-'a') | 1<<('t'-'a'),
+	9: 1 << ('s' - 'a'),
+}
+
 // numberWord returns the value of a spelled-out number ("three", "a dozen"
 // is two tokens and not counted).
 func numberWord(w string) (float64, bool) {
-	lo := sort.Search(len(numberWords), func(i int) bool { return numberWords[i].word >= w })
+	if len(w) < 3 || len(w) > 9 || w[0] < 'a' || w[0] > 'z' || numberInitials[len(w)]&(1<<(w[0]-'a')) == 0 {
+		return 0, false // no number word has this length and first letter
+	}
+	lo, hi := 0, len(numberWords)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); numberWords[m].word < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
 	if lo < len(numberWords) && numberWords[lo].word == w {
 		return numberWords[lo].value, true
 	}
