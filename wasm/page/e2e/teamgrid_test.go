@@ -100,10 +100,35 @@ func TestTeamWorkshopEndsInAGrid(t *testing.T) {
 	assert.Contains(t, string(waitFile(t, downloads, "check-in-ideas.csv")), ideas[1])
 	fac.click(t, "team-complete")
 	fac.waitFor(t, "completed", textHas("team-done", "Completed"))
+	// Draft standards, as in solo mode: the grid is saved on the device
+	// once (pressing "Continue alone" after it makes no second copy) as
+	// the current grid, and the standards builder the link opens drafts
+	// one standard per adopted idea.
+	fac.click(t, "team-standards")
+	fac.run(t, chromedp.WaitVisible(byTest("team-standards-open"), chromedp.ByQuery))
 	fac.click(t, "team-solo")
-	fac.run(t, chromedp.WaitVisible(byTest("team-solo-open"), chromedp.ByQuery))
-	fac.click(t, "team-solo-open")
-	fac.run(t, chromedp.WaitVisible(byTest("grid-table"), chromedp.ByQuery))
+	var keys []string
+	fac.eval(t, `Object.keys(localStorage).filter(k => k.startsWith("purposeful.workshop."))`, &keys)
+	require.Len(t, keys, 1, "the team's grid is saved on this device once")
+	var current, saved string
+	fac.eval(t, `localStorage.getItem("purposeful.current") || ""`, &current)
+	assert.Equal(t, "purposeful.workshop."+current, keys[0], "and opens as the current grid")
+	fac.eval(t, `localStorage.getItem("`+keys[0]+`")`, &saved)
+	assert.Contains(t, saved, ideas[1], "with the adopted idea, to continue alone on this device")
+	fac.click(t, "team-standards-open")
+	fac.run(t, chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="standards"] [data-test="standard-0"]`, chromedp.ByQuery))
+	var cards int
+	var statement string
+	fac.eval(t, `document.querySelectorAll('[data-test^="standard-"]').length`, &cards)
+	assert.Equal(t, 1, cards, "one draft standard for the one adopted idea")
+	fac.eval(t, `document.querySelector('[data-test="statement-0"]').value`, &statement)
+	assert.Contains(t, statement, ideas[1], "drafted from the adopted idea")
+
+	// The team server serves the page on its own origin, where the grid
+	// was saved: the activity there continues it.
+	var ok bool
+	fac.eval(t, `location.assign("index.html#activity"); true`, &ok)
+	fac.run(t, chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="activity"] [data-test="grid-table"]`, chromedp.ByQuery))
 	assert.Contains(t, fac.text(t, byTest("grid-table")), ideas[1], "the team's grid continues alone on this device")
 }
 

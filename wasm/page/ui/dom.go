@@ -3,6 +3,7 @@ package ui
 import (
 	"time"
 
+	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
@@ -90,9 +91,9 @@ type Services struct {
 	ReviewReply   func(draft string, s RecoverySituation) (ReplyReview, error)
 	Scenarios     func() []Scenario
 	GradePractice func(scenarioID, reply string) (Grade, error)
-	// Standards builder: drafts from a workshop's adopted ideas, lint
+	// Standards builder: drafts from a grid's adopted ideas, lint
 	// findings for one standard, and the training plan for a set.
-	DraftStandards func(d *workshop.Doc) ([]StandardDraft, error)
+	DraftStandards func(g *grid.Grid) ([]StandardDraft, error)
 	LintStandard   func(purpose string, s StandardDraft) []FieldNote
 	TrainingPlan   func(purpose string, s []StandardDraft) []TrainingLine
 	// Diagnostic: the questions, and the evaluation of answers (1-5 by

@@ -58,7 +58,12 @@ func (a *App) standardsBuilder(s *scope) Element {
 		hist.show(undoBtn)
 	}
 	redraft := func() {
-		drafts, err := a.svc.DraftStandards(d)
+		g, err := d.Grid()
+		if err != nil {
+			a.alert("Could not draft standards: " + err.Error())
+			return
+		}
+		drafts, err := a.svc.DraftStandards(g)
 		if err != nil {
 			a.alert("Could not draft standards: " + err.Error())
 			return

@@ -704,7 +704,16 @@ func (a *App) teamFinish(s *scope, v *teamView) Element {
 			a.announce("Workshop completed")
 		})
 	})
-	solo := s.button("Continue on this device alone", "btn", "team-solo", func() {
+	// copy saves the team's grid on this device and links to where it
+	// goes on: the activity, and the standards builder (the facilitator
+	// drafts standards from the adopted ideas as in solo mode). Pressed
+	// again, it shows the same copy's links rather than a second copy.
+	var copied *workshop.Doc
+	copyGrid := func() {
+		if copied != nil {
+			a.announce("The grid is already saved on this device as “" + copied.Title() + "”")
+			return
+		}
 		c.Export("json", func(b []byte, err error) {
 			if err != nil {
 				a.alert("Could not copy the grid: " + err.Error())
@@ -715,14 +724,20 @@ func (a *App) teamFinish(s *scope, v *teamView) Element {
 				a.alert("Could not copy the grid: " + err.Error())
 				return
 			}
+			copied = d
 			a.open(d)
 			link := s.text("a", "", "Open it in the activity")
 			attrs(link, "href", "index.html#activity", "data-test", "team-solo-open")
+			std := s.text("a", "", "Draft standards from its adopted ideas")
+			attrs(std, "href", "standards.html", "data-test", "team-standards-open")
 			done.Clear()
-			done.Append(s.text("span", "", "Saved on this device as “"+d.Title()+"”. "), link)
+			done.Append(s.text("span", "", "Saved on this device as “"+d.Title()+"”. "), link, s.text("span", "", " · "), std)
 			a.announce("The grid is saved on this device")
 		})
-	})
-	row.Append(complete, solo)
+	}
+	solo := s.button("Continue on this device alone", "btn", "team-solo", copyGrid)
+	std := s.button("Draft standards", "btn", "team-standards", copyGrid)
+	std.SetAttr("title", "Save the grid on this device and open the standards builder on its adopted ideas")
+	row.Append(complete, solo, std)
 	return s.el("div", "", row, done)
 }

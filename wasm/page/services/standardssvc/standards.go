@@ -10,7 +10,6 @@ import (
 	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/standards"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // Services returns the standards builder's services.
@@ -18,33 +17,11 @@ func Services() ui.Services {
 	return ui.Services{DraftStandards: Draft, LintStandard: Lint, TrainingPlan: Training}
 }
 
-// Grid converts a workshop into a grid.Grid: the adopted ideas become the
-// purposeful column.
-func Grid(d *workshop.Doc) *grid.Grid {
-	g := &grid.Grid{
-		Version: grid.Version, ID: d.ID, Position: d.Position, Purpose: d.Purpose, Process: d.Process,
-		Objective: d.Objective, Values: d.Values, KPIs: d.KPIs,
-		Knowledge: []grid.Item{}, Skills: []grid.Item{}, Purposeful: []grid.Item{},
-	}
-	for _, it := range d.Knowledge {
-		g.Knowledge = append(g.Knowledge, grid.Item{ID: it.ID, Text: it.Text})
-	}
-	for _, it := range d.Skills {
-		g.Skills = append(g.Skills, grid.Item{ID: it.ID, Text: it.Text})
-	}
-	for _, e := range d.Active() {
-		st := grid.Proposed
-		if e.Adopted {
-			st = grid.Adopted
-		}
-		g.Purposeful = append(g.Purposeful, grid.Item{ID: e.ID, Text: e.Text, Votes: e.Votes, Status: st})
-	}
-	return g
-}
-
-// Draft turns the workshop's adopted ideas into draft standards.
-func Draft(d *workshop.Doc) ([]ui.StandardDraft, error) {
-	ds, err := standards.DraftFromGrid(Grid(d), standards.DraftSettings{})
+// Draft turns the grid's adopted ideas into draft standards. The page
+// hands it the open workshop as a grid (grid.UpgradeWorkshop's mapping),
+// so this package converts nothing itself.
+func Draft(g *grid.Grid) ([]ui.StandardDraft, error) {
+	ds, err := standards.DraftFromGrid(g, standards.DraftSettings{})
 	if err != nil {
 		return nil, err
 	}

@@ -2,39 +2,35 @@ package standardssvc
 
 import (
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
-func doc() *workshop.Doc {
-	d := workshop.New("g1", time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
-	d.Position, d.Process = "Front-desk agent", "Guest check-in"
-	d.Purpose = "To create loyal guests who come back and tell their friends"
-	d.AddItem(false, "Room types and rates")
-	d.AddItem(true, "Run the reservation system")
-	id := d.AddIdea("Greet returning guests by name within 30 seconds of arrival", "Review site")
-	d.Idea(id).Adopted = true
-	d.AddIdea("Not adopted", "")
-	return d
-}
-
-func TestGridCarriesAdoptedIdeas(t *testing.T) {
-	g := Grid(doc())
-	require.NoError(t, g.Validate())
-	assert.Len(t, g.Purposeful, 2)
-	assert.Len(t, g.Adopted(), 1)
+// checkIn is a grid as the page hands it to the builder: one adopted
+// idea, one not.
+func checkIn() *grid.Grid {
+	return &grid.Grid{
+		Version: grid.Version, ID: "g1", Position: "Front-desk agent", Process: "Guest check-in",
+		Purpose:   "To create loyal guests who come back and tell their friends",
+		Knowledge: []grid.Item{{ID: "k1", Text: "Room types and rates"}},
+		Skills:    []grid.Item{{ID: "s1", Text: "Run the reservation system"}},
+		Purposeful: []grid.Item{
+			{ID: "i1", Text: "Greet returning guests by name within 30 seconds of arrival", Status: grid.Adopted},
+			{ID: "i2", Text: "Not adopted"},
+		},
+	}
 }
 
 func TestDraftLintTraining(t *testing.T) {
-	d := doc()
+	d := checkIn()
 	ds, err := Draft(d)
 	require.NoError(t, err)
 	require.Len(t, ds, 1, "one draft per adopted idea")
+	assert.Equal(t, "i1", ds[0].Item, "the draft names the idea it came from")
 	assert.Contains(t, ds[0].Statement, "Greet returning guests")
 	assert.NotEmpty(t, ds[0].Code)
 	vague := ui.StandardDraft{Code: "X-01", Statement: "Be friendly and try to make guests happy as appropriate"}
@@ -61,7 +57,7 @@ func TestDraftLintTraining(t *testing.T) {
 	require.Len(t, plan, 1)
 	assert.NotEmpty(t, plan[0].Medium)
 	assert.Equal(t, ds[0].Statement, plan[0].Standard, "the plan names the standard by its words")
-	_, err = Draft(workshop.New("empty", time.Now()))
+	_, err = Draft(&grid.Grid{Version: grid.Version, Knowledge: []grid.Item{}, Skills: []grid.Item{}, Purposeful: []grid.Item{}})
 	assert.Error(t, err, "a grid without position and purpose cannot be drafted")
 }
 
