@@ -73,17 +73,17 @@ func TestGeneratedClientDrivesTheWorkshop(t *testing.T) {
 	require.NoError(t, batch.FromEventOrBatch1(client.EventOrBatch1{Events: []client.Event{next(0), next(1)}}))
 	assert.Equal(t, 2, send(w.FacilitatorToken, batch).Applied)
 
-	col := client.Event6ColumnPurposeful
+	col, adopted := client.Event6ColumnPurposeful, client.Adopted
 	idea := "Offer a glass of water on arrival"
 	send(ana.ParticipantToken, event(t, func(e *client.Event) error {
-		return e.FromEvent6(client.Event6{Id: "p1", Type: "item.add", Item: "p1", Column: &col, Text: idea})
+		return e.FromEvent6(client.Event6{Id: "p1", Type: "item.add", Item: str("p1"), Column: &col, Text: &idea})
 	}))
 	send(w.FacilitatorToken, event(t, func(e *client.Event) error {
 		return e.FromEvent11(client.Event11{Id: "rv", Type: "ideas.reveal"})
 	}))
 	send(w.FacilitatorToken, event(t, func(e *client.Event) error { return e.FromEvent4(client.Event4{Id: "next-2", Type: "step.next"}) }))
 	send(w.FacilitatorToken, event(t, func(e *client.Event) error {
-		return e.FromEvent21(client.Event21{Id: "d1", Type: "decide", Item: "p1", Status: client.Adopted})
+		return e.FromEvent21(client.Event21{Id: "d1", Type: "decide", Item: str("p1"), Status: &adopted})
 	}))
 
 	after := 0

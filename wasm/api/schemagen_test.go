@@ -109,7 +109,7 @@ func schemaOf(t reflect.Type, seen map[reflect.Type]bool) obj {
 	case reflect.Float32, reflect.Float64:
 		return obj{"type": "number"}
 	case reflect.Slice, reflect.Array:
-		if t.Elem().Kind() == reflect.Uint8 {
+		if t.Elem().Kind() == reflect.Uint8 && !t.Elem().Implements(textMarshaler) {
 			return obj{"type": "string", "contentEncoding": "base64"}
 		}
 		return obj{"type": "array", "items": schemaOf(t.Elem(), seen)}

@@ -620,6 +620,90 @@ func (e LTIGradedFeedbackReviewFindingsSeverity) Valid() bool {
 	}
 }
 
+// Defines values for LTIGradedFeedbackReviewMissing.
+const (
+	LTIGradedFeedbackReviewMissingAcknowledge      LTIGradedFeedbackReviewMissing = "acknowledge"
+	LTIGradedFeedbackReviewMissingAgreeToDiffer    LTIGradedFeedbackReviewMissing = "agree-to-differ"
+	LTIGradedFeedbackReviewMissingApologise        LTIGradedFeedbackReviewMissing = "apologise"
+	LTIGradedFeedbackReviewMissingAskFair          LTIGradedFeedbackReviewMissing = "ask-fair"
+	LTIGradedFeedbackReviewMissingAskToStop        LTIGradedFeedbackReviewMissing = "ask-to-stop"
+	LTIGradedFeedbackReviewMissingAtone            LTIGradedFeedbackReviewMissing = "atone"
+	LTIGradedFeedbackReviewMissingBelieve          LTIGradedFeedbackReviewMissing = "believe"
+	LTIGradedFeedbackReviewMissingCommitTime       LTIGradedFeedbackReviewMissing = "commit-time"
+	LTIGradedFeedbackReviewMissingDocument         LTIGradedFeedbackReviewMissing = "document"
+	LTIGradedFeedbackReviewMissingEndOrEscalate    LTIGradedFeedbackReviewMissing = "end-or-escalate"
+	LTIGradedFeedbackReviewMissingExplain          LTIGradedFeedbackReviewMissing = "explain"
+	LTIGradedFeedbackReviewMissingFix              LTIGradedFeedbackReviewMissing = "fix"
+	LTIGradedFeedbackReviewMissingFollowUp         LTIGradedFeedbackReviewMissing = "follow-up"
+	LTIGradedFeedbackReviewMissingHandOver         LTIGradedFeedbackReviewMissing = "hand-over"
+	LTIGradedFeedbackReviewMissingListen           LTIGradedFeedbackReviewMissing = "listen"
+	LTIGradedFeedbackReviewMissingNameBehaviour    LTIGradedFeedbackReviewMissing = "name-behaviour"
+	LTIGradedFeedbackReviewMissingOffer            LTIGradedFeedbackReviewMissing = "offer"
+	LTIGradedFeedbackReviewMissingOwn              LTIGradedFeedbackReviewMissing = "own"
+	LTIGradedFeedbackReviewMissingParaphrase       LTIGradedFeedbackReviewMissing = "paraphrase"
+	LTIGradedFeedbackReviewMissingPrevent          LTIGradedFeedbackReviewMissing = "prevent"
+	LTIGradedFeedbackReviewMissingRecordCause      LTIGradedFeedbackReviewMissing = "record-cause"
+	LTIGradedFeedbackReviewMissingStateConsequence LTIGradedFeedbackReviewMissing = "state-consequence"
+	LTIGradedFeedbackReviewMissingThank            LTIGradedFeedbackReviewMissing = "thank"
+	LTIGradedFeedbackReviewMissingWelcomeFeedback  LTIGradedFeedbackReviewMissing = "welcome-feedback"
+)
+
+// Valid indicates whether the value is a known member of the LTIGradedFeedbackReviewMissing enum.
+func (e LTIGradedFeedbackReviewMissing) Valid() bool {
+	switch e {
+	case LTIGradedFeedbackReviewMissingAcknowledge:
+		return true
+	case LTIGradedFeedbackReviewMissingAgreeToDiffer:
+		return true
+	case LTIGradedFeedbackReviewMissingApologise:
+		return true
+	case LTIGradedFeedbackReviewMissingAskFair:
+		return true
+	case LTIGradedFeedbackReviewMissingAskToStop:
+		return true
+	case LTIGradedFeedbackReviewMissingAtone:
+		return true
+	case LTIGradedFeedbackReviewMissingBelieve:
+		return true
+	case LTIGradedFeedbackReviewMissingCommitTime:
+		return true
+	case LTIGradedFeedbackReviewMissingDocument:
+		return true
+	case LTIGradedFeedbackReviewMissingEndOrEscalate:
+		return true
+	case LTIGradedFeedbackReviewMissingExplain:
+		return true
+	case LTIGradedFeedbackReviewMissingFix:
+		return true
+	case LTIGradedFeedbackReviewMissingFollowUp:
+		return true
+	case LTIGradedFeedbackReviewMissingHandOver:
+		return true
+	case LTIGradedFeedbackReviewMissingListen:
+		return true
+	case LTIGradedFeedbackReviewMissingNameBehaviour:
+		return true
+	case LTIGradedFeedbackReviewMissingOffer:
+		return true
+	case LTIGradedFeedbackReviewMissingOwn:
+		return true
+	case LTIGradedFeedbackReviewMissingParaphrase:
+		return true
+	case LTIGradedFeedbackReviewMissingPrevent:
+		return true
+	case LTIGradedFeedbackReviewMissingRecordCause:
+		return true
+	case LTIGradedFeedbackReviewMissingStateConsequence:
+		return true
+	case LTIGradedFeedbackReviewMissingThank:
+		return true
+	case LTIGradedFeedbackReviewMissingWelcomeFeedback:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for LTIGradedFeedbackReviewMovesMove.
 const (
 	LTIGradedFeedbackReviewMovesMoveAcknowledge      LTIGradedFeedbackReviewMovesMove = "acknowledge"
@@ -1037,6 +1121,39 @@ func (e PurposeClimbState) Valid() bool {
 	}
 }
 
+// Defines values for PurposeDiagnosticAbove.
+const (
+	PurposeDiagnosticAboveCustomers    PurposeDiagnosticAbove = "customers"
+	PurposeDiagnosticAboveEmpty        PurposeDiagnosticAbove = ""
+	PurposeDiagnosticAboveSignificance PurposeDiagnosticAbove = "significance"
+	PurposeDiagnosticAboveStaff        PurposeDiagnosticAbove = "staff"
+	PurposeDiagnosticAboveStrategy     PurposeDiagnosticAbove = "strategy"
+	PurposeDiagnosticAboveSuccess      PurposeDiagnosticAbove = "success"
+	PurposeDiagnosticAboveSystems      PurposeDiagnosticAbove = "systems"
+)
+
+// Valid indicates whether the value is a known member of the PurposeDiagnosticAbove enum.
+func (e PurposeDiagnosticAbove) Valid() bool {
+	switch e {
+	case PurposeDiagnosticAboveCustomers:
+		return true
+	case PurposeDiagnosticAboveEmpty:
+		return true
+	case PurposeDiagnosticAboveSignificance:
+		return true
+	case PurposeDiagnosticAboveStaff:
+		return true
+	case PurposeDiagnosticAboveStrategy:
+		return true
+	case PurposeDiagnosticAboveSuccess:
+		return true
+	case PurposeDiagnosticAboveSystems:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PurposeDiagnosticLevelsLevel.
 const (
 	PurposeDiagnosticLevelsLevelCustomers    PurposeDiagnosticLevelsLevel = "customers"
@@ -1103,6 +1220,39 @@ func (e PurposeDiagnosticRoot) Valid() bool {
 	}
 }
 
+// Defines values for PurposeQuestionsLevels.
+const (
+	PurposeQuestionsLevelsCustomers    PurposeQuestionsLevels = "customers"
+	PurposeQuestionsLevelsEmpty        PurposeQuestionsLevels = ""
+	PurposeQuestionsLevelsSignificance PurposeQuestionsLevels = "significance"
+	PurposeQuestionsLevelsStaff        PurposeQuestionsLevels = "staff"
+	PurposeQuestionsLevelsStrategy     PurposeQuestionsLevels = "strategy"
+	PurposeQuestionsLevelsSuccess      PurposeQuestionsLevels = "success"
+	PurposeQuestionsLevelsSystems      PurposeQuestionsLevels = "systems"
+)
+
+// Valid indicates whether the value is a known member of the PurposeQuestionsLevels enum.
+func (e PurposeQuestionsLevels) Valid() bool {
+	switch e {
+	case PurposeQuestionsLevelsCustomers:
+		return true
+	case PurposeQuestionsLevelsEmpty:
+		return true
+	case PurposeQuestionsLevelsSignificance:
+		return true
+	case PurposeQuestionsLevelsStaff:
+		return true
+	case PurposeQuestionsLevelsStrategy:
+		return true
+	case PurposeQuestionsLevelsSuccess:
+		return true
+	case PurposeQuestionsLevelsSystems:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PurposeQuestionsQuestionsLevel.
 const (
 	PurposeQuestionsQuestionsLevelCustomers    PurposeQuestionsQuestionsLevel = "customers"
@@ -1151,6 +1301,90 @@ func (e RecoveryGradeReviewFindingsSeverity) Valid() bool {
 	case RecoveryGradeReviewFindingsSeverityInfo:
 		return true
 	case RecoveryGradeReviewFindingsSeverityWarning:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RecoveryGradeReviewMissing.
+const (
+	RecoveryGradeReviewMissingAcknowledge      RecoveryGradeReviewMissing = "acknowledge"
+	RecoveryGradeReviewMissingAgreeToDiffer    RecoveryGradeReviewMissing = "agree-to-differ"
+	RecoveryGradeReviewMissingApologise        RecoveryGradeReviewMissing = "apologise"
+	RecoveryGradeReviewMissingAskFair          RecoveryGradeReviewMissing = "ask-fair"
+	RecoveryGradeReviewMissingAskToStop        RecoveryGradeReviewMissing = "ask-to-stop"
+	RecoveryGradeReviewMissingAtone            RecoveryGradeReviewMissing = "atone"
+	RecoveryGradeReviewMissingBelieve          RecoveryGradeReviewMissing = "believe"
+	RecoveryGradeReviewMissingCommitTime       RecoveryGradeReviewMissing = "commit-time"
+	RecoveryGradeReviewMissingDocument         RecoveryGradeReviewMissing = "document"
+	RecoveryGradeReviewMissingEndOrEscalate    RecoveryGradeReviewMissing = "end-or-escalate"
+	RecoveryGradeReviewMissingExplain          RecoveryGradeReviewMissing = "explain"
+	RecoveryGradeReviewMissingFix              RecoveryGradeReviewMissing = "fix"
+	RecoveryGradeReviewMissingFollowUp         RecoveryGradeReviewMissing = "follow-up"
+	RecoveryGradeReviewMissingHandOver         RecoveryGradeReviewMissing = "hand-over"
+	RecoveryGradeReviewMissingListen           RecoveryGradeReviewMissing = "listen"
+	RecoveryGradeReviewMissingNameBehaviour    RecoveryGradeReviewMissing = "name-behaviour"
+	RecoveryGradeReviewMissingOffer            RecoveryGradeReviewMissing = "offer"
+	RecoveryGradeReviewMissingOwn              RecoveryGradeReviewMissing = "own"
+	RecoveryGradeReviewMissingParaphrase       RecoveryGradeReviewMissing = "paraphrase"
+	RecoveryGradeReviewMissingPrevent          RecoveryGradeReviewMissing = "prevent"
+	RecoveryGradeReviewMissingRecordCause      RecoveryGradeReviewMissing = "record-cause"
+	RecoveryGradeReviewMissingStateConsequence RecoveryGradeReviewMissing = "state-consequence"
+	RecoveryGradeReviewMissingThank            RecoveryGradeReviewMissing = "thank"
+	RecoveryGradeReviewMissingWelcomeFeedback  RecoveryGradeReviewMissing = "welcome-feedback"
+)
+
+// Valid indicates whether the value is a known member of the RecoveryGradeReviewMissing enum.
+func (e RecoveryGradeReviewMissing) Valid() bool {
+	switch e {
+	case RecoveryGradeReviewMissingAcknowledge:
+		return true
+	case RecoveryGradeReviewMissingAgreeToDiffer:
+		return true
+	case RecoveryGradeReviewMissingApologise:
+		return true
+	case RecoveryGradeReviewMissingAskFair:
+		return true
+	case RecoveryGradeReviewMissingAskToStop:
+		return true
+	case RecoveryGradeReviewMissingAtone:
+		return true
+	case RecoveryGradeReviewMissingBelieve:
+		return true
+	case RecoveryGradeReviewMissingCommitTime:
+		return true
+	case RecoveryGradeReviewMissingDocument:
+		return true
+	case RecoveryGradeReviewMissingEndOrEscalate:
+		return true
+	case RecoveryGradeReviewMissingExplain:
+		return true
+	case RecoveryGradeReviewMissingFix:
+		return true
+	case RecoveryGradeReviewMissingFollowUp:
+		return true
+	case RecoveryGradeReviewMissingHandOver:
+		return true
+	case RecoveryGradeReviewMissingListen:
+		return true
+	case RecoveryGradeReviewMissingNameBehaviour:
+		return true
+	case RecoveryGradeReviewMissingOffer:
+		return true
+	case RecoveryGradeReviewMissingOwn:
+		return true
+	case RecoveryGradeReviewMissingParaphrase:
+		return true
+	case RecoveryGradeReviewMissingPrevent:
+		return true
+	case RecoveryGradeReviewMissingRecordCause:
+		return true
+	case RecoveryGradeReviewMissingStateConsequence:
+		return true
+	case RecoveryGradeReviewMissingThank:
+		return true
+	case RecoveryGradeReviewMissingWelcomeFeedback:
 		return true
 	default:
 		return false
@@ -1262,6 +1496,57 @@ func (e RecoveryGradeReviewOrderSeverity) Valid() bool {
 	}
 }
 
+// Defines values for RecoveryPhrasesPhrasesCauses.
+const (
+	RecoveryPhrasesPhrasesCausesMisunderstanding RecoveryPhrasesPhrasesCauses = "misunderstanding"
+	RecoveryPhrasesPhrasesCausesOurError         RecoveryPhrasesPhrasesCauses = "our-error"
+	RecoveryPhrasesPhrasesCausesPolicyLimit      RecoveryPhrasesPhrasesCauses = "policy-limit"
+	RecoveryPhrasesPhrasesCausesThirdParty       RecoveryPhrasesPhrasesCauses = "third-party"
+	RecoveryPhrasesPhrasesCausesUnknown          RecoveryPhrasesPhrasesCauses = "unknown"
+)
+
+// Valid indicates whether the value is a known member of the RecoveryPhrasesPhrasesCauses enum.
+func (e RecoveryPhrasesPhrasesCauses) Valid() bool {
+	switch e {
+	case RecoveryPhrasesPhrasesCausesMisunderstanding:
+		return true
+	case RecoveryPhrasesPhrasesCausesOurError:
+		return true
+	case RecoveryPhrasesPhrasesCausesPolicyLimit:
+		return true
+	case RecoveryPhrasesPhrasesCausesThirdParty:
+		return true
+	case RecoveryPhrasesPhrasesCausesUnknown:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RecoveryPhrasesPhrasesChannels.
+const (
+	RecoveryPhrasesPhrasesChannelsChat     RecoveryPhrasesPhrasesChannels = "chat"
+	RecoveryPhrasesPhrasesChannelsEmail    RecoveryPhrasesPhrasesChannels = "email"
+	RecoveryPhrasesPhrasesChannelsInPerson RecoveryPhrasesPhrasesChannels = "in-person"
+	RecoveryPhrasesPhrasesChannelsPhone    RecoveryPhrasesPhrasesChannels = "phone"
+)
+
+// Valid indicates whether the value is a known member of the RecoveryPhrasesPhrasesChannels enum.
+func (e RecoveryPhrasesPhrasesChannels) Valid() bool {
+	switch e {
+	case RecoveryPhrasesPhrasesChannelsChat:
+		return true
+	case RecoveryPhrasesPhrasesChannelsEmail:
+		return true
+	case RecoveryPhrasesPhrasesChannelsInPerson:
+		return true
+	case RecoveryPhrasesPhrasesChannelsPhone:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for RecoveryPhrasesPhrasesIntent.
 const (
 	RecoveryPhrasesPhrasesIntentApologiseAndAsk      RecoveryPhrasesPhrasesIntent = "apologise-and-ask"
@@ -1313,6 +1598,90 @@ func (e RecoveryPhrasesPhrasesIntent) Valid() bool {
 	}
 }
 
+// Defines values for RecoveryPhrasesPhrasesMoves.
+const (
+	RecoveryPhrasesPhrasesMovesAcknowledge      RecoveryPhrasesPhrasesMoves = "acknowledge"
+	RecoveryPhrasesPhrasesMovesAgreeToDiffer    RecoveryPhrasesPhrasesMoves = "agree-to-differ"
+	RecoveryPhrasesPhrasesMovesApologise        RecoveryPhrasesPhrasesMoves = "apologise"
+	RecoveryPhrasesPhrasesMovesAskFair          RecoveryPhrasesPhrasesMoves = "ask-fair"
+	RecoveryPhrasesPhrasesMovesAskToStop        RecoveryPhrasesPhrasesMoves = "ask-to-stop"
+	RecoveryPhrasesPhrasesMovesAtone            RecoveryPhrasesPhrasesMoves = "atone"
+	RecoveryPhrasesPhrasesMovesBelieve          RecoveryPhrasesPhrasesMoves = "believe"
+	RecoveryPhrasesPhrasesMovesCommitTime       RecoveryPhrasesPhrasesMoves = "commit-time"
+	RecoveryPhrasesPhrasesMovesDocument         RecoveryPhrasesPhrasesMoves = "document"
+	RecoveryPhrasesPhrasesMovesEndOrEscalate    RecoveryPhrasesPhrasesMoves = "end-or-escalate"
+	RecoveryPhrasesPhrasesMovesExplain          RecoveryPhrasesPhrasesMoves = "explain"
+	RecoveryPhrasesPhrasesMovesFix              RecoveryPhrasesPhrasesMoves = "fix"
+	RecoveryPhrasesPhrasesMovesFollowUp         RecoveryPhrasesPhrasesMoves = "follow-up"
+	RecoveryPhrasesPhrasesMovesHandOver         RecoveryPhrasesPhrasesMoves = "hand-over"
+	RecoveryPhrasesPhrasesMovesListen           RecoveryPhrasesPhrasesMoves = "listen"
+	RecoveryPhrasesPhrasesMovesNameBehaviour    RecoveryPhrasesPhrasesMoves = "name-behaviour"
+	RecoveryPhrasesPhrasesMovesOffer            RecoveryPhrasesPhrasesMoves = "offer"
+	RecoveryPhrasesPhrasesMovesOwn              RecoveryPhrasesPhrasesMoves = "own"
+	RecoveryPhrasesPhrasesMovesParaphrase       RecoveryPhrasesPhrasesMoves = "paraphrase"
+	RecoveryPhrasesPhrasesMovesPrevent          RecoveryPhrasesPhrasesMoves = "prevent"
+	RecoveryPhrasesPhrasesMovesRecordCause      RecoveryPhrasesPhrasesMoves = "record-cause"
+	RecoveryPhrasesPhrasesMovesStateConsequence RecoveryPhrasesPhrasesMoves = "state-consequence"
+	RecoveryPhrasesPhrasesMovesThank            RecoveryPhrasesPhrasesMoves = "thank"
+	RecoveryPhrasesPhrasesMovesWelcomeFeedback  RecoveryPhrasesPhrasesMoves = "welcome-feedback"
+)
+
+// Valid indicates whether the value is a known member of the RecoveryPhrasesPhrasesMoves enum.
+func (e RecoveryPhrasesPhrasesMoves) Valid() bool {
+	switch e {
+	case RecoveryPhrasesPhrasesMovesAcknowledge:
+		return true
+	case RecoveryPhrasesPhrasesMovesAgreeToDiffer:
+		return true
+	case RecoveryPhrasesPhrasesMovesApologise:
+		return true
+	case RecoveryPhrasesPhrasesMovesAskFair:
+		return true
+	case RecoveryPhrasesPhrasesMovesAskToStop:
+		return true
+	case RecoveryPhrasesPhrasesMovesAtone:
+		return true
+	case RecoveryPhrasesPhrasesMovesBelieve:
+		return true
+	case RecoveryPhrasesPhrasesMovesCommitTime:
+		return true
+	case RecoveryPhrasesPhrasesMovesDocument:
+		return true
+	case RecoveryPhrasesPhrasesMovesEndOrEscalate:
+		return true
+	case RecoveryPhrasesPhrasesMovesExplain:
+		return true
+	case RecoveryPhrasesPhrasesMovesFix:
+		return true
+	case RecoveryPhrasesPhrasesMovesFollowUp:
+		return true
+	case RecoveryPhrasesPhrasesMovesHandOver:
+		return true
+	case RecoveryPhrasesPhrasesMovesListen:
+		return true
+	case RecoveryPhrasesPhrasesMovesNameBehaviour:
+		return true
+	case RecoveryPhrasesPhrasesMovesOffer:
+		return true
+	case RecoveryPhrasesPhrasesMovesOwn:
+		return true
+	case RecoveryPhrasesPhrasesMovesParaphrase:
+		return true
+	case RecoveryPhrasesPhrasesMovesPrevent:
+		return true
+	case RecoveryPhrasesPhrasesMovesRecordCause:
+		return true
+	case RecoveryPhrasesPhrasesMovesStateConsequence:
+		return true
+	case RecoveryPhrasesPhrasesMovesThank:
+		return true
+	case RecoveryPhrasesPhrasesMovesWelcomeFeedback:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for RecoveryPhrasesPhrasesRegister.
 const (
 	Either  RecoveryPhrasesPhrasesRegister = "either"
@@ -1328,6 +1697,30 @@ func (e RecoveryPhrasesPhrasesRegister) Valid() bool {
 	case Spoken:
 		return true
 	case Written:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RecoveryPhrasesPhrasesSeverities.
+const (
+	RecoveryPhrasesPhrasesSeveritiesMajor    RecoveryPhrasesPhrasesSeverities = "major"
+	RecoveryPhrasesPhrasesSeveritiesMinor    RecoveryPhrasesPhrasesSeverities = "minor"
+	RecoveryPhrasesPhrasesSeveritiesModerate RecoveryPhrasesPhrasesSeverities = "moderate"
+	RecoveryPhrasesPhrasesSeveritiesSevere   RecoveryPhrasesPhrasesSeverities = "severe"
+)
+
+// Valid indicates whether the value is a known member of the RecoveryPhrasesPhrasesSeverities enum.
+func (e RecoveryPhrasesPhrasesSeverities) Valid() bool {
+	switch e {
+	case RecoveryPhrasesPhrasesSeveritiesMajor:
+		return true
+	case RecoveryPhrasesPhrasesSeveritiesMinor:
+		return true
+	case RecoveryPhrasesPhrasesSeveritiesModerate:
+		return true
+	case RecoveryPhrasesPhrasesSeveritiesSevere:
 		return true
 	default:
 		return false
@@ -1538,6 +1931,90 @@ func (e RecoveryReviewFindingsSeverity) Valid() bool {
 	}
 }
 
+// Defines values for RecoveryReviewMissing.
+const (
+	RecoveryReviewMissingAcknowledge      RecoveryReviewMissing = "acknowledge"
+	RecoveryReviewMissingAgreeToDiffer    RecoveryReviewMissing = "agree-to-differ"
+	RecoveryReviewMissingApologise        RecoveryReviewMissing = "apologise"
+	RecoveryReviewMissingAskFair          RecoveryReviewMissing = "ask-fair"
+	RecoveryReviewMissingAskToStop        RecoveryReviewMissing = "ask-to-stop"
+	RecoveryReviewMissingAtone            RecoveryReviewMissing = "atone"
+	RecoveryReviewMissingBelieve          RecoveryReviewMissing = "believe"
+	RecoveryReviewMissingCommitTime       RecoveryReviewMissing = "commit-time"
+	RecoveryReviewMissingDocument         RecoveryReviewMissing = "document"
+	RecoveryReviewMissingEndOrEscalate    RecoveryReviewMissing = "end-or-escalate"
+	RecoveryReviewMissingExplain          RecoveryReviewMissing = "explain"
+	RecoveryReviewMissingFix              RecoveryReviewMissing = "fix"
+	RecoveryReviewMissingFollowUp         RecoveryReviewMissing = "follow-up"
+	RecoveryReviewMissingHandOver         RecoveryReviewMissing = "hand-over"
+	RecoveryReviewMissingListen           RecoveryReviewMissing = "listen"
+	RecoveryReviewMissingNameBehaviour    RecoveryReviewMissing = "name-behaviour"
+	RecoveryReviewMissingOffer            RecoveryReviewMissing = "offer"
+	RecoveryReviewMissingOwn              RecoveryReviewMissing = "own"
+	RecoveryReviewMissingParaphrase       RecoveryReviewMissing = "paraphrase"
+	RecoveryReviewMissingPrevent          RecoveryReviewMissing = "prevent"
+	RecoveryReviewMissingRecordCause      RecoveryReviewMissing = "record-cause"
+	RecoveryReviewMissingStateConsequence RecoveryReviewMissing = "state-consequence"
+	RecoveryReviewMissingThank            RecoveryReviewMissing = "thank"
+	RecoveryReviewMissingWelcomeFeedback  RecoveryReviewMissing = "welcome-feedback"
+)
+
+// Valid indicates whether the value is a known member of the RecoveryReviewMissing enum.
+func (e RecoveryReviewMissing) Valid() bool {
+	switch e {
+	case RecoveryReviewMissingAcknowledge:
+		return true
+	case RecoveryReviewMissingAgreeToDiffer:
+		return true
+	case RecoveryReviewMissingApologise:
+		return true
+	case RecoveryReviewMissingAskFair:
+		return true
+	case RecoveryReviewMissingAskToStop:
+		return true
+	case RecoveryReviewMissingAtone:
+		return true
+	case RecoveryReviewMissingBelieve:
+		return true
+	case RecoveryReviewMissingCommitTime:
+		return true
+	case RecoveryReviewMissingDocument:
+		return true
+	case RecoveryReviewMissingEndOrEscalate:
+		return true
+	case RecoveryReviewMissingExplain:
+		return true
+	case RecoveryReviewMissingFix:
+		return true
+	case RecoveryReviewMissingFollowUp:
+		return true
+	case RecoveryReviewMissingHandOver:
+		return true
+	case RecoveryReviewMissingListen:
+		return true
+	case RecoveryReviewMissingNameBehaviour:
+		return true
+	case RecoveryReviewMissingOffer:
+		return true
+	case RecoveryReviewMissingOwn:
+		return true
+	case RecoveryReviewMissingParaphrase:
+		return true
+	case RecoveryReviewMissingPrevent:
+		return true
+	case RecoveryReviewMissingRecordCause:
+		return true
+	case RecoveryReviewMissingStateConsequence:
+		return true
+	case RecoveryReviewMissingThank:
+		return true
+	case RecoveryReviewMissingWelcomeFeedback:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for RecoveryReviewMovesMove.
 const (
 	RecoveryReviewMovesMoveAcknowledge      RecoveryReviewMovesMove = "acknowledge"
@@ -1637,6 +2114,90 @@ func (e RecoveryReviewOrderSeverity) Valid() bool {
 	case RecoveryReviewOrderSeverityInfo:
 		return true
 	case RecoveryReviewOrderSeverityWarning:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RecoveryScenariosScenariosRubricMoves.
+const (
+	RecoveryScenariosScenariosRubricMovesAcknowledge      RecoveryScenariosScenariosRubricMoves = "acknowledge"
+	RecoveryScenariosScenariosRubricMovesAgreeToDiffer    RecoveryScenariosScenariosRubricMoves = "agree-to-differ"
+	RecoveryScenariosScenariosRubricMovesApologise        RecoveryScenariosScenariosRubricMoves = "apologise"
+	RecoveryScenariosScenariosRubricMovesAskFair          RecoveryScenariosScenariosRubricMoves = "ask-fair"
+	RecoveryScenariosScenariosRubricMovesAskToStop        RecoveryScenariosScenariosRubricMoves = "ask-to-stop"
+	RecoveryScenariosScenariosRubricMovesAtone            RecoveryScenariosScenariosRubricMoves = "atone"
+	RecoveryScenariosScenariosRubricMovesBelieve          RecoveryScenariosScenariosRubricMoves = "believe"
+	RecoveryScenariosScenariosRubricMovesCommitTime       RecoveryScenariosScenariosRubricMoves = "commit-time"
+	RecoveryScenariosScenariosRubricMovesDocument         RecoveryScenariosScenariosRubricMoves = "document"
+	RecoveryScenariosScenariosRubricMovesEndOrEscalate    RecoveryScenariosScenariosRubricMoves = "end-or-escalate"
+	RecoveryScenariosScenariosRubricMovesExplain          RecoveryScenariosScenariosRubricMoves = "explain"
+	RecoveryScenariosScenariosRubricMovesFix              RecoveryScenariosScenariosRubricMoves = "fix"
+	RecoveryScenariosScenariosRubricMovesFollowUp         RecoveryScenariosScenariosRubricMoves = "follow-up"
+	RecoveryScenariosScenariosRubricMovesHandOver         RecoveryScenariosScenariosRubricMoves = "hand-over"
+	RecoveryScenariosScenariosRubricMovesListen           RecoveryScenariosScenariosRubricMoves = "listen"
+	RecoveryScenariosScenariosRubricMovesNameBehaviour    RecoveryScenariosScenariosRubricMoves = "name-behaviour"
+	RecoveryScenariosScenariosRubricMovesOffer            RecoveryScenariosScenariosRubricMoves = "offer"
+	RecoveryScenariosScenariosRubricMovesOwn              RecoveryScenariosScenariosRubricMoves = "own"
+	RecoveryScenariosScenariosRubricMovesParaphrase       RecoveryScenariosScenariosRubricMoves = "paraphrase"
+	RecoveryScenariosScenariosRubricMovesPrevent          RecoveryScenariosScenariosRubricMoves = "prevent"
+	RecoveryScenariosScenariosRubricMovesRecordCause      RecoveryScenariosScenariosRubricMoves = "record-cause"
+	RecoveryScenariosScenariosRubricMovesStateConsequence RecoveryScenariosScenariosRubricMoves = "state-consequence"
+	RecoveryScenariosScenariosRubricMovesThank            RecoveryScenariosScenariosRubricMoves = "thank"
+	RecoveryScenariosScenariosRubricMovesWelcomeFeedback  RecoveryScenariosScenariosRubricMoves = "welcome-feedback"
+)
+
+// Valid indicates whether the value is a known member of the RecoveryScenariosScenariosRubricMoves enum.
+func (e RecoveryScenariosScenariosRubricMoves) Valid() bool {
+	switch e {
+	case RecoveryScenariosScenariosRubricMovesAcknowledge:
+		return true
+	case RecoveryScenariosScenariosRubricMovesAgreeToDiffer:
+		return true
+	case RecoveryScenariosScenariosRubricMovesApologise:
+		return true
+	case RecoveryScenariosScenariosRubricMovesAskFair:
+		return true
+	case RecoveryScenariosScenariosRubricMovesAskToStop:
+		return true
+	case RecoveryScenariosScenariosRubricMovesAtone:
+		return true
+	case RecoveryScenariosScenariosRubricMovesBelieve:
+		return true
+	case RecoveryScenariosScenariosRubricMovesCommitTime:
+		return true
+	case RecoveryScenariosScenariosRubricMovesDocument:
+		return true
+	case RecoveryScenariosScenariosRubricMovesEndOrEscalate:
+		return true
+	case RecoveryScenariosScenariosRubricMovesExplain:
+		return true
+	case RecoveryScenariosScenariosRubricMovesFix:
+		return true
+	case RecoveryScenariosScenariosRubricMovesFollowUp:
+		return true
+	case RecoveryScenariosScenariosRubricMovesHandOver:
+		return true
+	case RecoveryScenariosScenariosRubricMovesListen:
+		return true
+	case RecoveryScenariosScenariosRubricMovesNameBehaviour:
+		return true
+	case RecoveryScenariosScenariosRubricMovesOffer:
+		return true
+	case RecoveryScenariosScenariosRubricMovesOwn:
+		return true
+	case RecoveryScenariosScenariosRubricMovesParaphrase:
+		return true
+	case RecoveryScenariosScenariosRubricMovesPrevent:
+		return true
+	case RecoveryScenariosScenariosRubricMovesRecordCause:
+		return true
+	case RecoveryScenariosScenariosRubricMovesStateConsequence:
+		return true
+	case RecoveryScenariosScenariosRubricMovesThank:
+		return true
+	case RecoveryScenariosScenariosRubricMovesWelcomeFeedback:
 		return true
 	default:
 		return false
@@ -2244,7 +2805,7 @@ type AccBooks struct {
 // AccCalibration standards.Calibration
 type AccCalibration struct {
 	Raters    []string       `json:"raters"`
-	Rewrite   []AccRewrite   `json:"rewrite"`
+	Rewrite   *[]AccRewrite  `json:"rewrite"`
 	Standards []AccAgreement `json:"standards"`
 	Units     int            `json:"units"`
 	Warnings  *[]string      `json:"warnings,omitempty"`
@@ -2257,7 +2818,7 @@ type AccCalibrationTrend struct {
 		MeanAgreement float32        `json:"meanAgreement"`
 		MeanDistance  float32        `json:"meanDistance"`
 		Raters        int            `json:"raters"`
-		Rewrite       []AccRewrite   `json:"rewrite"`
+		Rewrite       *[]AccRewrite  `json:"rewrite"`
 		Session       string         `json:"session"`
 		Standards     []AccAgreement `json:"standards"`
 		Title         string         `json:"title"`
@@ -2550,11 +3111,11 @@ type AccReviewFailed string
 
 // AccRewrite defines model for AccRewrite.
 type AccRewrite struct {
-	Code      string           `json:"code"`
-	Findings  []AccLintFinding `json:"findings"`
-	Reasons   []string         `json:"reasons"`
-	Standard  string           `json:"standard"`
-	Statement string           `json:"statement"`
+	Code      string            `json:"code"`
+	Findings  *[]AccLintFinding `json:"findings"`
+	Reasons   []string          `json:"reasons"`
+	Standard  string            `json:"standard"`
+	Statement string            `json:"statement"`
 }
 
 // AccScorecard standards.Scorecard
@@ -2684,7 +3245,7 @@ type AccSummary struct {
 // AccUnit defines model for AccUnit.
 type AccUnit struct {
 	Id          string  `json:"id"`
-	Interaction string  `json:"interaction"`
+	Interaction *string `json:"interaction,omitempty"`
 	Observation *string `json:"observation,omitempty"`
 }
 
@@ -2839,7 +3400,7 @@ type Event1 struct {
 	Id string `json:"id"`
 
 	// Name a display name: no control or bidi override characters
-	Name string `json:"name"`
+	Name *string `json:"name,omitempty"`
 
 	// Participant member id of someone in the room without a device
 	Participant *string `json:"participant,omitempty"`
@@ -2862,7 +3423,7 @@ type Event2 struct {
 
 	// Redacted set on copies shown to a viewer who may not see all of it
 	Redacted *bool       `json:"redacted,omitempty"`
-	Settings Settings    `json:"settings"`
+	Settings *Settings   `json:"settings,omitempty"`
 	Type     interface{} `json:"type"`
 }
 
@@ -2873,7 +3434,7 @@ type Event3 struct {
 
 	// At when it happened; stamped by the API when absent
 	At     *time.Time `json:"at,omitempty"`
-	Course Course     `json:"course"`
+	Course *Course    `json:"course,omitempty"`
 
 	// Id chosen by the sender; makes appends idempotent
 	Id string `json:"id"`
@@ -2912,7 +3473,7 @@ type Event5 struct {
 
 	// Redacted set on copies shown to a viewer who may not see all of it
 	Redacted *bool       `json:"redacted,omitempty"`
-	Step     Event5Step  `json:"step"`
+	Step     *Event5Step `json:"step,omitempty"`
 	Type     interface{} `json:"type"`
 }
 
@@ -2933,7 +3494,7 @@ type Event6 struct {
 	Id string `json:"id"`
 
 	// Item an item id
-	Item  string      `json:"item"`
+	Item  *string     `json:"item,omitempty"`
 	Kind  *Event6Kind `json:"kind,omitempty"`
 	Notes *string     `json:"notes,omitempty"`
 
@@ -2943,7 +3504,7 @@ type Event6 struct {
 	// Redacted set on copies shown to a viewer who may not see all of it
 	Redacted *bool         `json:"redacted,omitempty"`
 	Tags     *[]Event6Tags `json:"tags,omitempty"`
-	Text     string        `json:"text"`
+	Text     *string       `json:"text,omitempty"`
 	Type     interface{}   `json:"type"`
 }
 
@@ -2969,7 +3530,7 @@ type Event7 struct {
 	Id string `json:"id"`
 
 	// Item an item id
-	Item  string      `json:"item"`
+	Item  *string     `json:"item,omitempty"`
 	Kind  *Event7Kind `json:"kind,omitempty"`
 	Notes *string     `json:"notes,omitempty"`
 
@@ -2998,7 +3559,7 @@ type Event8 struct {
 	Id string `json:"id"`
 
 	// Item an item id
-	Item string `json:"item"`
+	Item *string `json:"item,omitempty"`
 
 	// Redacted set on copies shown to a viewer who may not see all of it
 	Redacted *bool       `json:"redacted,omitempty"`
@@ -3017,7 +3578,7 @@ type Event9 struct {
 	Id string `json:"id"`
 
 	// Item an item id
-	Item string `json:"item"`
+	Item *string `json:"item,omitempty"`
 
 	// Redacted set on copies shown to a viewer who may not see all of it
 	Redacted *bool       `json:"redacted,omitempty"`
@@ -3036,8 +3597,8 @@ type Event10 struct {
 	Id string `json:"id"`
 
 	// Item an item id
-	Item  string   `json:"item"`
-	Items []string `json:"items"`
+	Item  *string   `json:"item,omitempty"`
+	Items *[]string `json:"items,omitempty"`
 
 	// Redacted set on copies shown to a viewer who may not see all of it
 	Redacted *bool       `json:"redacted,omitempty"`
@@ -3123,7 +3684,7 @@ type Event15 struct {
 
 	// Redacted set on copies shown to a viewer who may not see all of it
 	Redacted *bool       `json:"redacted,omitempty"`
-	Seconds  int         `json:"seconds"`
+	Seconds  *int        `json:"seconds,omitempty"`
 	Type     interface{} `json:"type"`
 }
 
@@ -3171,7 +3732,7 @@ type Event18 struct {
 	Id string `json:"id"`
 
 	// Item an item id
-	Item string `json:"item"`
+	Item *string `json:"item,omitempty"`
 
 	// Redacted set on copies shown to a viewer who may not see all of it
 	Redacted *bool       `json:"redacted,omitempty"`
@@ -3190,7 +3751,7 @@ type Event19 struct {
 	Id string `json:"id"`
 
 	// Item an item id
-	Item string `json:"item"`
+	Item *string `json:"item,omitempty"`
 
 	// Redacted set on copies shown to a viewer who may not see all of it
 	Redacted *bool       `json:"redacted,omitempty"`
@@ -3210,12 +3771,12 @@ type Event20 struct {
 	Id string `json:"id"`
 
 	// Item an item id
-	Item string `json:"item"`
+	Item *string `json:"item,omitempty"`
 
 	// Redacted set on copies shown to a viewer who may not see all of it
 	Redacted *bool       `json:"redacted,omitempty"`
 	Routine  *bool       `json:"routine,omitempty"`
-	Score    Score       `json:"score"`
+	Score    *Score      `json:"score,omitempty"`
 	Type     interface{} `json:"type"`
 }
 
@@ -3234,13 +3795,13 @@ type Event21 struct {
 	Id string `json:"id"`
 
 	// Item an item id
-	Item  string  `json:"item"`
+	Item  *string `json:"item,omitempty"`
 	Notes *string `json:"notes,omitempty"`
 
 	// Redacted set on copies shown to a viewer who may not see all of it
-	Redacted *bool         `json:"redacted,omitempty"`
-	Status   Event21Status `json:"status"`
-	Type     interface{}   `json:"type"`
+	Redacted *bool          `json:"redacted,omitempty"`
+	Status   *Event21Status `json:"status,omitempty"`
+	Type     interface{}    `json:"type"`
 }
 
 // Event21Status defines model for Event.21.Status.
@@ -3381,7 +3942,7 @@ type LTIGraded struct {
 				Suggestions *[]string `json:"suggestions,omitempty"`
 				Why         *string   `json:"why,omitempty"`
 			} `json:"findings"`
-			Missing []byte `json:"missing"`
+			Missing []LTIGradedFeedbackReviewMissing `json:"missing"`
 			Moves   []struct {
 				Move   LTIGradedFeedbackReviewMovesMove `json:"move"`
 				Phrase *string                          `json:"phrase,omitempty"`
@@ -3437,6 +3998,9 @@ type LTIGraded struct {
 
 // LTIGradedFeedbackReviewFindingsSeverity defines model for LTIGraded.Feedback.Review.Findings.Severity.
 type LTIGradedFeedbackReviewFindingsSeverity string
+
+// LTIGradedFeedbackReviewMissing defines model for LTIGraded.Feedback.Review.Missing.
+type LTIGradedFeedbackReviewMissing string
 
 // LTIGradedFeedbackReviewMovesMove defines model for LTIGraded.Feedback.Review.Moves.Move.
 type LTIGradedFeedbackReviewMovesMove string
@@ -4233,9 +4797,9 @@ type PurposeClimbState string
 
 // PurposeDiagnostic purpose.DiagnosticReport
 type PurposeDiagnostic struct {
-	Above    *[]byte `json:"above,omitempty"`
-	Advice   *string `json:"advice,omitempty"`
-	Complete bool    `json:"complete"`
+	Above    *[]PurposeDiagnosticAbove `json:"above,omitempty"`
+	Advice   *string                   `json:"advice,omitempty"`
+	Complete bool                      `json:"complete"`
 	Levels   []struct {
 		Answered  int                          `json:"answered"`
 		Below     bool                         `json:"below"`
@@ -4249,6 +4813,9 @@ type PurposeDiagnostic struct {
 	Version   string                `json:"version"`
 }
 
+// PurposeDiagnosticAbove defines model for PurposeDiagnostic.Above.
+type PurposeDiagnosticAbove string
+
 // PurposeDiagnosticLevelsLevel defines model for PurposeDiagnostic.Levels.Level.
 type PurposeDiagnosticLevelsLevel string
 
@@ -4257,13 +4824,16 @@ type PurposeDiagnosticRoot string
 
 // PurposeQuestions defines model for PurposeQuestions.
 type PurposeQuestions struct {
-	Levels    []byte `json:"levels"`
+	Levels    []PurposeQuestionsLevels `json:"levels"`
 	Questions []struct {
 		Id    string                         `json:"id"`
 		Level PurposeQuestionsQuestionsLevel `json:"level"`
 		Text  string                         `json:"text"`
 	} `json:"questions"`
 }
+
+// PurposeQuestionsLevels defines model for PurposeQuestions.Levels.
+type PurposeQuestionsLevels string
 
 // PurposeQuestionsQuestionsLevel defines model for PurposeQuestions.Questions.Level.
 type PurposeQuestionsQuestionsLevel string
@@ -4298,7 +4868,7 @@ type RecoveryGrade struct {
 			Suggestions *[]string `json:"suggestions,omitempty"`
 			Why         *string   `json:"why,omitempty"`
 		} `json:"findings"`
-		Missing []byte `json:"missing"`
+		Missing []RecoveryGradeReviewMissing `json:"missing"`
 		Moves   []struct {
 			Move   RecoveryGradeReviewMovesMove `json:"move"`
 			Phrase *string                      `json:"phrase,omitempty"`
@@ -4352,6 +4922,9 @@ type RecoveryGrade struct {
 // RecoveryGradeReviewFindingsSeverity defines model for RecoveryGrade.Review.Findings.Severity.
 type RecoveryGradeReviewFindingsSeverity string
 
+// RecoveryGradeReviewMissing defines model for RecoveryGrade.Review.Missing.
+type RecoveryGradeReviewMissing string
+
 // RecoveryGradeReviewMovesMove defines model for RecoveryGrade.Review.Moves.Move.
 type RecoveryGradeReviewMovesMove string
 
@@ -4361,26 +4934,38 @@ type RecoveryGradeReviewOrderSeverity string
 // RecoveryPhrases defines model for RecoveryPhrases.
 type RecoveryPhrases struct {
 	Phrases []struct {
-		Avoid      string                         `json:"avoid"`
-		Causes     *[]byte                        `json:"causes,omitempty"`
-		Channels   []byte                         `json:"channels"`
-		Id         string                         `json:"id"`
-		Intent     RecoveryPhrasesPhrasesIntent   `json:"intent"`
-		Moves      []byte                         `json:"moves"`
-		Register   RecoveryPhrasesPhrasesRegister `json:"register"`
-		RepeatOnly *bool                          `json:"repeatOnly,omitempty"`
-		Severities *[]byte                        `json:"severities,omitempty"`
-		Slots      *[]string                      `json:"slots,omitempty"`
-		Text       string                         `json:"text"`
-		When       string                         `json:"when"`
+		Avoid      string                              `json:"avoid"`
+		Causes     *[]RecoveryPhrasesPhrasesCauses     `json:"causes,omitempty"`
+		Channels   []RecoveryPhrasesPhrasesChannels    `json:"channels"`
+		Id         string                              `json:"id"`
+		Intent     RecoveryPhrasesPhrasesIntent        `json:"intent"`
+		Moves      []RecoveryPhrasesPhrasesMoves       `json:"moves"`
+		Register   RecoveryPhrasesPhrasesRegister      `json:"register"`
+		RepeatOnly *bool                               `json:"repeatOnly,omitempty"`
+		Severities *[]RecoveryPhrasesPhrasesSeverities `json:"severities,omitempty"`
+		Slots      *[]string                           `json:"slots,omitempty"`
+		Text       string                              `json:"text"`
+		When       string                              `json:"when"`
 	} `json:"phrases"`
 }
+
+// RecoveryPhrasesPhrasesCauses defines model for RecoveryPhrases.Phrases.Causes.
+type RecoveryPhrasesPhrasesCauses string
+
+// RecoveryPhrasesPhrasesChannels defines model for RecoveryPhrases.Phrases.Channels.
+type RecoveryPhrasesPhrasesChannels string
 
 // RecoveryPhrasesPhrasesIntent defines model for RecoveryPhrases.Phrases.Intent.
 type RecoveryPhrasesPhrasesIntent string
 
+// RecoveryPhrasesPhrasesMoves defines model for RecoveryPhrases.Phrases.Moves.
+type RecoveryPhrasesPhrasesMoves string
+
 // RecoveryPhrasesPhrasesRegister defines model for RecoveryPhrases.Phrases.Register.
 type RecoveryPhrasesPhrasesRegister string
+
+// RecoveryPhrasesPhrasesSeverities defines model for RecoveryPhrases.Phrases.Severities.
+type RecoveryPhrasesPhrasesSeverities string
 
 // RecoveryPlan recovery.Guidance
 type RecoveryPlan struct {
@@ -4449,7 +5034,7 @@ type RecoveryReview struct {
 		Suggestions *[]string `json:"suggestions,omitempty"`
 		Why         *string   `json:"why,omitempty"`
 	} `json:"findings"`
-	Missing []byte `json:"missing"`
+	Missing []RecoveryReviewMissing `json:"missing"`
 	Moves   []struct {
 		Move   RecoveryReviewMovesMove `json:"move"`
 		Phrase *string                 `json:"phrase,omitempty"`
@@ -4491,6 +5076,9 @@ type RecoveryReview struct {
 // RecoveryReviewFindingsSeverity defines model for RecoveryReview.Findings.Severity.
 type RecoveryReviewFindingsSeverity string
 
+// RecoveryReviewMissing defines model for RecoveryReview.Missing.
+type RecoveryReviewMissing string
+
 // RecoveryReviewMovesMove defines model for RecoveryReview.Moves.Move.
 type RecoveryReviewMovesMove string
 
@@ -4504,12 +5092,12 @@ type RecoveryScenarios struct {
 		Customer string `json:"customer"`
 		Id       string `json:"id"`
 		Rubric   []struct {
-			Avoid    *[]string `json:"avoid,omitempty"`
-			Id       string    `json:"id"`
-			Mentions *[]string `json:"mentions,omitempty"`
-			Moves    *[]byte   `json:"moves,omitempty"`
-			Points   int       `json:"points"`
-			Text     string    `json:"text"`
+			Avoid    *[]string                                `json:"avoid,omitempty"`
+			Id       string                                   `json:"id"`
+			Mentions *[]string                                `json:"mentions,omitempty"`
+			Moves    *[]RecoveryScenariosScenariosRubricMoves `json:"moves,omitempty"`
+			Points   int                                      `json:"points"`
+			Text     string                                   `json:"text"`
 		} `json:"rubric"`
 		Setting string `json:"setting"`
 
@@ -4533,6 +5121,9 @@ type RecoveryScenarios struct {
 		Title string `json:"title"`
 	} `json:"scenarios"`
 }
+
+// RecoveryScenariosScenariosRubricMoves defines model for RecoveryScenarios.Scenarios.Rubric.Moves.
+type RecoveryScenariosScenariosRubricMoves string
 
 // RecoveryScenariosScenariosSituationCause defines model for RecoveryScenarios.Scenarios.Situation.Cause.
 type RecoveryScenariosScenariosSituationCause string
@@ -13790,8 +14381,6 @@ func (r AccPutSettingsResponse) ContentType() string {
 type CoursePackageResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *Grid
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *Problem
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
@@ -13806,11 +14395,6 @@ type CoursePackageResponse struct {
 	ApplicationproblemJSON500 *Problem
 	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
 	ApplicationproblemJSON503 *Problem
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CoursePackageResponse) GetJSON200() *Grid {
-	return r.JSON200
 }
 
 // GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
@@ -19157,6 +19741,9 @@ func ParseAccReportResponse(rsp *http.Response) (*AccReportResponse, error) {
 		}
 		response.ApplicationproblemJSON500 = &dest
 
+	case rsp.StatusCode == 200:
+		// Content-type (text/csv) unsupported
+
 	}
 
 	return response, nil
@@ -20320,13 +20907,6 @@ func ParseCoursePackageResponse(rsp *http.Response) (*CoursePackageResponse, err
 	}
 
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest Grid
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -20375,9 +20955,6 @@ func ParseCoursePackageResponse(rsp *http.Response) (*CoursePackageResponse, err
 			return nil, err
 		}
 		response.ApplicationproblemJSON503 = &dest
-
-	case rsp.StatusCode == 200:
-		// Content-type (text/markdown) unsupported
 
 	}
 
@@ -20828,6 +21405,18 @@ func ParseLtiDeepLinkResponse(rsp *http.Response) (*LtiDeepLinkResponse, error) 
 		}
 		response.ApplicationproblemJSON500 = &dest
 
+	case rsp.StatusCode == 400:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 401:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 413:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 415:
+		// Content-type (text/html) unsupported
+
 	}
 
 	return response, nil
@@ -20957,6 +21546,27 @@ func ParseLtiLaunchResponse(rsp *http.Response) (*LtiLaunchResponse, error) {
 		}
 		response.ApplicationproblemJSON503 = &dest
 
+	case rsp.StatusCode == 400:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 401:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 403:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 409:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 413:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 415:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 503:
+		// Content-type (text/html) unsupported
+
 	}
 
 	return response, nil
@@ -21003,6 +21613,12 @@ func ParseLtiLoginGetResponse(rsp *http.Response) (*LtiLoginGetResponse, error) 
 			return nil, err
 		}
 		response.ApplicationproblemJSON503 = &dest
+
+	case rsp.StatusCode == 400:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 503:
+		// Content-type (text/html) unsupported
 
 	}
 
@@ -21064,6 +21680,18 @@ func ParseLtiLoginPostResponse(rsp *http.Response) (*LtiLoginPostResponse, error
 			return nil, err
 		}
 		response.ApplicationproblemJSON503 = &dest
+
+	case rsp.StatusCode == 400:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 413:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 415:
+	// Content-type (text/html) unsupported
+
+	case rsp.StatusCode == 503:
+		// Content-type (text/html) unsupported
 
 	}
 
