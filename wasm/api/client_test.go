@@ -73,7 +73,7 @@ func TestGeneratedClientDrivesTheWorkshop(t *testing.T) {
 	require.NoError(t, batch.FromEventOrBatch1(client.EventOrBatch1{Events: []client.Event{next(0), next(1)}}))
 	assert.Equal(t, 2, send(w.FacilitatorToken, batch).Applied)
 
-	col, adopted := client.Event6ColumnPurposeful, client.Adopted
+	col, adopted := client.Event6ColumnPurposeful, client.Event21StatusAdopted
 	idea := "Offer a glass of water on arrival"
 	send(ana.ParticipantToken, event(t, func(e *client.Event) error {
 		return e.FromEvent6(client.Event6{Id: "p1", Type: "item.add", Item: str("p1"), Column: &col, Text: &idea})

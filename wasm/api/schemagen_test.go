@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/purposefulcx/purposeful/grid"
 	goldenfile "github.com/purposefulcx/purposeful/internal/golden"
 	"github.com/purposefulcx/purposeful/purpose"
 	"github.com/purposefulcx/purposeful/recovery"
@@ -27,6 +28,9 @@ import (
 // JSON form it describes.
 func derivedSchemas() map[string]any {
 	return map[string]any{
+		"Grid":                  grid.Grid{},
+		"GridView":              grid.View{},
+		"Book":                  standards.Book{},
 		"PurposeAnalysis":       purpose.Analysis{},
 		"PurposeClassification": purpose.Classification{},
 		"PurposeClimb":          purpose.Climb{},

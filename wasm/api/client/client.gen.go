@@ -19,22 +19,22 @@ import (
 
 // Defines values for AccDisputeOutcome.
 const (
-	Accepted       AccDisputeOutcome = "accepted"
-	Open           AccDisputeOutcome = "open"
-	PartlyAccepted AccDisputeOutcome = "partly-accepted"
-	Rejected       AccDisputeOutcome = "rejected"
+	AccDisputeOutcomeAccepted       AccDisputeOutcome = "accepted"
+	AccDisputeOutcomeOpen           AccDisputeOutcome = "open"
+	AccDisputeOutcomePartlyAccepted AccDisputeOutcome = "partly-accepted"
+	AccDisputeOutcomeRejected       AccDisputeOutcome = "rejected"
 )
 
 // Valid indicates whether the value is a known member of the AccDisputeOutcome enum.
 func (e AccDisputeOutcome) Valid() bool {
 	switch e {
-	case Accepted:
+	case AccDisputeOutcomeAccepted:
 		return true
-	case Open:
+	case AccDisputeOutcomeOpen:
 		return true
-	case PartlyAccepted:
+	case AccDisputeOutcomePartlyAccepted:
 		return true
-	case Rejected:
+	case AccDisputeOutcomeRejected:
 		return true
 	default:
 		return false
@@ -365,6 +365,228 @@ func (e AccStandardStatus) Valid() bool {
 	}
 }
 
+// Defines values for BookObservationsDisputeOriginalDeviation.
+const (
+	BookObservationsDisputeOriginalDeviationNeedsCorrection BookObservationsDisputeOriginalDeviation = "needs-correction"
+	BookObservationsDisputeOriginalDeviationNone            BookObservationsDisputeOriginalDeviation = "none"
+	BookObservationsDisputeOriginalDeviationPurposeful      BookObservationsDisputeOriginalDeviation = "purposeful"
+)
+
+// Valid indicates whether the value is a known member of the BookObservationsDisputeOriginalDeviation enum.
+func (e BookObservationsDisputeOriginalDeviation) Valid() bool {
+	switch e {
+	case BookObservationsDisputeOriginalDeviationNeedsCorrection:
+		return true
+	case BookObservationsDisputeOriginalDeviationNone:
+		return true
+	case BookObservationsDisputeOriginalDeviationPurposeful:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BookObservationsDisputeOutcome.
+const (
+	BookObservationsDisputeOutcomeAccepted       BookObservationsDisputeOutcome = "accepted"
+	BookObservationsDisputeOutcomeOpen           BookObservationsDisputeOutcome = "open"
+	BookObservationsDisputeOutcomePartlyAccepted BookObservationsDisputeOutcome = "partly-accepted"
+	BookObservationsDisputeOutcomeRejected       BookObservationsDisputeOutcome = "rejected"
+)
+
+// Valid indicates whether the value is a known member of the BookObservationsDisputeOutcome enum.
+func (e BookObservationsDisputeOutcome) Valid() bool {
+	switch e {
+	case BookObservationsDisputeOutcomeAccepted:
+		return true
+	case BookObservationsDisputeOutcomeOpen:
+		return true
+	case BookObservationsDisputeOutcomePartlyAccepted:
+		return true
+	case BookObservationsDisputeOutcomeRejected:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BookObservationsMode.
+const (
+	BookObservationsModeManager        BookObservationsMode = "manager"
+	BookObservationsModeMysteryShopper BookObservationsMode = "mystery-shopper"
+	BookObservationsModePeer           BookObservationsMode = "peer"
+	BookObservationsModeSelf           BookObservationsMode = "self"
+)
+
+// Valid indicates whether the value is a known member of the BookObservationsMode enum.
+func (e BookObservationsMode) Valid() bool {
+	switch e {
+	case BookObservationsModeManager:
+		return true
+	case BookObservationsModeMysteryShopper:
+		return true
+	case BookObservationsModePeer:
+		return true
+	case BookObservationsModeSelf:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BookObservationsRatingsDeviation.
+const (
+	BookObservationsRatingsDeviationNeedsCorrection BookObservationsRatingsDeviation = "needs-correction"
+	BookObservationsRatingsDeviationNone            BookObservationsRatingsDeviation = "none"
+	BookObservationsRatingsDeviationPurposeful      BookObservationsRatingsDeviation = "purposeful"
+)
+
+// Valid indicates whether the value is a known member of the BookObservationsRatingsDeviation enum.
+func (e BookObservationsRatingsDeviation) Valid() bool {
+	switch e {
+	case BookObservationsRatingsDeviationNeedsCorrection:
+		return true
+	case BookObservationsRatingsDeviationNone:
+		return true
+	case BookObservationsRatingsDeviationPurposeful:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BookScorecardsSectionsCriteriaCritical.
+const (
+	BookScorecardsSectionsCriteriaCriticalFailsReview  BookScorecardsSectionsCriteriaCritical = "fails-review"
+	BookScorecardsSectionsCriteriaCriticalFailsSection BookScorecardsSectionsCriteriaCritical = "fails-section"
+	BookScorecardsSectionsCriteriaCriticalNone         BookScorecardsSectionsCriteriaCritical = "none"
+)
+
+// Valid indicates whether the value is a known member of the BookScorecardsSectionsCriteriaCritical enum.
+func (e BookScorecardsSectionsCriteriaCritical) Valid() bool {
+	switch e {
+	case BookScorecardsSectionsCriteriaCriticalFailsReview:
+		return true
+	case BookScorecardsSectionsCriteriaCriticalFailsSection:
+		return true
+	case BookScorecardsSectionsCriteriaCriticalNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BookScorecardsSectionsCriteriaScale.
+const (
+	BookScorecardsSectionsCriteriaScaleBinary  BookScorecardsSectionsCriteriaScale = "binary"
+	BookScorecardsSectionsCriteriaScaleN3Point BookScorecardsSectionsCriteriaScale = "3-point"
+	BookScorecardsSectionsCriteriaScaleN4Point BookScorecardsSectionsCriteriaScale = "4-point"
+	BookScorecardsSectionsCriteriaScaleN5Point BookScorecardsSectionsCriteriaScale = "5-point"
+)
+
+// Valid indicates whether the value is a known member of the BookScorecardsSectionsCriteriaScale enum.
+func (e BookScorecardsSectionsCriteriaScale) Valid() bool {
+	switch e {
+	case BookScorecardsSectionsCriteriaScaleBinary:
+		return true
+	case BookScorecardsSectionsCriteriaScaleN3Point:
+		return true
+	case BookScorecardsSectionsCriteriaScaleN4Point:
+		return true
+	case BookScorecardsSectionsCriteriaScaleN5Point:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BookStandardsClass.
+const (
+	BookStandardsClassAction    BookStandardsClass = "action"
+	BookStandardsClassBehaviour BookStandardsClass = "behaviour"
+	BookStandardsClassEmpty     BookStandardsClass = ""
+	BookStandardsClassKnowledge BookStandardsClass = "knowledge"
+	BookStandardsClassSkill     BookStandardsClass = "skill"
+)
+
+// Valid indicates whether the value is a known member of the BookStandardsClass enum.
+func (e BookStandardsClass) Valid() bool {
+	switch e {
+	case BookStandardsClassAction:
+		return true
+	case BookStandardsClassBehaviour:
+		return true
+	case BookStandardsClassEmpty:
+		return true
+	case BookStandardsClassKnowledge:
+		return true
+	case BookStandardsClassSkill:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BookStandardsCritical.
+const (
+	BookStandardsCriticalFailsReview  BookStandardsCritical = "fails-review"
+	BookStandardsCriticalFailsSection BookStandardsCritical = "fails-section"
+	BookStandardsCriticalNone         BookStandardsCritical = "none"
+)
+
+// Valid indicates whether the value is a known member of the BookStandardsCritical enum.
+func (e BookStandardsCritical) Valid() bool {
+	switch e {
+	case BookStandardsCriticalFailsReview:
+		return true
+	case BookStandardsCriticalFailsSection:
+		return true
+	case BookStandardsCriticalNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BookStandardsMethodKind.
+const (
+	BookStandardsMethodKindThreshold BookStandardsMethodKind = "threshold"
+	BookStandardsMethodKindYesNo     BookStandardsMethodKind = "yes-no"
+)
+
+// Valid indicates whether the value is a known member of the BookStandardsMethodKind enum.
+func (e BookStandardsMethodKind) Valid() bool {
+	switch e {
+	case BookStandardsMethodKindThreshold:
+		return true
+	case BookStandardsMethodKindYesNo:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BookStandardsStatus.
+const (
+	BookStandardsStatusDraft     BookStandardsStatus = "draft"
+	BookStandardsStatusPublished BookStandardsStatus = "published"
+	BookStandardsStatusRetired   BookStandardsStatus = "retired"
+)
+
+// Valid indicates whether the value is a known member of the BookStandardsStatus enum.
+func (e BookStandardsStatus) Valid() bool {
+	switch e {
+	case BookStandardsStatusDraft:
+		return true
+	case BookStandardsStatusPublished:
+		return true
+	case BookStandardsStatusRetired:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Event5Step.
 const (
 	Event5StepCourse  Event5Step = "course"
@@ -550,22 +772,22 @@ func (e Event20Cost) Valid() bool {
 
 // Defines values for Event21Status.
 const (
-	Adopted  Event21Status = "adopted"
-	OneOff   Event21Status = "one-off"
-	Parked   Event21Status = "parked"
-	Proposed Event21Status = "proposed"
+	Event21StatusAdopted  Event21Status = "adopted"
+	Event21StatusOneOff   Event21Status = "one-off"
+	Event21StatusParked   Event21Status = "parked"
+	Event21StatusProposed Event21Status = "proposed"
 )
 
 // Valid indicates whether the value is a known member of the Event21Status enum.
 func (e Event21Status) Valid() bool {
 	switch e {
-	case Adopted:
+	case Event21StatusAdopted:
 		return true
-	case OneOff:
+	case Event21StatusOneOff:
 		return true
-	case Parked:
+	case Event21StatusParked:
 		return true
-	case Proposed:
+	case Event21StatusProposed:
 		return true
 	default:
 		return false
@@ -574,25 +796,769 @@ func (e Event21Status) Valid() bool {
 
 // Defines values for EvidenceSource.
 const (
-	JobDescription   EvidenceSource = "job-description"
-	Other            EvidenceSource = "other"
-	OwnExperience    EvidenceSource = "own-experience"
-	ReviewSite       EvidenceSource = "review-site"
-	TradePublication EvidenceSource = "trade-publication"
+	EvidenceSourceJobDescription   EvidenceSource = "job-description"
+	EvidenceSourceOther            EvidenceSource = "other"
+	EvidenceSourceOwnExperience    EvidenceSource = "own-experience"
+	EvidenceSourceReviewSite       EvidenceSource = "review-site"
+	EvidenceSourceTradePublication EvidenceSource = "trade-publication"
 )
 
 // Valid indicates whether the value is a known member of the EvidenceSource enum.
 func (e EvidenceSource) Valid() bool {
 	switch e {
-	case JobDescription:
+	case EvidenceSourceJobDescription:
 		return true
-	case Other:
+	case EvidenceSourceOther:
 		return true
-	case OwnExperience:
+	case EvidenceSourceOwnExperience:
 		return true
-	case ReviewSite:
+	case EvidenceSourceReviewSite:
 		return true
-	case TradePublication:
+	case EvidenceSourceTradePublication:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridAnonymity.
+const (
+	GridAnonymityAlias     GridAnonymity = "alias"
+	GridAnonymityAnonymous GridAnonymity = "anonymous"
+	GridAnonymityNamed     GridAnonymity = "named"
+)
+
+// Valid indicates whether the value is a known member of the GridAnonymity enum.
+func (e GridAnonymity) Valid() bool {
+	switch e {
+	case GridAnonymityAlias:
+		return true
+	case GridAnonymityAnonymous:
+		return true
+	case GridAnonymityNamed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridKnowledgeCost.
+const (
+	GridKnowledgeCostEmpty GridKnowledgeCost = ""
+	GridKnowledgeCostHigh  GridKnowledgeCost = "high"
+	GridKnowledgeCostLow   GridKnowledgeCost = "low"
+	GridKnowledgeCostNone  GridKnowledgeCost = "none"
+)
+
+// Valid indicates whether the value is a known member of the GridKnowledgeCost enum.
+func (e GridKnowledgeCost) Valid() bool {
+	switch e {
+	case GridKnowledgeCostEmpty:
+		return true
+	case GridKnowledgeCostHigh:
+		return true
+	case GridKnowledgeCostLow:
+		return true
+	case GridKnowledgeCostNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridKnowledgeEvidenceSource.
+const (
+	GridKnowledgeEvidenceSourceEmpty            GridKnowledgeEvidenceSource = ""
+	GridKnowledgeEvidenceSourceJobDescription   GridKnowledgeEvidenceSource = "job-description"
+	GridKnowledgeEvidenceSourceOther            GridKnowledgeEvidenceSource = "other"
+	GridKnowledgeEvidenceSourceOwnExperience    GridKnowledgeEvidenceSource = "own-experience"
+	GridKnowledgeEvidenceSourceReviewSite       GridKnowledgeEvidenceSource = "review-site"
+	GridKnowledgeEvidenceSourceTradePublication GridKnowledgeEvidenceSource = "trade-publication"
+)
+
+// Valid indicates whether the value is a known member of the GridKnowledgeEvidenceSource enum.
+func (e GridKnowledgeEvidenceSource) Valid() bool {
+	switch e {
+	case GridKnowledgeEvidenceSourceEmpty:
+		return true
+	case GridKnowledgeEvidenceSourceJobDescription:
+		return true
+	case GridKnowledgeEvidenceSourceOther:
+		return true
+	case GridKnowledgeEvidenceSourceOwnExperience:
+		return true
+	case GridKnowledgeEvidenceSourceReviewSite:
+		return true
+	case GridKnowledgeEvidenceSourceTradePublication:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridKnowledgeKind.
+const (
+	GridKnowledgeKindAction    GridKnowledgeKind = "action"
+	GridKnowledgeKindBehaviour GridKnowledgeKind = "behaviour"
+	GridKnowledgeKindEmpty     GridKnowledgeKind = ""
+	GridKnowledgeKindKnowledge GridKnowledgeKind = "knowledge"
+	GridKnowledgeKindSkill     GridKnowledgeKind = "skill"
+)
+
+// Valid indicates whether the value is a known member of the GridKnowledgeKind enum.
+func (e GridKnowledgeKind) Valid() bool {
+	switch e {
+	case GridKnowledgeKindAction:
+		return true
+	case GridKnowledgeKindBehaviour:
+		return true
+	case GridKnowledgeKindEmpty:
+		return true
+	case GridKnowledgeKindKnowledge:
+		return true
+	case GridKnowledgeKindSkill:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridKnowledgeStatus.
+const (
+	GridKnowledgeStatusAdopted  GridKnowledgeStatus = "adopted"
+	GridKnowledgeStatusOneOff   GridKnowledgeStatus = "one-off"
+	GridKnowledgeStatusParked   GridKnowledgeStatus = "parked"
+	GridKnowledgeStatusProposed GridKnowledgeStatus = "proposed"
+)
+
+// Valid indicates whether the value is a known member of the GridKnowledgeStatus enum.
+func (e GridKnowledgeStatus) Valid() bool {
+	switch e {
+	case GridKnowledgeStatusAdopted:
+		return true
+	case GridKnowledgeStatusOneOff:
+		return true
+	case GridKnowledgeStatusParked:
+		return true
+	case GridKnowledgeStatusProposed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridKnowledgeTags.
+const (
+	GridKnowledgeTagsAppropriateHumour   GridKnowledgeTags = "appropriate-humour"
+	GridKnowledgeTagsAuthenticEnthusiasm GridKnowledgeTags = "authentic-enthusiasm"
+	GridKnowledgeTagsEmpty               GridKnowledgeTags = ""
+	GridKnowledgeTagsGenuineInterest     GridKnowledgeTags = "genuine-interest"
+	GridKnowledgeTagsPleasantSurprises   GridKnowledgeTags = "pleasant-surprises"
+	GridKnowledgeTagsServiceHeroics      GridKnowledgeTags = "service-heroics"
+	GridKnowledgeTagsSincereCompliments  GridKnowledgeTags = "sincere-compliments"
+	GridKnowledgeTagsUniqueKnowledge     GridKnowledgeTags = "unique-knowledge"
+)
+
+// Valid indicates whether the value is a known member of the GridKnowledgeTags enum.
+func (e GridKnowledgeTags) Valid() bool {
+	switch e {
+	case GridKnowledgeTagsAppropriateHumour:
+		return true
+	case GridKnowledgeTagsAuthenticEnthusiasm:
+		return true
+	case GridKnowledgeTagsEmpty:
+		return true
+	case GridKnowledgeTagsGenuineInterest:
+		return true
+	case GridKnowledgeTagsPleasantSurprises:
+		return true
+	case GridKnowledgeTagsServiceHeroics:
+		return true
+	case GridKnowledgeTagsSincereCompliments:
+		return true
+	case GridKnowledgeTagsUniqueKnowledge:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridPurposefulCost.
+const (
+	GridPurposefulCostEmpty GridPurposefulCost = ""
+	GridPurposefulCostHigh  GridPurposefulCost = "high"
+	GridPurposefulCostLow   GridPurposefulCost = "low"
+	GridPurposefulCostNone  GridPurposefulCost = "none"
+)
+
+// Valid indicates whether the value is a known member of the GridPurposefulCost enum.
+func (e GridPurposefulCost) Valid() bool {
+	switch e {
+	case GridPurposefulCostEmpty:
+		return true
+	case GridPurposefulCostHigh:
+		return true
+	case GridPurposefulCostLow:
+		return true
+	case GridPurposefulCostNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridPurposefulEvidenceSource.
+const (
+	GridPurposefulEvidenceSourceEmpty            GridPurposefulEvidenceSource = ""
+	GridPurposefulEvidenceSourceJobDescription   GridPurposefulEvidenceSource = "job-description"
+	GridPurposefulEvidenceSourceOther            GridPurposefulEvidenceSource = "other"
+	GridPurposefulEvidenceSourceOwnExperience    GridPurposefulEvidenceSource = "own-experience"
+	GridPurposefulEvidenceSourceReviewSite       GridPurposefulEvidenceSource = "review-site"
+	GridPurposefulEvidenceSourceTradePublication GridPurposefulEvidenceSource = "trade-publication"
+)
+
+// Valid indicates whether the value is a known member of the GridPurposefulEvidenceSource enum.
+func (e GridPurposefulEvidenceSource) Valid() bool {
+	switch e {
+	case GridPurposefulEvidenceSourceEmpty:
+		return true
+	case GridPurposefulEvidenceSourceJobDescription:
+		return true
+	case GridPurposefulEvidenceSourceOther:
+		return true
+	case GridPurposefulEvidenceSourceOwnExperience:
+		return true
+	case GridPurposefulEvidenceSourceReviewSite:
+		return true
+	case GridPurposefulEvidenceSourceTradePublication:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridPurposefulKind.
+const (
+	GridPurposefulKindAction    GridPurposefulKind = "action"
+	GridPurposefulKindBehaviour GridPurposefulKind = "behaviour"
+	GridPurposefulKindEmpty     GridPurposefulKind = ""
+	GridPurposefulKindKnowledge GridPurposefulKind = "knowledge"
+	GridPurposefulKindSkill     GridPurposefulKind = "skill"
+)
+
+// Valid indicates whether the value is a known member of the GridPurposefulKind enum.
+func (e GridPurposefulKind) Valid() bool {
+	switch e {
+	case GridPurposefulKindAction:
+		return true
+	case GridPurposefulKindBehaviour:
+		return true
+	case GridPurposefulKindEmpty:
+		return true
+	case GridPurposefulKindKnowledge:
+		return true
+	case GridPurposefulKindSkill:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridPurposefulStatus.
+const (
+	GridPurposefulStatusAdopted  GridPurposefulStatus = "adopted"
+	GridPurposefulStatusOneOff   GridPurposefulStatus = "one-off"
+	GridPurposefulStatusParked   GridPurposefulStatus = "parked"
+	GridPurposefulStatusProposed GridPurposefulStatus = "proposed"
+)
+
+// Valid indicates whether the value is a known member of the GridPurposefulStatus enum.
+func (e GridPurposefulStatus) Valid() bool {
+	switch e {
+	case GridPurposefulStatusAdopted:
+		return true
+	case GridPurposefulStatusOneOff:
+		return true
+	case GridPurposefulStatusParked:
+		return true
+	case GridPurposefulStatusProposed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridPurposefulTags.
+const (
+	GridPurposefulTagsAppropriateHumour   GridPurposefulTags = "appropriate-humour"
+	GridPurposefulTagsAuthenticEnthusiasm GridPurposefulTags = "authentic-enthusiasm"
+	GridPurposefulTagsEmpty               GridPurposefulTags = ""
+	GridPurposefulTagsGenuineInterest     GridPurposefulTags = "genuine-interest"
+	GridPurposefulTagsPleasantSurprises   GridPurposefulTags = "pleasant-surprises"
+	GridPurposefulTagsServiceHeroics      GridPurposefulTags = "service-heroics"
+	GridPurposefulTagsSincereCompliments  GridPurposefulTags = "sincere-compliments"
+	GridPurposefulTagsUniqueKnowledge     GridPurposefulTags = "unique-knowledge"
+)
+
+// Valid indicates whether the value is a known member of the GridPurposefulTags enum.
+func (e GridPurposefulTags) Valid() bool {
+	switch e {
+	case GridPurposefulTagsAppropriateHumour:
+		return true
+	case GridPurposefulTagsAuthenticEnthusiasm:
+		return true
+	case GridPurposefulTagsEmpty:
+		return true
+	case GridPurposefulTagsGenuineInterest:
+		return true
+	case GridPurposefulTagsPleasantSurprises:
+		return true
+	case GridPurposefulTagsServiceHeroics:
+		return true
+	case GridPurposefulTagsSincereCompliments:
+		return true
+	case GridPurposefulTagsUniqueKnowledge:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridSkillsCost.
+const (
+	GridSkillsCostEmpty GridSkillsCost = ""
+	GridSkillsCostHigh  GridSkillsCost = "high"
+	GridSkillsCostLow   GridSkillsCost = "low"
+	GridSkillsCostNone  GridSkillsCost = "none"
+)
+
+// Valid indicates whether the value is a known member of the GridSkillsCost enum.
+func (e GridSkillsCost) Valid() bool {
+	switch e {
+	case GridSkillsCostEmpty:
+		return true
+	case GridSkillsCostHigh:
+		return true
+	case GridSkillsCostLow:
+		return true
+	case GridSkillsCostNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridSkillsEvidenceSource.
+const (
+	GridSkillsEvidenceSourceEmpty            GridSkillsEvidenceSource = ""
+	GridSkillsEvidenceSourceJobDescription   GridSkillsEvidenceSource = "job-description"
+	GridSkillsEvidenceSourceOther            GridSkillsEvidenceSource = "other"
+	GridSkillsEvidenceSourceOwnExperience    GridSkillsEvidenceSource = "own-experience"
+	GridSkillsEvidenceSourceReviewSite       GridSkillsEvidenceSource = "review-site"
+	GridSkillsEvidenceSourceTradePublication GridSkillsEvidenceSource = "trade-publication"
+)
+
+// Valid indicates whether the value is a known member of the GridSkillsEvidenceSource enum.
+func (e GridSkillsEvidenceSource) Valid() bool {
+	switch e {
+	case GridSkillsEvidenceSourceEmpty:
+		return true
+	case GridSkillsEvidenceSourceJobDescription:
+		return true
+	case GridSkillsEvidenceSourceOther:
+		return true
+	case GridSkillsEvidenceSourceOwnExperience:
+		return true
+	case GridSkillsEvidenceSourceReviewSite:
+		return true
+	case GridSkillsEvidenceSourceTradePublication:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridSkillsKind.
+const (
+	GridSkillsKindAction    GridSkillsKind = "action"
+	GridSkillsKindBehaviour GridSkillsKind = "behaviour"
+	GridSkillsKindEmpty     GridSkillsKind = ""
+	GridSkillsKindKnowledge GridSkillsKind = "knowledge"
+	GridSkillsKindSkill     GridSkillsKind = "skill"
+)
+
+// Valid indicates whether the value is a known member of the GridSkillsKind enum.
+func (e GridSkillsKind) Valid() bool {
+	switch e {
+	case GridSkillsKindAction:
+		return true
+	case GridSkillsKindBehaviour:
+		return true
+	case GridSkillsKindEmpty:
+		return true
+	case GridSkillsKindKnowledge:
+		return true
+	case GridSkillsKindSkill:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridSkillsStatus.
+const (
+	GridSkillsStatusAdopted  GridSkillsStatus = "adopted"
+	GridSkillsStatusOneOff   GridSkillsStatus = "one-off"
+	GridSkillsStatusParked   GridSkillsStatus = "parked"
+	GridSkillsStatusProposed GridSkillsStatus = "proposed"
+)
+
+// Valid indicates whether the value is a known member of the GridSkillsStatus enum.
+func (e GridSkillsStatus) Valid() bool {
+	switch e {
+	case GridSkillsStatusAdopted:
+		return true
+	case GridSkillsStatusOneOff:
+		return true
+	case GridSkillsStatusParked:
+		return true
+	case GridSkillsStatusProposed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridSkillsTags.
+const (
+	GridSkillsTagsAppropriateHumour   GridSkillsTags = "appropriate-humour"
+	GridSkillsTagsAuthenticEnthusiasm GridSkillsTags = "authentic-enthusiasm"
+	GridSkillsTagsEmpty               GridSkillsTags = ""
+	GridSkillsTagsGenuineInterest     GridSkillsTags = "genuine-interest"
+	GridSkillsTagsPleasantSurprises   GridSkillsTags = "pleasant-surprises"
+	GridSkillsTagsServiceHeroics      GridSkillsTags = "service-heroics"
+	GridSkillsTagsSincereCompliments  GridSkillsTags = "sincere-compliments"
+	GridSkillsTagsUniqueKnowledge     GridSkillsTags = "unique-knowledge"
+)
+
+// Valid indicates whether the value is a known member of the GridSkillsTags enum.
+func (e GridSkillsTags) Valid() bool {
+	switch e {
+	case GridSkillsTagsAppropriateHumour:
+		return true
+	case GridSkillsTagsAuthenticEnthusiasm:
+		return true
+	case GridSkillsTagsEmpty:
+		return true
+	case GridSkillsTagsGenuineInterest:
+		return true
+	case GridSkillsTagsPleasantSurprises:
+		return true
+	case GridSkillsTagsServiceHeroics:
+		return true
+	case GridSkillsTagsSincereCompliments:
+		return true
+	case GridSkillsTagsUniqueKnowledge:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewItemsColumn.
+const (
+	GridViewItemsColumnEmpty      GridViewItemsColumn = ""
+	GridViewItemsColumnKnowledge  GridViewItemsColumn = "knowledge"
+	GridViewItemsColumnPurposeful GridViewItemsColumn = "purposeful"
+	GridViewItemsColumnSkills     GridViewItemsColumn = "skills"
+)
+
+// Valid indicates whether the value is a known member of the GridViewItemsColumn enum.
+func (e GridViewItemsColumn) Valid() bool {
+	switch e {
+	case GridViewItemsColumnEmpty:
+		return true
+	case GridViewItemsColumnKnowledge:
+		return true
+	case GridViewItemsColumnPurposeful:
+		return true
+	case GridViewItemsColumnSkills:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewItemsCost.
+const (
+	GridViewItemsCostEmpty GridViewItemsCost = ""
+	GridViewItemsCostHigh  GridViewItemsCost = "high"
+	GridViewItemsCostLow   GridViewItemsCost = "low"
+	GridViewItemsCostNone  GridViewItemsCost = "none"
+)
+
+// Valid indicates whether the value is a known member of the GridViewItemsCost enum.
+func (e GridViewItemsCost) Valid() bool {
+	switch e {
+	case GridViewItemsCostEmpty:
+		return true
+	case GridViewItemsCostHigh:
+		return true
+	case GridViewItemsCostLow:
+		return true
+	case GridViewItemsCostNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewItemsEvidenceSource.
+const (
+	GridViewItemsEvidenceSourceEmpty            GridViewItemsEvidenceSource = ""
+	GridViewItemsEvidenceSourceJobDescription   GridViewItemsEvidenceSource = "job-description"
+	GridViewItemsEvidenceSourceOther            GridViewItemsEvidenceSource = "other"
+	GridViewItemsEvidenceSourceOwnExperience    GridViewItemsEvidenceSource = "own-experience"
+	GridViewItemsEvidenceSourceReviewSite       GridViewItemsEvidenceSource = "review-site"
+	GridViewItemsEvidenceSourceTradePublication GridViewItemsEvidenceSource = "trade-publication"
+)
+
+// Valid indicates whether the value is a known member of the GridViewItemsEvidenceSource enum.
+func (e GridViewItemsEvidenceSource) Valid() bool {
+	switch e {
+	case GridViewItemsEvidenceSourceEmpty:
+		return true
+	case GridViewItemsEvidenceSourceJobDescription:
+		return true
+	case GridViewItemsEvidenceSourceOther:
+		return true
+	case GridViewItemsEvidenceSourceOwnExperience:
+		return true
+	case GridViewItemsEvidenceSourceReviewSite:
+		return true
+	case GridViewItemsEvidenceSourceTradePublication:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewItemsHintColumn.
+const (
+	GridViewItemsHintColumnEmpty      GridViewItemsHintColumn = ""
+	GridViewItemsHintColumnKnowledge  GridViewItemsHintColumn = "knowledge"
+	GridViewItemsHintColumnPurposeful GridViewItemsHintColumn = "purposeful"
+	GridViewItemsHintColumnSkills     GridViewItemsHintColumn = "skills"
+)
+
+// Valid indicates whether the value is a known member of the GridViewItemsHintColumn enum.
+func (e GridViewItemsHintColumn) Valid() bool {
+	switch e {
+	case GridViewItemsHintColumnEmpty:
+		return true
+	case GridViewItemsHintColumnKnowledge:
+		return true
+	case GridViewItemsHintColumnPurposeful:
+		return true
+	case GridViewItemsHintColumnSkills:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewItemsHintKind.
+const (
+	GridViewItemsHintKindAction    GridViewItemsHintKind = "action"
+	GridViewItemsHintKindBehaviour GridViewItemsHintKind = "behaviour"
+	GridViewItemsHintKindEmpty     GridViewItemsHintKind = ""
+	GridViewItemsHintKindKnowledge GridViewItemsHintKind = "knowledge"
+	GridViewItemsHintKindSkill     GridViewItemsHintKind = "skill"
+)
+
+// Valid indicates whether the value is a known member of the GridViewItemsHintKind enum.
+func (e GridViewItemsHintKind) Valid() bool {
+	switch e {
+	case GridViewItemsHintKindAction:
+		return true
+	case GridViewItemsHintKindBehaviour:
+		return true
+	case GridViewItemsHintKindEmpty:
+		return true
+	case GridViewItemsHintKindKnowledge:
+		return true
+	case GridViewItemsHintKindSkill:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewItemsKind.
+const (
+	GridViewItemsKindAction    GridViewItemsKind = "action"
+	GridViewItemsKindBehaviour GridViewItemsKind = "behaviour"
+	GridViewItemsKindEmpty     GridViewItemsKind = ""
+	GridViewItemsKindKnowledge GridViewItemsKind = "knowledge"
+	GridViewItemsKindSkill     GridViewItemsKind = "skill"
+)
+
+// Valid indicates whether the value is a known member of the GridViewItemsKind enum.
+func (e GridViewItemsKind) Valid() bool {
+	switch e {
+	case GridViewItemsKindAction:
+		return true
+	case GridViewItemsKindBehaviour:
+		return true
+	case GridViewItemsKindEmpty:
+		return true
+	case GridViewItemsKindKnowledge:
+		return true
+	case GridViewItemsKindSkill:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewItemsStatus.
+const (
+	GridViewItemsStatusAdopted  GridViewItemsStatus = "adopted"
+	GridViewItemsStatusOneOff   GridViewItemsStatus = "one-off"
+	GridViewItemsStatusParked   GridViewItemsStatus = "parked"
+	GridViewItemsStatusProposed GridViewItemsStatus = "proposed"
+)
+
+// Valid indicates whether the value is a known member of the GridViewItemsStatus enum.
+func (e GridViewItemsStatus) Valid() bool {
+	switch e {
+	case GridViewItemsStatusAdopted:
+		return true
+	case GridViewItemsStatusOneOff:
+		return true
+	case GridViewItemsStatusParked:
+		return true
+	case GridViewItemsStatusProposed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewItemsTags.
+const (
+	GridViewItemsTagsAppropriateHumour   GridViewItemsTags = "appropriate-humour"
+	GridViewItemsTagsAuthenticEnthusiasm GridViewItemsTags = "authentic-enthusiasm"
+	GridViewItemsTagsEmpty               GridViewItemsTags = ""
+	GridViewItemsTagsGenuineInterest     GridViewItemsTags = "genuine-interest"
+	GridViewItemsTagsPleasantSurprises   GridViewItemsTags = "pleasant-surprises"
+	GridViewItemsTagsServiceHeroics      GridViewItemsTags = "service-heroics"
+	GridViewItemsTagsSincereCompliments  GridViewItemsTags = "sincere-compliments"
+	GridViewItemsTagsUniqueKnowledge     GridViewItemsTags = "unique-knowledge"
+)
+
+// Valid indicates whether the value is a known member of the GridViewItemsTags enum.
+func (e GridViewItemsTags) Valid() bool {
+	switch e {
+	case GridViewItemsTagsAppropriateHumour:
+		return true
+	case GridViewItemsTagsAuthenticEnthusiasm:
+		return true
+	case GridViewItemsTagsEmpty:
+		return true
+	case GridViewItemsTagsGenuineInterest:
+		return true
+	case GridViewItemsTagsPleasantSurprises:
+		return true
+	case GridViewItemsTagsServiceHeroics:
+		return true
+	case GridViewItemsTagsSincereCompliments:
+		return true
+	case GridViewItemsTagsUniqueKnowledge:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewMembersRole.
+const (
+	GridViewMembersRoleFacilitator GridViewMembersRole = "facilitator"
+	GridViewMembersRoleParticipant GridViewMembersRole = "participant"
+)
+
+// Valid indicates whether the value is a known member of the GridViewMembersRole enum.
+func (e GridViewMembersRole) Valid() bool {
+	switch e {
+	case GridViewMembersRoleFacilitator:
+		return true
+	case GridViewMembersRoleParticipant:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewSettingsAnonymity.
+const (
+	GridViewSettingsAnonymityAlias     GridViewSettingsAnonymity = "alias"
+	GridViewSettingsAnonymityAnonymous GridViewSettingsAnonymity = "anonymous"
+	GridViewSettingsAnonymityNamed     GridViewSettingsAnonymity = "named"
+)
+
+// Valid indicates whether the value is a known member of the GridViewSettingsAnonymity enum.
+func (e GridViewSettingsAnonymity) Valid() bool {
+	switch e {
+	case GridViewSettingsAnonymityAlias:
+		return true
+	case GridViewSettingsAnonymityAnonymous:
+		return true
+	case GridViewSettingsAnonymityNamed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewStep.
+const (
+	GridViewStepCourse  GridViewStep = "course"
+	GridViewStepCreate  GridViewStep = "create"
+	GridViewStepMine    GridViewStep = "mine"
+	GridViewStepSummary GridViewStep = "summary"
+	GridViewStepTeam    GridViewStep = "team"
+)
+
+// Valid indicates whether the value is a known member of the GridViewStep enum.
+func (e GridViewStep) Valid() bool {
+	switch e {
+	case GridViewStepCourse:
+		return true
+	case GridViewStepCreate:
+		return true
+	case GridViewStepMine:
+		return true
+	case GridViewStepSummary:
+		return true
+	case GridViewStepTeam:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GridViewYouRole.
+const (
+	GridViewYouRoleFacilitator GridViewYouRole = "facilitator"
+	GridViewYouRoleParticipant GridViewYouRole = "participant"
+)
+
+// Valid indicates whether the value is a known member of the GridViewYouRole enum.
+func (e GridViewYouRole) Valid() bool {
+	switch e {
+	case GridViewYouRoleFacilitator:
+		return true
+	case GridViewYouRoleParticipant:
 		return true
 	default:
 		return false
@@ -2305,19 +3271,19 @@ func (e RecoveryScenariosScenariosSituationState) Valid() bool {
 
 // Defines values for SettingsAnonymity.
 const (
-	Alias     SettingsAnonymity = "alias"
-	Anonymous SettingsAnonymity = "anonymous"
-	Named     SettingsAnonymity = "named"
+	SettingsAnonymityAlias     SettingsAnonymity = "alias"
+	SettingsAnonymityAnonymous SettingsAnonymity = "anonymous"
+	SettingsAnonymityNamed     SettingsAnonymity = "named"
 )
 
 // Valid indicates whether the value is a known member of the SettingsAnonymity enum.
 func (e SettingsAnonymity) Valid() bool {
 	switch e {
-	case Alias:
+	case SettingsAnonymityAlias:
 		return true
-	case Anonymous:
+	case SettingsAnonymityAnonymous:
 		return true
-	case Named:
+	case SettingsAnonymityNamed:
 		return true
 	default:
 		return false
@@ -2733,7 +3699,7 @@ type AccAnswerRequest struct {
 
 // AccBook defines model for AccBook.
 type AccBook struct {
-	// Book a standards book, version purposeful.standards/v1 (see the standards package)
+	// Book standards.Book
 	Book       Book             `json:"book"`
 	Drafted    int              `json:"drafted"`
 	Id         string           `json:"id"`
@@ -2767,7 +3733,7 @@ type AccBookRequest struct {
 
 // AccBookSaved defines model for AccBookSaved.
 type AccBookSaved struct {
-	// Book a standards book, version purposeful.standards/v1 (see the standards package)
+	// Book standards.Book
 	Book       Book             `json:"book"`
 	Drafted    int              `json:"drafted"`
 	Id         string           `json:"id"`
@@ -3151,7 +4117,7 @@ type AccSession struct {
 	} `json:"answers,omitempty"`
 	Book string `json:"book"`
 
-	// Card a standards book, version purposeful.standards/v1 (see the standards package)
+	// Card standards.Book
 	Card     Book      `json:"card"`
 	Closed   bool      `json:"closed"`
 	Deadline time.Time `json:"deadline"`
@@ -3294,8 +4260,115 @@ type Appended struct {
 	Duplicates int `json:"duplicates"`
 }
 
-// Book a standards book, version purposeful.standards/v1 (see the standards package)
-type Book = map[string]interface{}
+// Book standards.Book
+type Book struct {
+	Observations *[]struct {
+		At time.Time `json:"at"`
+
+		// Dispute standards.Dispute
+		Dispute *struct {
+			At       time.Time `json:"at"`
+			By       string    `json:"by"`
+			Comment  string    `json:"comment"`
+			Note     *string   `json:"note,omitempty"`
+			Original *[]struct {
+				Deviation *BookObservationsDisputeOriginalDeviation `json:"deviation,omitempty"`
+				Evidence  *string                                   `json:"evidence,omitempty"`
+				Na        *bool                                     `json:"na,omitempty"`
+				Standard  string                                    `json:"standard"`
+				Value     int                                       `json:"value"`
+			} `json:"original,omitempty"`
+			Outcome    BookObservationsDisputeOutcome `json:"outcome"`
+			ResolvedAt *time.Time                     `json:"resolvedAt,omitempty"`
+			Standard   *string                        `json:"standard,omitempty"`
+		} `json:"dispute,omitempty"`
+		Id          string               `json:"id"`
+		Interaction string               `json:"interaction"`
+		Mode        BookObservationsMode `json:"mode"`
+		Observer    string               `json:"observer"`
+		Ratings     []struct {
+			Deviation *BookObservationsRatingsDeviation `json:"deviation,omitempty"`
+			Evidence  *string                           `json:"evidence,omitempty"`
+			Na        *bool                             `json:"na,omitempty"`
+			Standard  string                            `json:"standard"`
+			Value     int                               `json:"value"`
+		} `json:"ratings"`
+		Scorecard string  `json:"scorecard"`
+		Subject   string  `json:"subject"`
+		Team      *string `json:"team,omitempty"`
+	} `json:"observations,omitempty"`
+	Organisation *string   `json:"organisation,omitempty"`
+	Priorities   *[]string `json:"priorities,omitempty"`
+	Purpose      *string   `json:"purpose,omitempty"`
+	Scorecards   *[]struct {
+		Id       string `json:"id"`
+		Name     string `json:"name"`
+		Sections []struct {
+			Bonus    *bool `json:"bonus,omitempty"`
+			Criteria []struct {
+				Critical *BookScorecardsSectionsCriteriaCritical `json:"critical,omitempty"`
+				Na       *bool                                   `json:"na,omitempty"`
+				Scale    BookScorecardsSectionsCriteriaScale     `json:"scale"`
+				Standard string                                  `json:"standard"`
+				Weight   float32                                 `json:"weight"`
+			} `json:"criteria"`
+			Name string `json:"name"`
+		} `json:"sections"`
+	} `json:"scorecards,omitempty"`
+	Standards []struct {
+		Class     *BookStandardsClass   `json:"class,omitempty"`
+		Code      string                `json:"code"`
+		Critical  BookStandardsCritical `json:"critical"`
+		Deviation *string               `json:"deviation,omitempty"`
+		Id        string                `json:"id"`
+
+		// Method standards.Method
+		Method struct {
+			Kind  BookStandardsMethodKind `json:"kind"`
+			Unit  *string                 `json:"unit,omitempty"`
+			Value *float32                `json:"value,omitempty"`
+		} `json:"method"`
+		Position  string              `json:"position"`
+		Priority  *string             `json:"priority,omitempty"`
+		Process   string              `json:"process"`
+		Rationale *string             `json:"rationale,omitempty"`
+		Statement string              `json:"statement"`
+		Status    BookStandardsStatus `json:"status"`
+		Step      *string             `json:"step,omitempty"`
+		Version   int                 `json:"version"`
+	} `json:"standards"`
+	Version string `json:"version"`
+}
+
+// BookObservationsDisputeOriginalDeviation defines model for Book.Observations.Dispute.Original.Deviation.
+type BookObservationsDisputeOriginalDeviation string
+
+// BookObservationsDisputeOutcome defines model for Book.Observations.Dispute.Outcome.
+type BookObservationsDisputeOutcome string
+
+// BookObservationsMode defines model for Book.Observations.Mode.
+type BookObservationsMode string
+
+// BookObservationsRatingsDeviation defines model for Book.Observations.Ratings.Deviation.
+type BookObservationsRatingsDeviation string
+
+// BookScorecardsSectionsCriteriaCritical defines model for Book.Scorecards.Sections.Criteria.Critical.
+type BookScorecardsSectionsCriteriaCritical string
+
+// BookScorecardsSectionsCriteriaScale defines model for Book.Scorecards.Sections.Criteria.Scale.
+type BookScorecardsSectionsCriteriaScale string
+
+// BookStandardsClass defines model for Book.Standards.Class.
+type BookStandardsClass string
+
+// BookStandardsCritical defines model for Book.Standards.Critical.
+type BookStandardsCritical string
+
+// BookStandardsMethodKind defines model for Book.Standards.Method.Kind.
+type BookStandardsMethodKind string
+
+// BookStandardsStatus defines model for Book.Standards.Status.
+type BookStandardsStatus string
 
 // CanvasConfig a Canvas developer key configuration
 type CanvasConfig struct {
@@ -3355,7 +4428,7 @@ type CreateWorkshop struct {
 
 // DraftRequest defines model for DraftRequest.
 type DraftRequest struct {
-	// Grid a grid document, version purposeful.grid/v1 (see the grid package)
+	// Grid grid.Grid
 	Grid Grid `json:"grid"`
 
 	// Settings draft settings
@@ -3862,8 +4935,154 @@ type GradeRequest struct {
 	Scenario string `json:"scenario"`
 }
 
-// Grid a grid document, version purposeful.grid/v1 (see the grid package)
-type Grid = map[string]interface{}
+// Grid grid.Grid
+type Grid struct {
+	Anonymity GridAnonymity `json:"anonymity"`
+	Id        *string       `json:"id,omitempty"`
+	Knowledge []struct {
+		Author   *string            `json:"author,omitempty"`
+		Cost     *GridKnowledgeCost `json:"cost,omitempty"`
+		Evidence *[]struct {
+			Link   *string                     `json:"link,omitempty"`
+			Note   *string                     `json:"note,omitempty"`
+			OutOf  *float32                    `json:"outOf,omitempty"`
+			Quote  *string                     `json:"quote,omitempty"`
+			Rating *float32                    `json:"rating,omitempty"`
+			Site   *string                     `json:"site,omitempty"`
+			Source GridKnowledgeEvidenceSource `json:"source"`
+		} `json:"evidence,omitempty"`
+		Id      string             `json:"id"`
+		Kind    *GridKnowledgeKind `json:"kind,omitempty"`
+		Notes   *string            `json:"notes,omitempty"`
+		Routine *bool              `json:"routine,omitempty"`
+
+		// Score grid.Score
+		Score *struct {
+			Experience float32 `json:"experience"`
+			Kpis       float32 `json:"kpis"`
+			Purpose    float32 `json:"purpose"`
+			Values     float32 `json:"values"`
+		} `json:"score,omitempty"`
+		Status *GridKnowledgeStatus `json:"status,omitempty"`
+		Tags   *[]GridKnowledgeTags `json:"tags,omitempty"`
+		Text   string               `json:"text"`
+		Votes  *int                 `json:"votes,omitempty"`
+	} `json:"knowledge"`
+	Kpis         *[]string `json:"kpis,omitempty"`
+	Objective    *string   `json:"objective,omitempty"`
+	Organisation *string   `json:"organisation,omitempty"`
+	Position     string    `json:"position"`
+	Process      string    `json:"process"`
+	Purpose      string    `json:"purpose"`
+	Purposeful   []struct {
+		Author   *string             `json:"author,omitempty"`
+		Cost     *GridPurposefulCost `json:"cost,omitempty"`
+		Evidence *[]struct {
+			Link   *string                      `json:"link,omitempty"`
+			Note   *string                      `json:"note,omitempty"`
+			OutOf  *float32                     `json:"outOf,omitempty"`
+			Quote  *string                      `json:"quote,omitempty"`
+			Rating *float32                     `json:"rating,omitempty"`
+			Site   *string                      `json:"site,omitempty"`
+			Source GridPurposefulEvidenceSource `json:"source"`
+		} `json:"evidence,omitempty"`
+		Id      string              `json:"id"`
+		Kind    *GridPurposefulKind `json:"kind,omitempty"`
+		Notes   *string             `json:"notes,omitempty"`
+		Routine *bool               `json:"routine,omitempty"`
+
+		// Score grid.Score
+		Score *struct {
+			Experience float32 `json:"experience"`
+			Kpis       float32 `json:"kpis"`
+			Purpose    float32 `json:"purpose"`
+			Values     float32 `json:"values"`
+		} `json:"score,omitempty"`
+		Status *GridPurposefulStatus `json:"status,omitempty"`
+		Tags   *[]GridPurposefulTags `json:"tags,omitempty"`
+		Text   string                `json:"text"`
+		Votes  *int                  `json:"votes,omitempty"`
+	} `json:"purposeful"`
+	Skills []struct {
+		Author   *string         `json:"author,omitempty"`
+		Cost     *GridSkillsCost `json:"cost,omitempty"`
+		Evidence *[]struct {
+			Link   *string                  `json:"link,omitempty"`
+			Note   *string                  `json:"note,omitempty"`
+			OutOf  *float32                 `json:"outOf,omitempty"`
+			Quote  *string                  `json:"quote,omitempty"`
+			Rating *float32                 `json:"rating,omitempty"`
+			Site   *string                  `json:"site,omitempty"`
+			Source GridSkillsEvidenceSource `json:"source"`
+		} `json:"evidence,omitempty"`
+		Id      string          `json:"id"`
+		Kind    *GridSkillsKind `json:"kind,omitempty"`
+		Notes   *string         `json:"notes,omitempty"`
+		Routine *bool           `json:"routine,omitempty"`
+
+		// Score grid.Score
+		Score *struct {
+			Experience float32 `json:"experience"`
+			Kpis       float32 `json:"kpis"`
+			Purpose    float32 `json:"purpose"`
+			Values     float32 `json:"values"`
+		} `json:"score,omitempty"`
+		Status *GridSkillsStatus `json:"status,omitempty"`
+		Tags   *[]GridSkillsTags `json:"tags,omitempty"`
+		Text   string            `json:"text"`
+		Votes  *int              `json:"votes,omitempty"`
+	} `json:"skills"`
+	Values  *[]string `json:"values,omitempty"`
+	Version string    `json:"version"`
+}
+
+// GridAnonymity defines model for Grid.Anonymity.
+type GridAnonymity string
+
+// GridKnowledgeCost defines model for Grid.Knowledge.Cost.
+type GridKnowledgeCost string
+
+// GridKnowledgeEvidenceSource defines model for Grid.Knowledge.Evidence.Source.
+type GridKnowledgeEvidenceSource string
+
+// GridKnowledgeKind defines model for Grid.Knowledge.Kind.
+type GridKnowledgeKind string
+
+// GridKnowledgeStatus defines model for Grid.Knowledge.Status.
+type GridKnowledgeStatus string
+
+// GridKnowledgeTags defines model for Grid.Knowledge.Tags.
+type GridKnowledgeTags string
+
+// GridPurposefulCost defines model for Grid.Purposeful.Cost.
+type GridPurposefulCost string
+
+// GridPurposefulEvidenceSource defines model for Grid.Purposeful.Evidence.Source.
+type GridPurposefulEvidenceSource string
+
+// GridPurposefulKind defines model for Grid.Purposeful.Kind.
+type GridPurposefulKind string
+
+// GridPurposefulStatus defines model for Grid.Purposeful.Status.
+type GridPurposefulStatus string
+
+// GridPurposefulTags defines model for Grid.Purposeful.Tags.
+type GridPurposefulTags string
+
+// GridSkillsCost defines model for Grid.Skills.Cost.
+type GridSkillsCost string
+
+// GridSkillsEvidenceSource defines model for Grid.Skills.Evidence.Source.
+type GridSkillsEvidenceSource string
+
+// GridSkillsKind defines model for Grid.Skills.Kind.
+type GridSkillsKind string
+
+// GridSkillsStatus defines model for Grid.Skills.Status.
+type GridSkillsStatus string
+
+// GridSkillsTags defines model for Grid.Skills.Tags.
+type GridSkillsTags string
 
 // GridCheck defines model for GridCheck.
 type GridCheck struct {
@@ -3871,6 +5090,153 @@ type GridCheck struct {
 	Valid    bool                     `json:"valid"`
 	Warnings []map[string]interface{} `json:"warnings"`
 }
+
+// GridView grid.View
+type GridView struct {
+	// Course grid.Course
+	Course struct {
+		Kpis         *[]string `json:"kpis,omitempty"`
+		Objective    *string   `json:"objective,omitempty"`
+		Organisation *string   `json:"organisation,omitempty"`
+		Position     *string   `json:"position,omitempty"`
+		Process      *string   `json:"process,omitempty"`
+		Purpose      *string   `json:"purpose,omitempty"`
+		Values       *[]string `json:"values,omitempty"`
+	} `json:"course"`
+	Events int `json:"events"`
+	Items  []struct {
+		Author   *string             `json:"author,omitempty"`
+		Column   GridViewItemsColumn `json:"column"`
+		Cost     *GridViewItemsCost  `json:"cost,omitempty"`
+		Evidence *[]struct {
+			Link   *string                     `json:"link,omitempty"`
+			Note   *string                     `json:"note,omitempty"`
+			OutOf  *float32                    `json:"outOf,omitempty"`
+			Quote  *string                     `json:"quote,omitempty"`
+			Rating *float32                    `json:"rating,omitempty"`
+			Site   *string                     `json:"site,omitempty"`
+			Source GridViewItemsEvidenceSource `json:"source"`
+		} `json:"evidence,omitempty"`
+		Hidden *bool `json:"hidden,omitempty"`
+
+		// Hint grid.Hint
+		Hint *struct {
+			Column     GridViewItemsHintColumn `json:"column"`
+			Confidence float32                 `json:"confidence"`
+			Kind       GridViewItemsHintKind   `json:"kind"`
+			Observable bool                    `json:"observable"`
+			Reasons    *[]string               `json:"reasons,omitempty"`
+		} `json:"hint,omitempty"`
+		Id         string             `json:"id"`
+		Kind       *GridViewItemsKind `json:"kind,omitempty"`
+		MergedInto *string            `json:"mergedInto,omitempty"`
+		Mine       *bool              `json:"mine,omitempty"`
+
+		// MyScore grid.Score
+		MyScore *struct {
+			Experience float32 `json:"experience"`
+			Kpis       float32 `json:"kpis"`
+			Purpose    float32 `json:"purpose"`
+			Values     float32 `json:"values"`
+		} `json:"myScore,omitempty"`
+		MyVotes *int    `json:"myVotes,omitempty"`
+		Notes   *string `json:"notes,omitempty"`
+		Private *bool   `json:"private,omitempty"`
+		Routine *bool   `json:"routine,omitempty"`
+
+		// Score grid.Score
+		Score *struct {
+			Experience float32 `json:"experience"`
+			Kpis       float32 `json:"kpis"`
+			Purpose    float32 `json:"purpose"`
+			Values     float32 `json:"values"`
+		} `json:"score,omitempty"`
+		Status GridViewItemsStatus  `json:"status"`
+		Tags   *[]GridViewItemsTags `json:"tags,omitempty"`
+		Text   string               `json:"text"`
+		Votes  *int                 `json:"votes,omitempty"`
+	} `json:"items"`
+	Members []struct {
+		Id   *string             `json:"id,omitempty"`
+		Name *string             `json:"name,omitempty"`
+		Role GridViewMembersRole `json:"role"`
+		You  *bool               `json:"you,omitempty"`
+	} `json:"members"`
+	PrivateIdeas int `json:"privateIdeas"`
+
+	// Settings grid.Settings
+	Settings struct {
+		Anonymity       GridViewSettingsAnonymity `json:"anonymity"`
+		Dots            *int                      `json:"dots,omitempty"`
+		PerItem         *int                      `json:"perItem,omitempty"`
+		ResearchSeconds *int                      `json:"researchSeconds,omitempty"`
+	} `json:"settings"`
+	Step GridViewStep `json:"step"`
+
+	// Timer grid.TimerView
+	Timer struct {
+		EndsAt           *time.Time `json:"endsAt,omitempty"`
+		RemainingSeconds int        `json:"remainingSeconds"`
+		Running          bool       `json:"running"`
+		Seconds          int        `json:"seconds"`
+		Started          bool       `json:"started"`
+	} `json:"timer"`
+	Version string `json:"version"`
+
+	// Voting grid.VotingView
+	Voting struct {
+		Cast    int  `json:"cast"`
+		Closed  bool `json:"closed"`
+		Dots    int  `json:"dots"`
+		Open    bool `json:"open"`
+		PerItem int  `json:"perItem"`
+		Used    int  `json:"used"`
+	} `json:"voting"`
+
+	// You grid.Member
+	You struct {
+		Id   *string         `json:"id,omitempty"`
+		Name *string         `json:"name,omitempty"`
+		Role GridViewYouRole `json:"role"`
+		You  *bool           `json:"you,omitempty"`
+	} `json:"you"`
+}
+
+// GridViewItemsColumn defines model for GridView.Items.Column.
+type GridViewItemsColumn string
+
+// GridViewItemsCost defines model for GridView.Items.Cost.
+type GridViewItemsCost string
+
+// GridViewItemsEvidenceSource defines model for GridView.Items.Evidence.Source.
+type GridViewItemsEvidenceSource string
+
+// GridViewItemsHintColumn defines model for GridView.Items.Hint.Column.
+type GridViewItemsHintColumn string
+
+// GridViewItemsHintKind defines model for GridView.Items.Hint.Kind.
+type GridViewItemsHintKind string
+
+// GridViewItemsKind defines model for GridView.Items.Kind.
+type GridViewItemsKind string
+
+// GridViewItemsStatus defines model for GridView.Items.Status.
+type GridViewItemsStatus string
+
+// GridViewItemsTags defines model for GridView.Items.Tags.
+type GridViewItemsTags string
+
+// GridViewMembersRole defines model for GridView.Members.Role.
+type GridViewMembersRole string
+
+// GridViewSettingsAnonymity defines model for GridView.Settings.Anonymity.
+type GridViewSettingsAnonymity string
+
+// GridViewStep defines model for GridView.Step.
+type GridViewStep string
+
+// GridViewYouRole defines model for GridView.You.Role.
+type GridViewYouRole string
 
 // Health defines model for Health.
 type Health struct {
@@ -5476,9 +6842,9 @@ type WorkshopState struct {
 	Role      string  `json:"role"`
 	Title     string  `json:"title"`
 
-	// View the session as the caller may see it (see grid.View)
-	View map[string]interface{} `json:"view"`
-	You  *string                `json:"you,omitempty"`
+	// View the session as the caller may see it
+	View GridView `json:"view"`
+	You  *string  `json:"you,omitempty"`
 }
 
 // Workshops defines model for Workshops.
