@@ -25,7 +25,7 @@ func analysisRoutes() []route {
 		post("/v1/purpose/classify", purposeClassify, "purposeClassify", "purpose", "Classify a grid item: knowledge, skill, action, behaviour or function", "Item", "PurposeClassification"),
 		post("/v1/purpose/ladder", purposeLadder, "purposeLadder", "purpose", "One step of the revelation ladder, from a job function to its purpose", "LadderRequest", "PurposeClimb"),
 		post("/v1/purpose/align", purposeAlign, "purposeAlign", "purpose", "Check that organisation, job and individual purposes line up", "Alignment", "PurposeAlignment"),
-		post("/v1/purpose/diagnostic", purposeDiagnostic, "purposeDiagnostic", "purpose", "Score the six-level service diagnostic and find the root level", "Any", "PurposeDiagnostic"),
+		post("/v1/purpose/diagnostic", purposeDiagnostic, "purposeDiagnostic", "purpose", "Score the six-level service diagnostic and find the root level", "PurposeDiagnosticRequest", "PurposeDiagnostic"),
 		{method: http.MethodGet, pattern: "/v1/purpose/questions", auth: authNone, handle: purposeQuestions,
 			doc: opDoc{id: "purposeQuestions", tag: "purpose", summary: "The questions of the six-level diagnostic", resp: "PurposeQuestions"}},
 		post("/v1/grid/validate", gridValidate, "gridValidate", "grid", "Validate a grid document and list its warnings", "Grid", "GridCheck"),

@@ -28,14 +28,17 @@ import (
 // JSON form it describes.
 func derivedSchemas() map[string]any {
 	return map[string]any{
-		"Grid":                  grid.Grid{},
-		"GridView":              grid.View{},
-		"Book":                  standards.Book{},
-		"PurposeAnalysis":       purpose.Analysis{},
-		"PurposeClassification": purpose.Classification{},
-		"PurposeClimb":          purpose.Climb{},
-		"PurposeAlignment":      purpose.AlignmentReport{},
-		"PurposeDiagnostic":     purpose.DiagnosticReport{},
+		"Grid":                     grid.Grid{},
+		"GridView":                 grid.View{},
+		"Book":                     standards.Book{},
+		"PurposeAnalysis":          purpose.Analysis{},
+		"PurposeDiagnosticRequest": purpose.Diagnostic{},
+		"LTIPracticeRequest":       ltiPracticeRequest{},
+		"LTICompleteRequest":       ltiCompleteRequest{},
+		"PurposeClassification":    purpose.Classification{},
+		"PurposeClimb":             purpose.Climb{},
+		"PurposeAlignment":         purpose.AlignmentReport{},
+		"PurposeDiagnostic":        purpose.DiagnosticReport{},
 		"PurposeQuestions": struct {
 			Levels    []purpose.Level    `json:"levels"`
 			Questions []purpose.Question `json:"questions"`

@@ -5281,6 +5281,11 @@ type Joining struct {
 	Open bool `json:"open"`
 }
 
+// LTICompleteRequest defines model for LTICompleteRequest.
+type LTICompleteRequest struct {
+	Attempt string `json:"attempt"`
+}
+
 // LTIGraded defines model for LTIGraded.
 type LTIGraded struct {
 	// Feedback recovery.Feedback
@@ -5374,6 +5379,24 @@ type LTIGradedFeedbackReviewMovesMove string
 // LTIGradedFeedbackReviewOrderSeverity defines model for LTIGraded.Feedback.Review.Order.Severity.
 type LTIGradedFeedbackReviewOrderSeverity string
 
+// LTILaunchForm the platform's launch: its signed id_token and our state, or an error it reports
+type LTILaunchForm struct {
+	Error            *string `json:"error,omitempty"`
+	ErrorDescription *string `json:"error_description,omitempty"`
+	IdToken          *string `json:"id_token,omitempty"`
+	State            *string `json:"state,omitempty"`
+}
+
+// LTILoginForm the platform's third-party login initiation (OIDC)
+type LTILoginForm struct {
+	ClientId        *string `json:"client_id,omitempty"`
+	Iss             string  `json:"iss"`
+	LoginHint       string  `json:"login_hint"`
+	LtiDeploymentId *string `json:"lti_deployment_id,omitempty"`
+	LtiMessageHint  *string `json:"lti_message_hint,omitempty"`
+	TargetLinkUri   string  `json:"target_link_uri"`
+}
+
 // LTIPlatform lti.Platform
 type LTIPlatform struct {
 	AuthUrl       string   `json:"auth_url"`
@@ -5385,6 +5408,17 @@ type LTIPlatform struct {
 	JwksUrl       string   `json:"jwks_url"`
 	Name          *string  `json:"name,omitempty"`
 	TokenUrl      string   `json:"token_url"`
+}
+
+// LTIPlatformRequest a platform to register; the id is set by the server
+type LTIPlatformRequest struct {
+	AuthUrl       string    `json:"auth_url"`
+	ClientId      string    `json:"client_id"`
+	DeploymentIds *[]string `json:"deployment_ids,omitempty"`
+	Issuer        string    `json:"issuer"`
+	JwksUrl       string    `json:"jwks_url"`
+	Name          *string   `json:"name,omitempty"`
+	TokenUrl      string    `json:"token_url"`
 }
 
 // LTIPlatforms defines model for LTIPlatforms.
@@ -5400,6 +5434,13 @@ type LTIPlatforms struct {
 		Name          *string  `json:"name,omitempty"`
 		TokenUrl      string   `json:"token_url"`
 	} `json:"platforms"`
+}
+
+// LTIPracticeRequest defines model for LTIPracticeRequest.
+type LTIPracticeRequest struct {
+	Attempt  string `json:"attempt"`
+	Reply    string `json:"reply"`
+	Scenario string `json:"scenario"`
 }
 
 // LTIRoster defines model for LTIRoster.
@@ -6188,6 +6229,13 @@ type PurposeDiagnosticLevelsLevel string
 // PurposeDiagnosticRoot defines model for PurposeDiagnostic.Root.
 type PurposeDiagnosticRoot string
 
+// PurposeDiagnosticRequest purpose.Diagnostic
+type PurposeDiagnosticRequest struct {
+	Answers   map[string]int `json:"answers"`
+	Threshold *float32       `json:"threshold,omitempty"`
+	Version   string         `json:"version"`
+}
+
 // PurposeQuestions defines model for PurposeQuestions.
 type PurposeQuestions struct {
 	Levels    []PurposeQuestionsLevels `json:"levels"`
@@ -6964,22 +7012,22 @@ type GridValidateJSONRequestBody = Grid
 type JoinWorkshopJSONRequestBody = Join
 
 // LtiCompleteJSONRequestBody defines body for LtiComplete for application/json ContentType.
-type LtiCompleteJSONRequestBody = Any
+type LtiCompleteJSONRequestBody = LTICompleteRequest
 
 // LtiDeepLinkFormdataRequestBody defines body for LtiDeepLink for application/x-www-form-urlencoded ContentType.
 type LtiDeepLinkFormdataRequestBody = Any
 
 // LtiLaunchFormdataRequestBody defines body for LtiLaunch for application/x-www-form-urlencoded ContentType.
-type LtiLaunchFormdataRequestBody = Any
+type LtiLaunchFormdataRequestBody = LTILaunchForm
 
 // LtiLoginPostFormdataRequestBody defines body for LtiLoginPost for application/x-www-form-urlencoded ContentType.
-type LtiLoginPostFormdataRequestBody = Any
+type LtiLoginPostFormdataRequestBody = LTILoginForm
 
 // AddPlatformJSONRequestBody defines body for AddPlatform for application/json ContentType.
-type AddPlatformJSONRequestBody = Any
+type AddPlatformJSONRequestBody = LTIPlatformRequest
 
 // LtiPracticeJSONRequestBody defines body for LtiPractice for application/json ContentType.
-type LtiPracticeJSONRequestBody = Any
+type LtiPracticeJSONRequestBody = LTIPracticeRequest
 
 // PurposeAlignJSONRequestBody defines body for PurposeAlign for application/json ContentType.
 type PurposeAlignJSONRequestBody = Alignment
@@ -6991,7 +7039,7 @@ type PurposeAnalyzeJSONRequestBody = Text
 type PurposeClassifyJSONRequestBody = Item
 
 // PurposeDiagnosticJSONRequestBody defines body for PurposeDiagnostic for application/json ContentType.
-type PurposeDiagnosticJSONRequestBody = Any
+type PurposeDiagnosticJSONRequestBody = PurposeDiagnosticRequest
 
 // PurposeLadderJSONRequestBody defines body for PurposeLadder for application/json ContentType.
 type PurposeLadderJSONRequestBody = LadderRequest
