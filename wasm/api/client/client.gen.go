@@ -1775,6 +1775,21 @@ func (e LTIGradedFeedbackReviewOrderSeverity) Valid() bool {
 	}
 }
 
+// Defines values for LTIPlatformRequestCreatedAt.
+const (
+	N0 LTIPlatformRequestCreatedAt = 0
+)
+
+// Valid indicates whether the value is a known member of the LTIPlatformRequestCreatedAt enum.
+func (e LTIPlatformRequestCreatedAt) Valid() bool {
+	switch e {
+	case N0:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PurposeAlignmentIndividualFindingsSeverity.
 const (
 	PurposeAlignmentIndividualFindingsSeverityError   PurposeAlignmentIndividualFindingsSeverity = "error"
@@ -5412,14 +5427,23 @@ type LTIPlatform struct {
 
 // LTIPlatformRequest a platform to register; the id is set by the server
 type LTIPlatformRequest struct {
-	AuthUrl       string    `json:"auth_url"`
-	ClientId      string    `json:"client_id"`
-	DeploymentIds *[]string `json:"deployment_ids,omitempty"`
-	Issuer        string    `json:"issuer"`
-	JwksUrl       string    `json:"jwks_url"`
-	Name          *string   `json:"name,omitempty"`
-	TokenUrl      string    `json:"token_url"`
+	AuthUrl  string `json:"auth_url"`
+	ClientId string `json:"client_id"`
+
+	// CreatedAt set by the server: zero or absent
+	CreatedAt     *LTIPlatformRequestCreatedAt `json:"created_at,omitempty"`
+	DeploymentIds *[]string                    `json:"deployment_ids,omitempty"`
+
+	// Id set by the server: empty or absent
+	Id       *string `json:"id,omitempty"`
+	Issuer   string  `json:"issuer"`
+	JwksUrl  string  `json:"jwks_url"`
+	Name     *string `json:"name,omitempty"`
+	TokenUrl string  `json:"token_url"`
 }
+
+// LTIPlatformRequestCreatedAt set by the server: zero or absent
+type LTIPlatformRequestCreatedAt int
 
 // LTIPlatforms defines model for LTIPlatforms.
 type LTIPlatforms struct {
