@@ -20,6 +20,7 @@ import (
 	"github.com/purposefulcx/purposeful/purpose"
 	"github.com/purposefulcx/purposeful/recovery"
 	"github.com/purposefulcx/purposeful/standards"
+	"github.com/purposefulcx/purposeful/wasm/course"
 	"github.com/purposefulcx/purposeful/wasm/lti"
 	"github.com/stretchr/testify/assert"
 )
@@ -33,6 +34,7 @@ func derivedSchemas() map[string]any {
 		"Book":                     standards.Book{},
 		"PurposeAnalysis":          purpose.Analysis{},
 		"PurposeDiagnosticRequest": purpose.Diagnostic{},
+		"CoursePackageRequest":     course.Config{},
 		"LTIPracticeRequest":       ltiPracticeRequest{},
 		"LTICompleteRequest":       ltiCompleteRequest{},
 		"PurposeClassification":    purpose.Classification{},

@@ -587,6 +587,135 @@ func (e BookStandardsStatus) Valid() bool {
 	}
 }
 
+// Defines values for CoursePackageRequestCourseKind.
+const (
+	CoursePackageRequestCourseKindPurpose   CoursePackageRequestCourseKind = "purpose"
+	CoursePackageRequestCourseKindRecovery  CoursePackageRequestCourseKind = "recovery"
+	CoursePackageRequestCourseKindStandards CoursePackageRequestCourseKind = "standards"
+)
+
+// Valid indicates whether the value is a known member of the CoursePackageRequestCourseKind enum.
+func (e CoursePackageRequestCourseKind) Valid() bool {
+	switch e {
+	case CoursePackageRequestCourseKindPurpose:
+		return true
+	case CoursePackageRequestCourseKindRecovery:
+		return true
+	case CoursePackageRequestCourseKindStandards:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CoursePackageRequestCourseStandardsClass.
+const (
+	CoursePackageRequestCourseStandardsClassAction    CoursePackageRequestCourseStandardsClass = "action"
+	CoursePackageRequestCourseStandardsClassBehaviour CoursePackageRequestCourseStandardsClass = "behaviour"
+	CoursePackageRequestCourseStandardsClassEmpty     CoursePackageRequestCourseStandardsClass = ""
+	CoursePackageRequestCourseStandardsClassKnowledge CoursePackageRequestCourseStandardsClass = "knowledge"
+	CoursePackageRequestCourseStandardsClassSkill     CoursePackageRequestCourseStandardsClass = "skill"
+)
+
+// Valid indicates whether the value is a known member of the CoursePackageRequestCourseStandardsClass enum.
+func (e CoursePackageRequestCourseStandardsClass) Valid() bool {
+	switch e {
+	case CoursePackageRequestCourseStandardsClassAction:
+		return true
+	case CoursePackageRequestCourseStandardsClassBehaviour:
+		return true
+	case CoursePackageRequestCourseStandardsClassEmpty:
+		return true
+	case CoursePackageRequestCourseStandardsClassKnowledge:
+		return true
+	case CoursePackageRequestCourseStandardsClassSkill:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CoursePackageRequestCourseStandardsCritical.
+const (
+	CoursePackageRequestCourseStandardsCriticalFailsReview  CoursePackageRequestCourseStandardsCritical = "fails-review"
+	CoursePackageRequestCourseStandardsCriticalFailsSection CoursePackageRequestCourseStandardsCritical = "fails-section"
+	CoursePackageRequestCourseStandardsCriticalNone         CoursePackageRequestCourseStandardsCritical = "none"
+)
+
+// Valid indicates whether the value is a known member of the CoursePackageRequestCourseStandardsCritical enum.
+func (e CoursePackageRequestCourseStandardsCritical) Valid() bool {
+	switch e {
+	case CoursePackageRequestCourseStandardsCriticalFailsReview:
+		return true
+	case CoursePackageRequestCourseStandardsCriticalFailsSection:
+		return true
+	case CoursePackageRequestCourseStandardsCriticalNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CoursePackageRequestCourseStandardsMethodKind.
+const (
+	CoursePackageRequestCourseStandardsMethodKindThreshold CoursePackageRequestCourseStandardsMethodKind = "threshold"
+	CoursePackageRequestCourseStandardsMethodKindYesNo     CoursePackageRequestCourseStandardsMethodKind = "yes-no"
+)
+
+// Valid indicates whether the value is a known member of the CoursePackageRequestCourseStandardsMethodKind enum.
+func (e CoursePackageRequestCourseStandardsMethodKind) Valid() bool {
+	switch e {
+	case CoursePackageRequestCourseStandardsMethodKindThreshold:
+		return true
+	case CoursePackageRequestCourseStandardsMethodKindYesNo:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CoursePackageRequestCourseStandardsStatus.
+const (
+	CoursePackageRequestCourseStandardsStatusDraft     CoursePackageRequestCourseStandardsStatus = "draft"
+	CoursePackageRequestCourseStandardsStatusPublished CoursePackageRequestCourseStandardsStatus = "published"
+	CoursePackageRequestCourseStandardsStatusRetired   CoursePackageRequestCourseStandardsStatus = "retired"
+)
+
+// Valid indicates whether the value is a known member of the CoursePackageRequestCourseStandardsStatus enum.
+func (e CoursePackageRequestCourseStandardsStatus) Valid() bool {
+	switch e {
+	case CoursePackageRequestCourseStandardsStatusDraft:
+		return true
+	case CoursePackageRequestCourseStandardsStatusPublished:
+		return true
+	case CoursePackageRequestCourseStandardsStatusRetired:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CoursePackageRequestFormat.
+const (
+	Cmi5      CoursePackageRequestFormat = "cmi5"
+	Scorm12   CoursePackageRequestFormat = "scorm12"
+	Scorm2004 CoursePackageRequestFormat = "scorm2004"
+)
+
+// Valid indicates whether the value is a known member of the CoursePackageRequestFormat enum.
+func (e CoursePackageRequestFormat) Valid() bool {
+	switch e {
+	case Cmi5:
+		return true
+	case Scorm12:
+		return true
+	case Scorm2004:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Event5Step.
 const (
 	Event5StepCourse  Event5Step = "course"
@@ -4431,6 +4560,61 @@ type Course struct {
 	Values       *[]string `json:"values,omitempty"`
 }
 
+// CoursePackageRequest course.Config
+type CoursePackageRequest struct {
+	// Course course.Course
+	Course struct {
+		Description *string                        `json:"description,omitempty"`
+		Kind        CoursePackageRequestCourseKind `json:"kind"`
+		Language    *string                        `json:"language,omitempty"`
+		Mastery     *int                           `json:"mastery,omitempty"`
+		Scenarios   *[]string                      `json:"scenarios,omitempty"`
+		Standards   *[]struct {
+			Class     *CoursePackageRequestCourseStandardsClass   `json:"class,omitempty"`
+			Code      string                                      `json:"code"`
+			Critical  CoursePackageRequestCourseStandardsCritical `json:"critical"`
+			Deviation *string                                     `json:"deviation,omitempty"`
+			Id        string                                      `json:"id"`
+
+			// Method standards.Method
+			Method struct {
+				Kind  CoursePackageRequestCourseStandardsMethodKind `json:"kind"`
+				Unit  *string                                       `json:"unit,omitempty"`
+				Value *float32                                      `json:"value,omitempty"`
+			} `json:"method"`
+			Position  string                                    `json:"position"`
+			Priority  *string                                   `json:"priority,omitempty"`
+			Process   string                                    `json:"process"`
+			Rationale *string                                   `json:"rationale,omitempty"`
+			Statement string                                    `json:"statement"`
+			Status    CoursePackageRequestCourseStandardsStatus `json:"status"`
+			Step      *string                                   `json:"step,omitempty"`
+			Version   int                                       `json:"version"`
+		} `json:"standards,omitempty"`
+		Title   string `json:"title"`
+		Version string `json:"version"`
+	} `json:"course"`
+	Format CoursePackageRequestFormat `json:"format"`
+}
+
+// CoursePackageRequestCourseKind defines model for CoursePackageRequest.Course.Kind.
+type CoursePackageRequestCourseKind string
+
+// CoursePackageRequestCourseStandardsClass defines model for CoursePackageRequest.Course.Standards.Class.
+type CoursePackageRequestCourseStandardsClass string
+
+// CoursePackageRequestCourseStandardsCritical defines model for CoursePackageRequest.Course.Standards.Critical.
+type CoursePackageRequestCourseStandardsCritical string
+
+// CoursePackageRequestCourseStandardsMethodKind defines model for CoursePackageRequest.Course.Standards.Method.Kind.
+type CoursePackageRequestCourseStandardsMethodKind string
+
+// CoursePackageRequestCourseStandardsStatus defines model for CoursePackageRequest.Course.Standards.Status.
+type CoursePackageRequestCourseStandardsStatus string
+
+// CoursePackageRequestFormat defines model for CoursePackageRequest.Format.
+type CoursePackageRequestFormat string
+
 // CreateWorkshop defines model for CreateWorkshop.
 type CreateWorkshop struct {
 	Course *Course `json:"course,omitempty"`
@@ -7024,7 +7208,7 @@ type AccCloseSessionJSONRequestBody = AccClose
 type AccPutSettingsJSONRequestBody = AccSettings
 
 // CoursePackageJSONRequestBody defines body for CoursePackage for application/json ContentType.
-type CoursePackageJSONRequestBody = Any
+type CoursePackageJSONRequestBody = CoursePackageRequest
 
 // GridRenderJSONRequestBody defines body for GridRender for application/json ContentType.
 type GridRenderJSONRequestBody = Grid
