@@ -66,7 +66,7 @@ func ltiRoutes() []route {
 		{method: http.MethodGet, pattern: "/v1/lti/session", auth: authNone, handle: ltiSessionInfo,
 			doc: opDoc{id: "ltiSession", tag: "lti", summary: "What the launch session (Bearer pls_ token) opened", resp: "LTISession", errors: []int{401}}},
 		{method: http.MethodPost, pattern: "/v1/lti/deeplink", auth: authNone, handle: ltiDeepLink,
-			doc: opDoc{id: "ltiDeepLink", body: "form:Any", tag: "lti", summary: "Answer a deep linking request with the chosen item (form post): a signed LtiDeepLinkingResponse", errors: []int{400, 401}}},
+			doc: opDoc{id: "ltiDeepLink", body: "form:LTIDeepLinkForm", tag: "lti", summary: "Answer a deep linking request with the chosen item (form post): a signed LtiDeepLinkingResponse", errors: []int{400, 401}}},
 		{method: http.MethodPost, pattern: "/v1/lti/practice", auth: authNone, handle: ltiPractice,
 			doc: opDoc{id: "ltiPractice", tag: "lti", summary: "Grade a recovery practice reply of a launch; the score goes to the line item once per attempt", body: "LTIPracticeRequest", resp: "LTIGraded", errors: []int{401, 404}}},
 		{method: http.MethodPost, pattern: "/v1/lti/complete", auth: authNone, handle: ltiComplete,

@@ -1694,6 +1694,51 @@ func (e GridViewYouRole) Valid() bool {
 	}
 }
 
+// Defines values for LTIDeepLinkFormAnonymity.
+const (
+	LTIDeepLinkFormAnonymityAlias     LTIDeepLinkFormAnonymity = "alias"
+	LTIDeepLinkFormAnonymityAnonymous LTIDeepLinkFormAnonymity = "anonymous"
+	LTIDeepLinkFormAnonymityEmpty     LTIDeepLinkFormAnonymity = ""
+	LTIDeepLinkFormAnonymityNamed     LTIDeepLinkFormAnonymity = "named"
+)
+
+// Valid indicates whether the value is a known member of the LTIDeepLinkFormAnonymity enum.
+func (e LTIDeepLinkFormAnonymity) Valid() bool {
+	switch e {
+	case LTIDeepLinkFormAnonymityAlias:
+		return true
+	case LTIDeepLinkFormAnonymityAnonymous:
+		return true
+	case LTIDeepLinkFormAnonymityEmpty:
+		return true
+	case LTIDeepLinkFormAnonymityNamed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LTIDeepLinkFormKind.
+const (
+	LTIDeepLinkFormKindCourse   LTIDeepLinkFormKind = "course"
+	LTIDeepLinkFormKindPractice LTIDeepLinkFormKind = "practice"
+	LTIDeepLinkFormKindWorkshop LTIDeepLinkFormKind = "workshop"
+)
+
+// Valid indicates whether the value is a known member of the LTIDeepLinkFormKind enum.
+func (e LTIDeepLinkFormKind) Valid() bool {
+	switch e {
+	case LTIDeepLinkFormKindCourse:
+		return true
+	case LTIDeepLinkFormKindPractice:
+		return true
+	case LTIDeepLinkFormKindWorkshop:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for LTIGradedFeedbackReviewFindingsSeverity.
 const (
 	LTIGradedFeedbackReviewFindingsSeverityError   LTIGradedFeedbackReviewFindingsSeverity = "error"
@@ -4394,9 +4439,6 @@ type Alignment struct {
 	Organisation string  `json:"organisation"`
 }
 
-// Any see the package documentation
-type Any = map[string]interface{}
-
 // Appended defines model for Appended.
 type Appended struct {
 	Applied    int `json:"applied"`
@@ -5483,6 +5525,48 @@ type Joining struct {
 // LTICompleteRequest defines model for LTICompleteRequest.
 type LTICompleteRequest struct {
 	Attempt string `json:"attempt"`
+}
+
+// LTIDeepLinkForm the item a facilitator chose for a deep linking request; the session token comes from the page
+type LTIDeepLinkForm struct {
+	Anonymity *LTIDeepLinkFormAnonymity `json:"anonymity,omitempty"`
+
+	// Graded present and not empty: the link is graded
+	Graded *string             `json:"graded,omitempty"`
+	Kind   LTIDeepLinkFormKind `json:"kind"`
+
+	// Mastery practice: the mastery score, 0 to 100
+	Mastery *string `json:"mastery,omitempty"`
+
+	// Position workshop: the job role, required
+	Position *string `json:"position,omitempty"`
+
+	// Process workshop: the process, required
+	Process *string `json:"process,omitempty"`
+
+	// Scenario practice: scenario ids, repeated
+	Scenario *LTIDeepLinkForm_Scenario `json:"scenario,omitempty"`
+
+	// Session the deep linking session token
+	Session *string `json:"session,omitempty"`
+	Title   *string `json:"title,omitempty"`
+}
+
+// LTIDeepLinkFormAnonymity defines model for LTIDeepLinkForm.Anonymity.
+type LTIDeepLinkFormAnonymity string
+
+// LTIDeepLinkFormKind defines model for LTIDeepLinkForm.Kind.
+type LTIDeepLinkFormKind string
+
+// LTIDeepLinkFormScenario0 defines model for LTIDeepLinkForm.Scenario.0.
+type LTIDeepLinkFormScenario0 = string
+
+// LTIDeepLinkFormScenario1 defines model for LTIDeepLinkForm.Scenario.1.
+type LTIDeepLinkFormScenario1 = []string
+
+// LTIDeepLinkForm_Scenario practice: scenario ids, repeated
+type LTIDeepLinkForm_Scenario struct {
+	union json.RawMessage
 }
 
 // LTIGraded defines model for LTIGraded.
@@ -7223,7 +7307,7 @@ type JoinWorkshopJSONRequestBody = Join
 type LtiCompleteJSONRequestBody = LTICompleteRequest
 
 // LtiDeepLinkFormdataRequestBody defines body for LtiDeepLink for application/x-www-form-urlencoded ContentType.
-type LtiDeepLinkFormdataRequestBody = Any
+type LtiDeepLinkFormdataRequestBody = LTIDeepLinkForm
 
 // LtiLaunchFormdataRequestBody defines body for LtiLaunch for application/x-www-form-urlencoded ContentType.
 type LtiLaunchFormdataRequestBody = LTILaunchForm
@@ -7928,6 +8012,68 @@ func (t EventOrBatch) MarshalJSON() ([]byte, error) {
 }
 
 func (t *EventOrBatch) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsLTIDeepLinkFormScenario0 returns the union data inside the LTIDeepLinkForm_Scenario as a LTIDeepLinkFormScenario0
+func (t LTIDeepLinkForm_Scenario) AsLTIDeepLinkFormScenario0() (LTIDeepLinkFormScenario0, error) {
+	var body LTIDeepLinkFormScenario0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromLTIDeepLinkFormScenario0 overwrites any union data inside the LTIDeepLinkForm_Scenario as the provided LTIDeepLinkFormScenario0
+func (t *LTIDeepLinkForm_Scenario) FromLTIDeepLinkFormScenario0(v LTIDeepLinkFormScenario0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeLTIDeepLinkFormScenario0 performs a merge with any union data inside the LTIDeepLinkForm_Scenario, using the provided LTIDeepLinkFormScenario0
+func (t *LTIDeepLinkForm_Scenario) MergeLTIDeepLinkFormScenario0(v LTIDeepLinkFormScenario0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsLTIDeepLinkFormScenario1 returns the union data inside the LTIDeepLinkForm_Scenario as a LTIDeepLinkFormScenario1
+func (t LTIDeepLinkForm_Scenario) AsLTIDeepLinkFormScenario1() (LTIDeepLinkFormScenario1, error) {
+	var body LTIDeepLinkFormScenario1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromLTIDeepLinkFormScenario1 overwrites any union data inside the LTIDeepLinkForm_Scenario as the provided LTIDeepLinkFormScenario1
+func (t *LTIDeepLinkForm_Scenario) FromLTIDeepLinkFormScenario1(v LTIDeepLinkFormScenario1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeLTIDeepLinkFormScenario1 performs a merge with any union data inside the LTIDeepLinkForm_Scenario, using the provided LTIDeepLinkFormScenario1
+func (t *LTIDeepLinkForm_Scenario) MergeLTIDeepLinkFormScenario1(v LTIDeepLinkFormScenario1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t LTIDeepLinkForm_Scenario) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *LTIDeepLinkForm_Scenario) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
