@@ -33,7 +33,7 @@ func newTarget(t *testing.T, mod func(*api.Config)) (apitest.Target, *store.Stor
 	if mod != nil {
 		mod(&cfg)
 	}
-	srv := httptest.NewServer(api.New(cfg))
+	srv := httptest.NewServer(validated(t, api.New(cfg)))
 	t.Cleanup(srv.Close)
 	tg := apitest.Target{BaseURL: srv.URL, OrgKey: keyA, OtherOrgKey: keyB, ClientIPHeader: "X-Test-Client",
 		Rows: func(t *testing.T) int {

@@ -18,7 +18,7 @@ func courseRoutes() []route {
 	return []route{
 		{method: http.MethodPost, pattern: "/v1/courses/package", auth: authCreate, handle: coursePackage,
 			doc: opDoc{id: "coursePackage", tag: "courses", summary: "Build a course package for an LMS (SCORM 1.2, SCORM 2004 3rd edition or cmi5) from {\"format\", \"course\"}; the same input gives the same zip",
-				body: "Any", resp: "file", errors: []int{401, 503}}},
+				body: "CoursePackageRequest", resp: "file", errors: []int{401, 503}}},
 	}
 }
 

@@ -52,7 +52,7 @@ func newLTITool(t *testing.T) (ltitest.Tool, *store.Store) {
 	cfg := api.Config{Store: st, APIKeys: []api.APIKey{k}, Now: c.Now,
 		LTI: api.LTIConfig{Keys: toolKeys(t), Transport: http.DefaultTransport,
 			JWKS: &lti.JWKSCache{Transport: http.DefaultTransport, Now: c.Now}}}
-	srv := httptest.NewServer(api.New(cfg))
+	srv := httptest.NewServer(validated(t, api.New(cfg)))
 	t.Cleanup(srv.Close)
 	return ltitest.Tool{BaseURL: srv.URL, OrgKey: key, Rows: ltiRows(st), Advance: c.add}, st
 }
@@ -105,7 +105,7 @@ func TestLTISetupPage(t *testing.T) {
 	st, err := sqlite.Open(context.Background(), ":memory:")
 	require.NoError(t, err)
 	defer st.DB().Close()
-	off := httptest.NewServer(api.New(api.Config{Store: st}))
+	off := httptest.NewServer(validated(t, api.New(api.Config{Store: st})))
 	defer off.Close()
 	page = b.Do(t, http.MethodGet, off.URL+"/v1/lti/setup", nil, nil)
 	assert.Contains(t, page.Body, `id="keys-missing"`)

@@ -32,6 +32,12 @@ func TestOpenAPIFileIsCurrent(t *testing.T) {
 
 type obj = map[string]any
 
+// browserPage reports whether the operation is a page an LMS opens in the
+// learner's browser, which answers errors with an HTML page.
+func browserPage(id string) bool {
+	return id == "ltiLoginGet" || id == "ltiLoginPost" || id == "ltiLaunch" || id == "ltiDeepLink"
+}
+
 // openAPI builds the OpenAPI 3.1 description from the route table and the
 // schemas in openapi_schemas.json.
 func (h *handler) openAPI() obj {
@@ -57,7 +63,9 @@ func (h *handler) openAPI() obj {
 			op["requestBody"] = obj{"required": true, "content": obj{
 				"application/x-www-form-urlencoded": obj{"schema": ref(form)}}}
 		} else if d.body != "" {
-			op["requestBody"] = obj{"required": true, "content": obj{
+			// A completion or a close may come with no body at all.
+			optional := d.body == "Complete" || d.body == "AccClose"
+			op["requestBody"] = obj{"required": !optional, "content": obj{
 				"application/json": obj{"schema": ref(d.body)}}}
 		}
 		status := d.status
@@ -66,6 +74,9 @@ func (h *handler) openAPI() obj {
 		}
 		responses := obj{}
 		switch {
+		case d.id == "coursePackage":
+			responses[strconv.Itoa(status)] = obj{"description": "the course package", "content": obj{
+				"application/zip": obj{"schema": obj{"type": "string", "contentMediaType": "application/zip"}}}}
 		case d.resp == "file":
 			responses[strconv.Itoa(status)] = obj{"description": "the exported file", "content": obj{
 				"application/json": obj{"schema": ref("Grid")},
@@ -76,8 +87,11 @@ func (h *handler) openAPI() obj {
 		case status == http.StatusNoContent:
 			responses["204"] = obj{"description": "done, no content"}
 		case d.resp != "":
-			responses[strconv.Itoa(status)] = obj{"description": "success", "content": obj{
-				"application/json": obj{"schema": ref(d.resp)}}}
+			content := obj{"application/json": obj{"schema": ref(d.resp)}}
+			if slices.Contains(d.query, "format") {
+				content["text/csv"] = obj{"schema": obj{"type": "string"}}
+			}
+			responses[strconv.Itoa(status)] = obj{"description": "success", "content": content}
 		}
 		errs := append([]int{}, d.errors...)
 		if d.body != "" {
@@ -86,6 +100,12 @@ func (h *handler) openAPI() obj {
 		errs = append(errs, 405, 500)
 		for _, code := range errs {
 			responses[strconv.Itoa(code)] = obj{"$ref": "#/components/responses/Problem"}
+			if browserPage(d.id) && code != 405 && code != 500 {
+				// A learner's browser gets a page that says what went wrong.
+				responses[strconv.Itoa(code)] = obj{"description": "an error page or problem", "content": obj{
+					ProblemContentType: obj{"schema": ref("Problem")},
+					"text/html":        obj{"schema": obj{"type": "string"}}}}
+			}
 		}
 		op["responses"] = responses
 		switch rt.auth {
