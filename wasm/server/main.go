@@ -3,15 +3,17 @@
 //
 //	go run ./wasm/server                       # page + API, purposeful.sqlite
 //	go run ./wasm/server -db /tmp/x.sqlite -addr 127.0.0.1:9000
-//	go run ./wasm/server -addr 0.0.0.0:8080    # a team workshop in a room: phones on the same network join
+//	go run ./wasm/server -addr 0.0.0.0:8080 -public-org room  # a team workshop in a room: phones on the same network join
 //	go run ./wasm/server -new-key acme         # print a new API key for "acme"
 //	go run ./wasm/server -new-lti-key 2027-01 > lti.pem && go run ./wasm/server -lti-keys lti.pem
 //
 // By default only this computer can open the page. For a team workshop in
-// a room, -addr 0.0.0.0:8080 listens on the local network too: the server
-// prints the address phones can reach (this computer's address on the
-// network, or -join-url when set, for example behind a proxy) with a QR
-// code of it, and the team page's join link and QR code use that address.
+// a room, -addr 0.0.0.0:8080 listens on the local network too (and
+// -public-org room lets the facilitator create the workshop without an API
+// key, which off loopback is otherwise required): the server prints the
+// address phones can reach (this computer's address on the network, or
+// -join-url when set, for example behind a proxy) with a QR code of it,
+// and the team page's join link and QR code use that address.
 //
 // Settings from the environment: PURPOSEFUL_API_KEYS (org:id:sha256 list,
 // see -new-key), PURPOSEFUL_ORIGINS (comma-separated CORS allow-list),
