@@ -44,25 +44,31 @@ func BenchmarkReview(b *testing.B) {
 	}
 }
 
+// benchAPI is the API on a fresh SQLite file, with a function that sends
+// it one JSON request (with a bearer token when token is not empty).
+func benchAPI(b *testing.B) (*store.Store, func(method, path, token, body string) *httptest.ResponseRecorder) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "b.sqlite"))
+	require.NoError(b, err)
+	b.Cleanup(func() { st.DB().Close() })
+	h := api.New(api.Config{Store: st, PublicOrg: "local"})
+	return st, func(method, path, token, body string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest(method, path, strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		if token != "" {
+			r.Header.Set("Authorization", "Bearer "+token)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		return rec
+	}
+}
+
 // BenchmarkAppend appends one idea to workshops that already hold n
 // events (each append folds the stored log).
 func BenchmarkAppend(b *testing.B) {
 	for _, n := range []int{10, 100, 1000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "b.sqlite"))
-			require.NoError(b, err)
-			defer st.DB().Close()
-			h := api.New(api.Config{Store: st, PublicOrg: "local"})
-			do := func(method, path, token, body string) *httptest.ResponseRecorder {
-				r := httptest.NewRequest(method, path, strings.NewReader(body))
-				r.Header.Set("Content-Type", "application/json")
-				if token != "" {
-					r.Header.Set("Authorization", "Bearer "+token)
-				}
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, r)
-				return rec
-			}
+			_, do := benchAPI(b)
 			rec := do(http.MethodPost, "/v1/workshops", "", `{"name":"F","course":{"position":"Agent","purpose":"To help guests","process":"Check-in"}}`)
 			var created struct {
 				ID    string `json:"id"`
@@ -98,20 +104,7 @@ func BenchmarkPoll(b *testing.B) {
 	for _, n := range []int{100, 2000, 20000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			ctx := context.Background()
-			st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "b.sqlite"))
-			require.NoError(b, err)
-			defer st.DB().Close()
-			h := api.New(api.Config{Store: st, PublicOrg: "local"})
-			do := func(method, path, token, body string) *httptest.ResponseRecorder {
-				r := httptest.NewRequest(method, path, strings.NewReader(body))
-				r.Header.Set("Content-Type", "application/json")
-				if token != "" {
-					r.Header.Set("Authorization", "Bearer "+token)
-				}
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, r)
-				return rec
-			}
+			st, do := benchAPI(b)
 			rec := do(http.MethodPost, "/v1/workshops", "", `{"name":"F","course":{"position":"Agent","purpose":"To help guests","process":"Check-in"}}`)
 			var created struct {
 				ID     string `json:"id"`
