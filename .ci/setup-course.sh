@@ -14,4 +14,4 @@ if ! command -v xmllint >/dev/null; then
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libxml2-utils
 fi
 (cd wasm/course/e2e && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
-xmllint --version 2>&1 | head -1
+xmllint --version 2>&1 | sed -n 1p # sed reads it all: head could end xmllint with SIGPIPE under pipefail
