@@ -66,6 +66,24 @@ func charsErr(s string, text bool) error {
 	return nil
 }
 
+// StripControl returns s without the characters a text may not hold (see
+// [CheckTextChars]): C0 and C1 controls other than tab and line breaks,
+// DEL, and bidirectional overrides. Doors where people type (the page)
+// use it so that a pasted control character is dropped where it arrives
+// instead of refusing the whole text later.
+func StripControl(s string) string {
+	if charsErr(s, true) == nil {
+		return s
+	}
+	b := make([]rune, 0, len(s))
+	for _, r := range s {
+		if !badRune(r, true) {
+			b = append(b, r)
+		}
+	}
+	return string(b)
+}
+
 // checkChars is charsErr at a field path.
 func checkChars(path, s string, text bool) error {
 	if err := charsErr(s, text); err != nil {

@@ -146,3 +146,18 @@ func TestUnknownEventType(t *testing.T) {
 		assert.Contains(t, err.Error(), string(typ))
 	}
 }
+
+func TestStripControl(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"plain text is kept", "Walk the guest to the lift", "Walk the guest to the lift"},
+		{"tab and line breaks are kept", "one\ttwo\r\nthree", "one\ttwo\r\nthree"},
+		{"NUL inside a word goes", "<scr\x00ipt>", "<script>"},
+		{"escape, C1 and a bidi override go", "a\x1b[31mb\u0085c\u202ed", "a[31mbcd"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := StripControl(tc.in)
+			assert.Equal(t, tc.want, got)
+			assert.NoError(t, CheckTextChars("text", got), "what is left passes the text rule")
+		})
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"honnef.co/go/js/dom/v2"
 
+	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
@@ -41,12 +42,16 @@ func (e *element) Attr(n string) string {
 	}
 	return v.String()
 }
+
+// Value is the field's text without the control characters grid refuses
+// in a text (grid.StripControl): a pasted NUL or bidi override is dropped
+// as it is typed, not refused with the whole idea later.
 func (e *element) Value() string {
 	v := e.v.Get("value")
 	if v.Type() != js.TypeString {
 		return ""
 	}
-	return v.String()
+	return grid.StripControl(v.String())
 }
 func (e *element) SetValue(s string)    { e.v.Set("value", s) }
 func (e *element) Checked() bool        { return e.v.Get("checked").Truthy() }
