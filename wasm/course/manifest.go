@@ -120,18 +120,25 @@ func scorm12Manifest(c *Course, files []string) []byte {
 		b.WriteString(`        <adlcp:masteryscore>` + strconv.Itoa(c.MasteryScore()) + `</adlcp:masteryscore>
 `)
 	}
+	closeManifest(&b, id, "scormtype", files) // SCORM 1.2 spells it in lower case
+	return []byte(b.String())
+}
+
+// closeManifest ends a SCORM manifest after its item: the organisation,
+// the one SCO resource with its files (scormAttr is the adlcp attribute's
+// name, whose case differs between SCORM 1.2 and 2004) and the manifest.
+func closeManifest(b *strings.Builder, id, scormAttr string, files []string) {
 	b.WriteString(`      </item>
     </organization>
   </organizations>
   <resources>
-    <resource identifier="RES-` + id + `" type="webcontent" adlcp:scormtype="sco" href="index.html">
+    <resource identifier="RES-` + id + `" type="webcontent" adlcp:` + scormAttr + `="sco" href="index.html">
 `)
-	writeFiles(&b, files)
+	writeFiles(b, files)
 	b.WriteString(`    </resource>
   </resources>
 </manifest>
 `)
-	return []byte(b.String())
 }
 
 func scorm2004Manifest(c *Course, files []string) []byte {
@@ -167,17 +174,7 @@ func scorm2004Manifest(c *Course, files []string) []byte {
         </imsss:sequencing>
 `)
 	}
-	b.WriteString(`      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="RES-` + id + `" type="webcontent" adlcp:scormType="sco" href="index.html">
-`)
-	writeFiles(&b, files)
-	b.WriteString(`    </resource>
-  </resources>
-</manifest>
-`)
+	closeManifest(&b, id, "scormType", files)
 	return []byte(b.String())
 }
 
