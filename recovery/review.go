@@ -355,7 +355,7 @@ func shoutAllowed(w string) bool {
 func (rv *reviewer) checkShouting() {
 	toks := rv.doc.Tokens
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind == prose.Punct && len(t.Text) >= 2 && (strings.Count(t.Text, "!") >= 2 || strings.Contains(t.Text, "!") && strings.Contains(t.Text, "?")) {
 			rv.finding(apShouting, hit{i, i + 1, t.Span}, ".")
 			continue
@@ -364,7 +364,7 @@ func (rv *reviewer) checkShouting() {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && (shouted(toks[j]) || toks[j].Kind == prose.Punct && j+1 < len(toks) && shouted(toks[j+1])) {
+		for j < len(toks) && (shouted(&toks[j]) || toks[j].Kind == prose.Punct && j+1 < len(toks) && shouted(&toks[j+1])) {
 			j++
 		}
 		span := rv.doc.TokenSpan(i, j)
@@ -373,7 +373,7 @@ func (rv *reviewer) checkShouting() {
 	}
 }
 
-func shouted(t prose.Token) bool {
+func shouted(t *prose.Token) bool {
 	if t.Kind != prose.Word || len(t.Text) < 3 || t.Text[0] >= 'a' && t.Text[0] <= 'z' || t.Text[1] >= 'a' && t.Text[1] <= 'z' {
 		return false // cheap test first: most words start in lower case or are Capitalised
 	}

@@ -158,8 +158,8 @@ func splitSentences(text string, toks []Token, out []Sentence) []Sentence {
 		first = last
 	}
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if i > first && lineBreakBetween(text, toks[i-1], t) {
+		t := &toks[i]
+		if i > first && t.Span.Start-toks[i-1].Span.End > 0 && lineBreakBetween(text, &toks[i-1], t) {
 			flush(i)
 		}
 		if t.Kind != Punct || !strings.ContainsAny(t.Norm, ".!?") {
@@ -203,7 +203,7 @@ func startsUpper(s string) bool {
 // lineBreakBetween reports whether the gap between a and b is a break that
 // ends a sentence: an empty line, a list marker after a newline, or a
 // newline before a capital after a line with no closing punctuation.
-func lineBreakBetween(text string, a, b Token) bool {
+func lineBreakBetween(text string, a, b *Token) bool {
 	gap := text[a.Span.End:b.Span.Start]
 	if len(gap) == 0 || len(gap) == 1 && gap[0] != '\n' {
 		return false // no gap or one space: the usual case

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Slot words stand for a class of tokens in a phrase:
@@ -50,6 +51,11 @@ type MatcherConfig struct {
 type Matcher struct {
 	t     *Tables
 	terms map[string]term // nil for a matcher loaded from tables
+	// root is the root node's children by term (0 = none), made on the
+	// first scan: every token is looked up from the root, so the root
+	// takes one index instead of a search among its many edges.
+	root     []int32
+	rootOnce sync.Once
 }
 
 // Tables is a compiled [Matcher] as plain data, so that it can be written
@@ -429,13 +435,20 @@ func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
 	} else {
 		w.terms = make([]int32, len(toks))
 	}
+	root := m.rootChildren()
+	nd := m.t.Nodes[:NodeSize]
+	rootSlots := nd[nodeSlot] != 0 || nd[nodeSlot+1] != 0 || nd[nodeSlot+2] != 0 || nd[nodeSlot+3] != 0 || nd[nodeOut] != 0
 	qi := 0 // index into doc.Quantities of the first quantity at or after i
 	for i := 0; i < len(toks); {
 		for qi < len(doc.Quantities) && doc.Quantities[qi].First < i {
 			qi++
 		}
 		w.best, w.bestEnd = 0, 0
-		w.walk(0, i, qi)
+		if rootSlots {
+			w.walk(0, i, qi)
+		} else if term, ok := w.term(i); ok && int(term) < len(root) && root[term] != 0 {
+			w.walk(root[term], i+1, qi) // what walk(0, i, qi) does with no slot at the root
+		}
 		best, bestEnd := w.best, w.bestEnd
 		if best == 0 {
 			i++
@@ -449,6 +462,24 @@ func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
 		}
 	}
 	return dst
+}
+
+// rootChildren returns the children of the root node indexed by term.
+func (m *Matcher) rootChildren() []int32 {
+	m.rootOnce.Do(func() {
+		nd := m.t.Nodes[:NodeSize]
+		edges := m.t.Edges[2*nd[nodeLo] : 2*nd[nodeHi]]
+		top := int32(0)
+		for k := 0; k < len(edges); k += 2 {
+			top = max(top, edges[k])
+		}
+		root := make([]int32, top+1)
+		for k := 0; k < len(edges); k += 2 {
+			root[edges[k]] = edges[k+1]
+		}
+		m.root = root
+	})
+	return m.root
 }
 
 // walker is the state of one scan: the longest phrase found from the

@@ -170,7 +170,7 @@ func currency(s string) (string, bool) {
 // ("within an hour"), percentages and currency amounts.
 func findQuantities(toks []Token, out []Quantity) []Quantity {
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind == Symbol {
 			if unit, ok := currency(t.Norm); ok && i+1 < len(toks) && toks[i+1].Kind == Number && toks[i+1].Span.Start == t.Span.End {
 				out = append(out, Quantity{Value: toks[i+1].Value, Unit: unit, Dimension: Money, Span: t.Span.Join(toks[i+1].Span), First: i, Last: i + 2})

@@ -112,16 +112,23 @@ func isWordRune(r rune) bool {
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
-// tokenizer walks a text once, keeping byte and UTF-16 positions and
-// writing the folded form of every token into one buffer.
+// tokenizer walks a text once, keeping byte and UTF-16 positions. A
+// token that is already in folded form (ASCII with no capital, as most
+// words are) has its Text as its Norm; the folded form of every other
+// token is written into one buffer.
 type tokenizer struct {
 	text   string
 	pos    int // byte offset
 	pos16  int // UTF-16 offset
 	norm   []byte
 	toks   []Token
-	starts []int32 // start of each token's Norm in norm
+	folded []foldedToken
+	buf    [32]foldedToken // the first folded tokens, without allocating
+	buf8   [256]byte       // the first folded bytes
 }
+
+// foldedToken is a token whose Norm is norm[start:end] of the tokenizer.
+type foldedToken struct{ tok, start, end int32 }
 
 func (z *tokenizer) peek(at int) (rune, int) {
 	if at >= len(z.text) {
@@ -154,7 +161,21 @@ func (z *tokenizer) advanceTo(end int) {
 // must be at start.
 func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
 	start, start16 := z.pos, z.pos16
-	z.starts = append(z.starts, int32(len(z.norm)))
+	t := z.text[start:end]
+	plain := true
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		// ASCII with no capital: the text is its own folded form.
+		z.pos, z.pos16 = end, start16+len(t)
+		z.toks = append(z.toks, Token{Kind: kind, Text: t, Norm: t, Span: Span{start, end, start16, z.pos16}, Value: value})
+		return
+	}
+	k := len(z.norm)
 	for i := start; i < end; {
 		if z.text[i] < utf8.RuneSelf {
 			// A run of ASCII: copy it whole, then lower its capitals.
@@ -183,17 +204,18 @@ func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
 		z.pos16 += width16(r)
 	}
 	z.pos = end
-	z.toks = append(z.toks, Token{Kind: kind, Text: z.text[start:end], Span: Span{start, end, start16, z.pos16}, Value: value})
+	z.folded = append(z.folded, foldedToken{int32(len(z.toks)), int32(k), int32(len(z.norm))})
+	z.toks = append(z.toks, Token{Kind: kind, Text: t, Span: Span{start, end, start16, z.pos16}, Value: value})
 }
 
 // tokenize splits text into tokens, appending to dst (its memory is
 // reused when it has room). The text must be valid UTF-8.
 func tokenize(text string, dst []Token) []Token {
-	n := len(text)/4 + 8
-	if cap(dst) < n {
+	if n := len(text)/4 + 8; cap(dst) < n {
 		dst = make([]Token, 0, n)
 	}
-	z := &tokenizer{norm: make([]byte, 0, len(text)+8), toks: dst[:0], starts: make([]int32, 0, n)}
+	z := tokenizer{toks: dst[:0]}
+	z.folded, z.norm = z.buf[:0], z.buf8[:0]
 	return z.run(text)
 }
 
@@ -201,8 +223,16 @@ func tokenize(text string, dst []Token) []Token {
 // is valid until the next call.
 func (z *tokenizer) run(text string) []Token {
 	z.text, z.pos, z.pos16 = text, 0, 0
-	z.norm, z.toks, z.starts = z.norm[:0], z.toks[:0], z.starts[:0]
+	z.norm, z.toks, z.folded = z.norm[:0], z.toks[:0], z.folded[:0]
 	for z.pos < len(text) {
+		if c := text[z.pos]; c == ' ' || c == '\n' {
+			z.pos++
+			z.pos16++
+			continue
+		} else if c|0x20 >= 'a' && c|0x20 <= 'z' {
+			z.word()
+			continue
+		}
 		r, size := z.peek(z.pos)
 		switch {
 		case r == ' ' || r == '\n' || r == '\t' || r == '\r':
@@ -248,16 +278,16 @@ func (z *tokenizer) run(text string) []Token {
 			z.emit(Symbol, end, 0)
 		}
 	}
-	norm := string(z.norm)
-	for i := range z.toks {
-		end := len(norm)
-		if i+1 < len(z.starts) {
-			end = int(z.starts[i+1])
+	if len(z.folded) > 0 {
+		norm := string(z.norm)
+		for _, f := range z.folded {
+			z.toks[f.tok].Norm = norm[f.start:f.end]
 		}
-		z.toks[i].Norm = norm[z.starts[i]:end]
-		if z.toks[i].Kind == Word {
-			if v, ok := numberWord(z.toks[i].Norm); ok {
-				z.toks[i].Kind, z.toks[i].Value = Number, v
+	}
+	for i := range z.toks {
+		if t := &z.toks[i]; t.Kind == Word {
+			if v, ok := numberWord(t.Norm); ok {
+				t.Kind, t.Value = Number, v
 			}
 		}
 	}
@@ -323,6 +353,9 @@ func (z *tokenizer) word() {
 		// Fast path: a run of ASCII letters and digits.
 		for end < len(t) && (t[end]|0x20 >= 'a' && t[end]|0x20 <= 'z' || '0' <= t[end] && t[end] <= '9') {
 			end++
+		}
+		if end < len(t) && (t[end] == ' ' || t[end] == ',') {
+			break // the usual end of a word
 		}
 		r, n := z.peek(end)
 		if r < 0 {
