@@ -234,18 +234,69 @@ var clauseRules = []clauseRule{
 }
 
 // compiledRules is clauseRules indexed by verb key, with every word list
-// reduced to stems once.
+// reduced to stems once. Each rule's With and Without lists and its
+// NotVerbs are bits of a ruleBits set: a word (by stem) or a verb (by
+// key) maps to the set of lists it stands in, so that a clause is
+// checked against every rule by a few bit tests.
 type compiledRules struct {
-	byVerb   map[string][]int // verb key -> rule indexes
-	anyVerb  []int
-	with     [][]string
-	without  [][]string
-	notVerbs [][]string
+	byVerb              map[string][]int // verb key -> rule indexes
+	anyVerb             []int
+	words               map[string]ruleBits // stem -> with (bit 2i) and without (bit 2i+1) lists of rule i
+	notVerbs            map[string]ruleBits // verb key -> rules (bit 2i+1) that refuse it
+	hasWith, hasWithout []bool
+	// anyVerbBy is anyVerb for each [owner is first][person][tense] of a
+	// clause: only the rules whose Who and Tenses suit it.
+	anyVerbBy [2][numPersons][numTenses][]int
 }
 
+// anyVerbFor returns the rules for any verb whose person and tense suit
+// clause c.
+func (ix *compiledRules) anyVerbFor(c *prose.Clause) []int {
+	o := 0
+	if c.Owner == prose.First {
+		o = 1
+	}
+	if int(c.Person) >= numPersons || int(c.Tense) >= numTenses {
+		return ix.anyVerb
+	}
+	return ix.anyVerbBy[o][c.Person][c.Tense]
+}
+
+const (
+	numPersons = 4 // prose.NoPerson to prose.Third
+	numTenses  = 7 // prose.Present to prose.Conditional
+)
+
+// suits reports whether rule r takes a clause of person p and tense t,
+// with a subject that is ours (owner first) or not.
+func (r *clauseRule) suits(ownerFirst bool, p prose.Person, t prose.Tense) bool {
+	if r.Ours && ownerFirst {
+		p = prose.First
+	}
+	return (r.Who == 0 || r.Who&(1<<p) != 0) && (r.Tenses == 0 || r.Tenses&(1<<t) != 0)
+}
+
+// maxClauseRules is how many clause rules a ruleBits set has room for.
+const maxClauseRules = 64
+
+// ruleBits is a set of two bits per clause rule.
+type ruleBits [2 * maxClauseRules / 64]uint64
+
+func (b *ruleBits) set(i int)      { b[i/64] |= 1 << (i % 64) }
+func (b *ruleBits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
+func (b *ruleBits) or(o *ruleBits) { b[0], b[1] = b[0]|o[0], b[1]|o[1] }
+
 var clauseIndex = sync.OnceValue(func() *compiledRules {
-	c := &compiledRules{byVerb: make(map[string][]int, 256), with: make([][]string, len(clauseRules)),
-		without: make([][]string, len(clauseRules)), notVerbs: make([][]string, len(clauseRules))}
+	if len(clauseRules) > maxClauseRules {
+		panic("recovery: more clause rules than maxClauseRules")
+	}
+	c := &compiledRules{byVerb: make(map[string][]int, 256), words: make(map[string]ruleBits, 512),
+		notVerbs: make(map[string]ruleBits, 128), hasWith: make([]bool, len(clauseRules)), hasWithout: make([]bool, len(clauseRules))}
+	add := func(m map[string]ruleBits, key string, bit int) {
+		b := m[key]
+		b.set(bit)
+		m[key] = b
+	}
 	for i := range clauseRules {
 		r := &clauseRules[i]
 		if len(r.Verbs) == 0 {
@@ -257,8 +308,9 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 				c.byVerb[k] = append(l, i)
 			}
 		}
+		c.hasWith[i] = len(r.With) > 0
 		for _, w := range r.With {
-			c.with[i] = append(c.with[i], prose.Stem(w))
+			add(c.words, prose.Stem(w), 2*i)
 		}
 		without, notVerbs := r.Without, r.NotVerbs
 		if r.WithoutErrors {
@@ -267,11 +319,23 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 		if r.NotActions {
 			notVerbs = append(slices.Clip(notVerbs), actionVerbs...)
 		}
+		c.hasWithout[i] = len(without) > 0
 		for _, w := range without {
-			c.without[i] = append(c.without[i], prose.Stem(w))
+			add(c.words, prose.Stem(w), 2*i+1)
 		}
 		for _, v := range notVerbs {
-			c.notVerbs[i] = append(c.notVerbs[i], prose.VerbKey(v))
+			add(c.notVerbs, prose.VerbKey(v), 2*i+1)
+		}
+	}
+	for o := range 2 {
+		for p := range numPersons {
+			for t := range numTenses {
+				for _, ri := range c.anyVerb {
+					if clauseRules[ri].suits(o == 1, prose.Person(p), prose.Tense(t)) {
+						c.anyVerbBy[o][p][t] = append(c.anyVerbBy[o][p][t], ri)
+					}
+				}
+			}
 		}
 	}
 	return c
@@ -284,19 +348,35 @@ type ruleHit struct {
 	hit
 }
 
-// readClauses runs the clause rules over the draft's clauses.
-func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHit {
+// tokenRules is the rule lists a token's stem stands in, once read.
+type tokenRules struct {
+	bits ruleBits
+	read bool
+}
+
+// readClauses runs the clause rules over the draft's clauses; words
+// holds, per token, the rule lists its stem stands in (made here, its
+// memory reused).
+func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []tokenRules) ([]ruleHit, []tokenRules) {
 	ix := clauseIndex()
-	hasAny := func(c *prose.Clause, words []string) bool {
+	// words[k] is looked up when a rule first needs it: most clauses fail
+	// a rule on person or tense before its words matter.
+	words = slices.Grow(words[:0], len(doc.Tokens))[:len(doc.Tokens)]
+	clear(words)
+	var in, notVerb ruleBits // the lists a word of the clause stands in; the rules refusing its verb
+	inRead := false
+	readIn := func(c *prose.Clause) {
+		inRead = true
 		for k := c.First; k < c.Last; k++ {
-			if !doc.Tokens[k].IsWord() {
-				continue
+			w := &words[k]
+			if !w.read {
+				w.read = true
+				if t := &doc.Tokens[k]; t.IsWord() {
+					w.bits = ix.words[prose.Stem(t.Norm)]
+				}
 			}
-			if slices.Contains(words, prose.Stem(doc.Tokens[k].Norm)) {
-				return true
-			}
+			in.or(&w.bits)
 		}
-		return false
 	}
 	try := func(ri int, c *prose.Clause) {
 		r := &clauseRules[ri]
@@ -313,7 +393,7 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHi
 		if r.Negated > 0 && !c.Negated || r.Negated < 0 && c.Negated || r.Passive && !c.Passive || r.Statement && c.Question {
 			return
 		}
-		if r.Singular && c.Plural || c.Verb >= 0 && slices.Contains(ix.notVerbs[ri], c.Key) {
+		if r.Singular && c.Plural || notVerb.has(2*ri+1) {
 			return
 		}
 		if r.NounSubject && (c.Subject < 0 || prose.IsPronoun(doc.Tokens[c.Subject].Norm)) || r.Passive && !c.Passive {
@@ -322,8 +402,13 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHi
 		if len(r.NotObject) > 0 && c.Verb >= 0 && c.Verb+1 < len(doc.Tokens) && slices.Contains(r.NotObject, doc.Tokens[c.Verb+1].Norm) {
 			return
 		}
-		if len(ix.with[ri]) > 0 && !hasAny(c, ix.with[ri]) || len(ix.without[ri]) > 0 && hasAny(c, ix.without[ri]) {
-			return
+		if ix.hasWith[ri] || ix.hasWithout[ri] {
+			if !inRead {
+				readIn(c)
+			}
+			if ix.hasWith[ri] && !in.has(2*ri) || in.has(2*ri+1) {
+				return
+			}
 		}
 		first := c.First
 		if c.Subject >= c.First && c.Subject < first {
@@ -333,16 +418,18 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHi
 	}
 	for i := range clauses {
 		c := &clauses[i]
+		in, notVerb, inRead = ruleBits{}, ruleBits{}, false
 		if c.Verb >= 0 {
+			notVerb = ix.notVerbs[c.Key]
 			for _, ri := range ix.byVerb[c.Key] {
 				try(ri, c)
 			}
 		}
-		for _, ri := range ix.anyVerb {
+		for _, ri := range ix.anyVerbFor(c) {
 			try(ri, c)
 		}
 	}
-	return dst
+	return dst, words
 }
 
 // feelingWords name how a customer feels or how the failure was for them.
@@ -426,36 +513,60 @@ func readWords(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHit 
 			continue
 		}
 		w := t.Norm
-		switch {
-		case w == "sorry" || w == "apologise" || w == "apologize" || w == "apologies" || w == "apology" || w == "apologising" || w == "apologizing":
-			if i > 0 && (toks[i-1].Norm == "not" || toks[i-1].Norm == "no") {
+		prev := ""
+		if i > 0 {
+			prev = toks[i-1].Norm
+		}
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].Norm
+		}
+		// One switch over the word, so that the many words that carry no
+		// move cost one search.
+		switch w {
+		case "sorry", "apologise", "apologize", "apologies", "apology", "apologising", "apologizing":
+			if prev == "not" || prev == "no" {
 				continue
 			}
 			add(Apologise, "apologise.word", i)
-		case w == "thank" || w == "thanks" || w == "grateful" || w == "appreciate" || w == "thankful":
+		case "thank", "thanks", "grateful", "appreciate", "thankful":
 			if thanksForRaising(toks, i) {
 				add(Thank, "thank.for-raising", i)
 			}
-		case feelingWord(w):
-			if w == "cold" || w == "wet" || w == "hungry" || w == "worse" || w == "hard" || w == "difficult" || w == "wasted" || w == "ruined" || w == "spoiled" || w == "spoilt" || w == "stranded" || w == "fed" || w == "rubbish" || w == "hurt" {
-				if !feelingContext(toks, i) {
-					continue
-				}
+		case "because", "reasons", "regulator", "breakdown", "strike", "shortage", "flooded":
+			add(Explain, "explain.reason", i)
+		case "due":
+			if next == "to" {
+				add(Explain, "explain.reason", i)
 			}
-			add(Acknowledge, "acknowledge.feeling", i)
-		case w == "because" || w == "due" && i+1 < len(toks) && toks[i+1].Norm == "to" || w == "reasons" || w == "regulator" ||
-			w == "breakdown" || w == "strike" || w == "shortage" || w == "flooded" ||
-			w == "reason" && (i == 0 || toks[i-1].Norm != "every" && toks[i-1].Norm != "no") ||
-			w == "caused" && i+1 < len(toks) && toks[i+1].Norm == "by":
-			add(Explain, "explain.reason", i)
-		case w == "happened" && i > 0 && (toks[i-1].Norm == "this" || toks[i-1].Norm == "it" ||
-			toks[i-1].Norm == "what" && (i < 2 || toks[i-2].Norm != "us" && toks[i-2].Norm != "me" && toks[i-2].Norm != "about")):
-			add(Explain, "explain.what-happened", i)
-		case w == "why" && i > 0 && (toks[i-1].Norm == "that's" || toks[i-1].Norm == "is" || toks[i-1].Norm == "which"):
-			add(Explain, "explain.reason", i)
-		case w == "deserve" || w == "deserved" || w == "deserves":
-			if i > 0 && (toks[i-1].Norm == "you" || toks[i-1].Norm == "really" || toks[i-1].Norm == "certainly") {
+		case "reason":
+			if i == 0 || prev != "every" && prev != "no" {
+				add(Explain, "explain.reason", i)
+			}
+		case "caused":
+			if next == "by" {
+				add(Explain, "explain.reason", i)
+			}
+		case "happened":
+			if i > 0 && (prev == "this" || prev == "it" || prev == "what" && (i < 2 || toks[i-2].Norm != "us" && toks[i-2].Norm != "me" && toks[i-2].Norm != "about")) {
+				add(Explain, "explain.what-happened", i)
+			}
+		case "why":
+			if prev == "that's" || prev == "is" || prev == "which" {
+				add(Explain, "explain.reason", i)
+			}
+		case "deserve", "deserved", "deserves":
+			if prev == "you" || prev == "really" || prev == "certainly" {
 				add(Acknowledge, "acknowledge.deserved-better", i)
+			}
+		case "cold", "wet", "hungry", "worse", "hard", "difficult", "wasted", "ruined", "spoiled", "spoilt", "stranded", "fed", "rubbish", "hurt":
+			// Feelings only about the customer or the experience.
+			if feelingContext(toks, i) {
+				add(Acknowledge, "acknowledge.feeling", i)
+			}
+		default:
+			if feelingWord(w) {
+				add(Acknowledge, "acknowledge.feeling", i)
 			}
 		}
 	}

@@ -119,6 +119,7 @@ type scratch struct {
 	doc     prose.Doc
 	clauses []prose.Clause
 	hits    []ruleHit
+	words   []tokenRules
 	moves   []moveHit
 }
 
@@ -174,7 +175,8 @@ func (rv *reviewer) readFunctions() {
 	sc := rv.sc
 	sc.clauses = doc.AppendClauses(sc.clauses[:0])
 	clauses := sc.clauses
-	hits := readClauses(doc, clauses, sc.hits[:0])
+	hits, words := readClauses(doc, clauses, sc.hits[:0], sc.words)
+	sc.words = words
 	hits = readWords(doc, clauses, hits)
 	sc.hits = hits
 	for _, h := range hits {
