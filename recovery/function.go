@@ -244,9 +244,23 @@ type compiledRules struct {
 	words               map[string]ruleBits // stem -> with (bit 2i) and without (bit 2i+1) lists of rule i
 	notVerbs            map[string]ruleBits // verb key -> rules (bit 2i+1) that refuse it
 	hasWith, hasWithout []bool
+	// pairs has a bit for the first two bytes of every stem in words: a
+	// word whose first two bytes have none stands in no list (a stem
+	// keeps the first two bytes of its word), so most words need no
+	// stem and no map lookup.
+	pairs *[1 << 16 / 64]uint64
 	// anyVerbBy is anyVerb for each [owner is first][person][tense] of a
 	// clause: only the rules whose Who and Tenses suit it.
 	anyVerbBy [2][numPersons][numTenses][]int
+}
+
+// mayList reports whether folded word w may stand in a rule's list.
+func (ix *compiledRules) mayList(w string) bool {
+	if len(w) < 2 || w[1] == '\'' {
+		return true // a stem of one byte ("i's"): look it up
+	}
+	k := uint16(w[0])<<8 | uint16(w[1])
+	return ix.pairs[k/64]&(1<<(k%64)) != 0
 }
 
 // anyVerbFor returns the rules for any verb whose person and tense suit
@@ -327,6 +341,14 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 			add(c.notVerbs, prose.VerbKey(v), 2*i+1)
 		}
 	}
+	c.pairs = new([1 << 16 / 64]uint64)
+	for w := range c.words {
+		if len(w) < 2 {
+			continue // only "x" and "x's" stem to one byte, and mayList passes those
+		}
+		k := uint16(w[0])<<8 | uint16(w[1])
+		c.pairs[k/64] |= 1 << (k % 64)
+	}
 	for o := range 2 {
 		for p := range numPersons {
 			for t := range numTenses {
@@ -371,7 +393,7 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 			w := &words[k]
 			if !w.read {
 				w.read = true
-				if t := &doc.Tokens[k]; t.IsWord() {
+				if t := &doc.Tokens[k]; t.IsWord() && ix.mayList(t.Norm) {
 					w.bits = ix.words[prose.Stem(t.Norm)]
 				}
 			}

@@ -449,11 +449,13 @@ func (rv *reviewer) collectMoves() {
 	// A listed phrase inside a longer listed phrase of another move
 	// belongs to that move ("on us" inside "that's on us" is ownership,
 	// not atonement).
-	rv.moves = slices.DeleteFunc(rv.moves, func(m moveHit) bool {
-		return m.cue > 0 && slices.ContainsFunc(rv.moves, func(o moveHit) bool {
-			return o.cue > 0 && o.move != m.move && o.span.Contains(m.span) && o.span.Len() > m.span.Len()
+	if rv.phraseInPhrase() {
+		rv.moves = slices.DeleteFunc(rv.moves, func(m moveHit) bool {
+			return m.cue > 0 && slices.ContainsFunc(rv.moves, func(o moveHit) bool {
+				return o.cue > 0 && o.move != m.move && o.span.Contains(m.span) && o.span.Len() > m.span.Len()
+			})
 		})
-	})
+	}
 	// Count the merged moves first, so that the report's list is
 	// allocated at its size.
 	var ends [numMoves]int
@@ -486,6 +488,26 @@ func (rv *reviewer) collectMoves() {
 		last[m.move] = len(out)
 	}
 	rv.r.Moves = out
+}
+
+// phraseInPhrase reports whether a listed phrase of one move stands
+// inside a longer listed phrase of another (rv.moves sorted by first
+// token): most drafts have none, and then there is nothing to drop.
+func (rv *reviewer) phraseInPhrase() bool {
+	ms := rv.moves
+	for k := range ms {
+		m := &ms[k]
+		if m.cue == 0 {
+			continue
+		}
+		// A phrase that holds m starts at or before it.
+		for j := 0; j < len(ms) && ms[j].first <= m.first; j++ {
+			if o := &ms[j]; o.cue > 0 && o.move != m.move && o.span.Contains(m.span) && o.span.Len() > m.span.Len() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (rv *reviewer) firstOf(ms ...Move) (FoundMove, bool) {
