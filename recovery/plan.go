@@ -83,7 +83,7 @@ type spec struct {
 
 func plan(s *Situation) *Guidance {
 	g := &Guidance{Situation: *s}
-	specs := specsFor(s)
+	specs := specsFor(s, nil)
 	if s.State == Abusive {
 		g.Notes = append(g.Notes,
 			"You do not have to accept abuse. One clear warning is enough before you end the contact or hand it on.",
@@ -148,8 +148,13 @@ func boundarySpecs(s *Situation) []spec {
 	}
 }
 
-func recoverySpecs(s *Situation) []spec {
-	out := make([]spec, 0, numMoves)
+// recoverySpecs appends the moves of the recovery path to out[:0] (made
+// when it has no room) in running order.
+func recoverySpecs(s *Situation, out []spec) []spec {
+	if cap(out) < int(numMoves) {
+		out = make([]spec, 0, numMoves)
+	}
+	out = out[:0]
 	add := func(m Move, reason string, optional bool) { out = append(out, spec{m, reason, optional}) }
 	ours := s.Cause == OurError || s.Cause == ThirdParty || s.Cause == CauseUnknown
 	disputed := s.Cause == PolicyLimit || s.Cause == Misunderstanding
@@ -229,7 +234,13 @@ func recoverySpecs(s *Situation) []spec {
 	if ours || s.Repeat {
 		add(RecordCause, "Record the root cause so the same failure does not reach the next customer.", false)
 	}
-	order.Stable(out, func(a, b spec) int { return int(a.move) - int(b.move) })
+	// A stable insertion sort by move: the moves are added nearly in
+	// order, and it needs no memory.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].move < out[j-1].move; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
 	return out
 }
 

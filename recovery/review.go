@@ -121,6 +121,9 @@ type scratch struct {
 	hits    []ruleHit
 	words   []tokenRules
 	moves   []moveHit
+	specs   []spec
+	pieces  []piece
+	rv      reviewer // its lists of hits are reused
 }
 
 // scratchPool holds the scratch of finished reviews (its zero value is
@@ -189,7 +192,18 @@ func (rv *reviewer) readFunctions() {
 
 // reviewWith reviews doc, keeping its working lists in sc.
 func reviewWith(doc *prose.Doc, s *Situation, ix *cueIndex, sc *scratch) *Report {
-	rv := &reviewer{doc: doc, s: s, r: &Report{}, hasTime: make([]int8, len(doc.Sentences)), sc: sc}
+	rv := &sc.rv
+	anti, marks, hasTime := rv.anti, rv.marks, rv.hasTime
+	*rv = reviewer{doc: doc, s: s, r: &Report{}, sc: sc}
+	defer func() { rv.doc, rv.s, rv.r, rv.slots, rv.needs = nil, nil, nil, nil, nil }()
+	for i := range anti {
+		rv.anti[i] = anti[i][:0]
+	}
+	for i := range marks {
+		rv.marks[i] = marks[i][:0]
+	}
+	rv.hasTime = slices.Grow(hasTime[:0], len(doc.Sentences))[:len(doc.Sentences)]
+	clear(rv.hasTime)
 	var buf [64]prose.Match
 	ms := ix.m.ScanOverlapping(doc, buf[:0])
 	rv.moves = sc.moves[:0]
@@ -218,7 +232,10 @@ func reviewWith(doc *prose.Doc, s *Situation, ix *cueIndex, sc *scratch) *Report
 	rv.checkShouting()
 	prose.SortFindings(rv.r.Findings)
 	rv.r.Findings = oncePerSpan(rv.r.Findings)
-	specs := specsFor(s)
+	specs := specsFor(s, sc.specs)
+	if s.State != Abusive {
+		sc.specs = specs
+	}
 	rv.checkOrder()
 	prose.SortFindings(rv.r.Order)
 	rv.score(specs)
@@ -250,11 +267,13 @@ func (rv *reviewer) situationSlots() Slots {
 	return rv.slots
 }
 
-func specsFor(s *Situation) []spec {
+// specsFor returns the moves the situation's plan lists; dst's memory
+// is reused for the recovery path.
+func specsFor(s *Situation, dst []spec) []spec {
 	if s.State == Abusive {
 		return boundarySpecs(s)
 	}
-	return recoverySpecs(s)
+	return recoverySpecs(s, dst)
 }
 
 // cancelNonApologies drops apologies and acknowledgements that are part

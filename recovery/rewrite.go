@@ -56,7 +56,8 @@ func (rv *reviewer) rewrite() (string, []string) {
 	cat := CatalogueFor(s.Language)
 	slots := rv.situationSlots()
 	var needs []string
-	pieces := make([]piece, 0, len(doc.Sentences)+len(r.Missing))
+	pieces := slices.Grow(rv.sc.pieces[:0], len(doc.Sentences)+len(r.Missing))
+	defer func() { clear(pieces); rv.sc.pieces = pieces[:0] }()
 	rank := -1
 	prevEnd := -1
 	for _, sen := range doc.Sentences {
