@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -14,6 +15,7 @@ var fuzzSeeds = []string{
 	"e.g. i.e. Mr. 1,000.5 24-hour 3h\n- item\n\nnext",
 	"",
 	"'\"-‘’…",
+	"E.G. e.G. A.M. I’M FINE Check-IN 24H ÉCOLE x’s",
 }
 
 // FuzzAnalyze checks that any input, valid UTF-8 or not, tokenises without
@@ -36,6 +38,10 @@ func FuzzAnalyze(f *testing.F) {
 				t.Fatalf("bad token span %+v in %q", tk.Span, text)
 			}
 			prev = tk.Span.End
+			// (a backquote is kept in a token, though Normalize folds it)
+			if utf8.ValidString(text) && !strings.Contains(tk.Text, "`") && tk.Norm != Normalize(tk.Text) {
+				t.Fatalf("token %q has Norm %q, want its folded form %q", tk.Text, tk.Norm, Normalize(tk.Text))
+			}
 			if utf8.ValidString(text) {
 				if want := len(utf16.Encode([]rune(text[:tk.Span.Start]))); want != tk.Span.Start16 {
 					t.Fatalf("start16 %d, want %d", tk.Span.Start16, want)

@@ -160,8 +160,7 @@ func (z *tokenizer) advanceTo(end int) {
 // emit appends the token text[start:end] of the given kind; the cursor
 // must be at start.
 func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
-	start, start16 := z.pos, z.pos16
-	t := z.text[start:end]
+	t := z.text[z.pos:end]
 	plain := true
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
@@ -169,6 +168,14 @@ func (z *tokenizer) emit(kind TokenKind, end int, value float64) {
 			break
 		}
 	}
+	z.emitFolded(kind, end, value, plain)
+}
+
+// emitFolded is emit for a token known to be plain (ASCII with no
+// capital, its own folded form) or not.
+func (z *tokenizer) emitFolded(kind TokenKind, end int, value float64, plain bool) {
+	start, start16 := z.pos, z.pos16
+	t := z.text[start:end]
 	if plain {
 		// ASCII with no capital: the text is its own folded form.
 		z.pos, z.pos16 = end, start16+len(t)
@@ -349,10 +356,18 @@ func threeDigits(t string, i int) bool {
 func (z *tokenizer) word() {
 	end := z.pos
 	t := z.text
+	plain := true // ASCII with no capital so far
 	for {
 		// Fast path: a run of ASCII letters and digits.
-		for end < len(t) && (t[end]|0x20 >= 'a' && t[end]|0x20 <= 'z' || '0' <= t[end] && t[end] <= '9') {
-			end++
+		for end < len(t) {
+			if c := t[end]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				end++
+			} else if 'A' <= c && c <= 'Z' {
+				plain = false
+				end++
+			} else {
+				break
+			}
 		}
 		if end < len(t) && (t[end] == ' ' || t[end] == ',') {
 			break // the usual end of a word
@@ -360,6 +375,9 @@ func (z *tokenizer) word() {
 		r, n := z.peek(end)
 		if r < 0 {
 			break
+		}
+		if r >= utf8.RuneSelf {
+			plain = false
 		}
 		if isWordRune(r) {
 			end += n
@@ -377,6 +395,9 @@ func (z *tokenizer) word() {
 				if dot, _ := z.peek(end + 2); dot == '.' && singleLetters(z.text[z.pos:end]) {
 					end += 3
 					if after, _ := z.peek(end); after < 0 || !isWordRune(after) {
+						if 'A' <= next && next <= 'Z' {
+							plain = false // "E.G."
+						}
 						continue
 					}
 					end -= 3
@@ -385,7 +406,7 @@ func (z *tokenizer) word() {
 		}
 		break
 	}
-	z.emit(Word, end, 0)
+	z.emitFolded(Word, end, 0, plain)
 }
 
 // singleLetters reports whether s is like "e" or "e.g": letters separated
@@ -453,11 +474,27 @@ var numberInitials = [10]uint32{
 	9: 1 << ('s' - 'a'),
 }
 
+// numberFinals holds, for each length, the last letters of the number
+// words of that length, one bit per letter (a constant table, checked
+// against numberWords by TestWordTables).
+var numberFinals = [10]uint32{
+	3: 1<<('e'-'a') | 1<<('n'-'a') | 1<<('o'-'a') | 1<<('x'-'a'),
+	4: 1<<('e'-'a') | 1<<('f'-'a') | 1<<('o'-'a') | 1<<('r'-'a'),
+	5: 1<<('e'-'a') | 1<<('n'-'a') | 1<<('t'-'a') | 1<<('y'-'a'),
+	6: 1<<('e'-'a') | 1<<('n'-'a') | 1<<('y'-'a'),
+	7: 1<<('d'-'a') | 1<<('n'-'a') | 1<<('y'-'a'),
+	8: 1<<('d'-'a') | 1<<('n'-'a'),
+	9: 1 << ('n' - 'a'),
+}
+
 // numberWord returns the value of a spelled-out number ("three", "a dozen"
 // is two tokens and not counted).
 func numberWord(w string) (float64, bool) {
 	if len(w) < 3 || len(w) > 9 || w[0] < 'a' || w[0] > 'z' || numberInitials[len(w)]&(1<<(w[0]-'a')) == 0 {
 		return 0, false // no number word has this length and first letter
+	}
+	if c := w[len(w)-1]; c < 'a' || c > 'z' || numberFinals[len(w)]&(1<<(c-'a')) == 0 {
+		return 0, false // nor this last letter
 	}
 	lo, hi := 0, len(numberWords)
 	for lo < hi {
