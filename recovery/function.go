@@ -239,10 +239,9 @@ var clauseRules = []clauseRule{
 // key) maps to the set of lists it stands in, so that a clause is
 // checked against every rule by a few bit tests.
 type compiledRules struct {
-	byVerb              map[string][]int // verb key -> rule indexes
+	verbs               map[string]verbRules // by verb key
 	anyVerb             []int
 	words               map[string]ruleBits // stem -> with (bit 2i) and without (bit 2i+1) lists of rule i
-	notVerbs            map[string]ruleBits // verb key -> rules (bit 2i+1) that refuse it
 	hasWith, hasWithout []bool
 	// pairs has a bit for the first two bytes of every stem in words: a
 	// word whose first two bytes have none stands in no list (a stem
@@ -290,6 +289,13 @@ func (r *clauseRule) suits(ownerFirst bool, p prose.Person, t prose.Tense) bool 
 	return (r.Who == 0 || r.Who&(1<<p) != 0) && (r.Tenses == 0 || r.Tenses&(1<<t) != 0)
 }
 
+// verbRules are the rules for one verb key, and the rules (bit 2i+1)
+// that refuse it.
+type verbRules struct {
+	rules   []int
+	refused ruleBits
+}
+
 // maxClauseRules is how many clause rules a ruleBits set has room for.
 const maxClauseRules = 64
 
@@ -304,8 +310,7 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 	if len(clauseRules) > maxClauseRules {
 		panic("recovery: more clause rules than maxClauseRules")
 	}
-	c := &compiledRules{byVerb: make(map[string][]int, 256), words: make(map[string]ruleBits, 512),
-		notVerbs: make(map[string]ruleBits, 128), hasWith: make([]bool, len(clauseRules)), hasWithout: make([]bool, len(clauseRules))}
+	c := &compiledRules{verbs: make(map[string]verbRules, 256), words: make(map[string]ruleBits, 512), hasWith: make([]bool, len(clauseRules)), hasWithout: make([]bool, len(clauseRules))}
 	add := func(m map[string]ruleBits, key string, bit int) {
 		b := m[key]
 		b.set(bit)
@@ -318,8 +323,9 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 		}
 		for _, v := range r.Verbs {
 			k := prose.VerbKey(v)
-			if l := c.byVerb[k]; len(l) == 0 || l[len(l)-1] != i {
-				c.byVerb[k] = append(l, i)
+			if v := c.verbs[k]; len(v.rules) == 0 || v.rules[len(v.rules)-1] != i {
+				v.rules = append(v.rules, i)
+				c.verbs[k] = v
 			}
 		}
 		c.hasWith[i] = len(r.With) > 0
@@ -338,7 +344,10 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 			add(c.words, prose.Stem(w), 2*i+1)
 		}
 		for _, v := range notVerbs {
-			add(c.notVerbs, prose.VerbKey(v), 2*i+1)
+			k := prose.VerbKey(v)
+			vr := c.verbs[k]
+			vr.refused.set(2*i + 1)
+			c.verbs[k] = vr
 		}
 	}
 	c.pairs = new([1 << 16 / 64]uint64)
@@ -442,8 +451,9 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 		c := &clauses[i]
 		in, notVerb, inRead = ruleBits{}, ruleBits{}, false
 		if c.Verb >= 0 {
-			notVerb = ix.notVerbs[c.Key]
-			for _, ri := range ix.byVerb[c.Key] {
+			v := ix.verbs[c.Key]
+			notVerb = v.refused
+			for _, ri := range v.rules {
 				try(ri, c)
 			}
 		}

@@ -159,8 +159,11 @@ func splitSentences(text string, toks []Token, out []Sentence) []Sentence {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if i > first && t.Span.Start-toks[i-1].Span.End > 0 && lineBreakBetween(text, &toks[i-1], t) {
-			flush(i)
+		if i > first {
+			// One space between tokens is the usual case and no break.
+			if gap := t.Span.Start - toks[i-1].Span.End; (gap > 1 || gap == 1 && text[t.Span.Start-1] != ' ') && lineBreakBetween(text, &toks[i-1], t) {
+				flush(i)
+			}
 		}
 		if t.Kind != Punct || !strings.ContainsAny(t.Norm, ".!?") {
 			continue

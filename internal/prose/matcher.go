@@ -569,7 +569,7 @@ func (m *Matcher) negated(doc *Doc, i int) bool {
 	}
 	words := 0
 	for j := i - 1; j >= 0 && words < window; j-- {
-		t := doc.Tokens[j]
+		t := &doc.Tokens[j]
 		if t.Kind == Punct {
 			if strings.ContainsAny(t.Norm, ".!?,;:") {
 				return false
