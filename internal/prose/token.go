@@ -179,6 +179,11 @@ func (z *tokenizer) emitFolded(kind TokenKind, end int, value float64, plain boo
 	if plain {
 		// ASCII with no capital: the text is its own folded form.
 		z.pos, z.pos16 = end, start16+len(t)
+		if kind == Word {
+			if v, ok := numberWord(t); ok {
+				kind, value = Number, v
+			}
+		}
 		z.toks = append(z.toks, Token{Kind: kind, Text: t, Norm: t, Span: Span{start, end, start16, z.pos16}, Value: value})
 		return
 	}
@@ -291,10 +296,10 @@ func (z *tokenizer) run(text string) []Token {
 			z.toks[f.tok].Norm = norm[f.start:f.end]
 		}
 	}
-	for i := range z.toks {
-		if t := &z.toks[i]; t.Kind == Word {
+	for _, f := range z.folded {
+		if t := &z.toks[f.tok]; t.Kind == Word {
 			if v, ok := numberWord(t.Norm); ok {
-				t.Kind, t.Value = Number, v
+				t.Kind, t.Value = Number, v // "Three"
 			}
 		}
 	}
