@@ -403,10 +403,19 @@ type reviewRequest struct {
 	Situation recovery.Situation `json:"situation"`
 }
 
+// recoveryReview reads the request and writes the report without
+// reflection when it can (review_json.go); anything else takes the
+// general path, with the same result.
 func recoveryReview(c *call) error {
-	var req reviewRequest
-	if err := c.decode(&req); err != nil {
+	body, err := readBody(c.r, c.h.cfg.MaxBody)
+	if err != nil {
 		return err
+	}
+	req, ok := decodeReview(body)
+	if !ok {
+		if err := decodeStrict(body, &req); err != nil {
+			return err
+		}
 	}
 	if err := req.Situation.Validate(); err != nil {
 		return inputProblem("situation", err)
@@ -415,7 +424,11 @@ func recoveryReview(c *call) error {
 	if err != nil {
 		return inputProblem("draft", err)
 	}
-	return c.writeJSON(http.StatusOK, rep)
+	out, err := appendReport(make([]byte, 0, 2048), rep)
+	if err != nil {
+		return c.writeJSON(http.StatusOK, rep)
+	}
+	return c.writeRaw(http.StatusOK, "application/json", out)
 }
 
 type gradeRequest struct {

@@ -9,8 +9,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-
-	jose "github.com/go-jose/go-jose/v4"
 )
 
 // JWKSCache fetches platforms' public keys and keeps them in memory. A
@@ -38,7 +36,7 @@ type JWKSCache struct {
 }
 
 type cachedSet struct {
-	keys    jose.JSONWebKeySet
+	keys    []JWK
 	fetched time.Time
 }
 
@@ -53,7 +51,7 @@ func (c *JWKSCache) now() time.Time {
 }
 
 // Key returns the key kid of the set at url.
-func (c *JWKSCache) Key(ctx context.Context, url, kid string) (*jose.JSONWebKey, error) {
+func (c *JWKSCache) Key(ctx context.Context, url, kid string) (*JWK, error) {
 	ttl, again := c.TTL, c.RefetchAfter
 	if ttl <= 0 {
 		ttl = time.Hour
@@ -109,18 +107,18 @@ func (c *JWKSCache) put(url string, cs *cachedSet) {
 	c.sets[url] = cs
 }
 
-func find(set jose.JSONWebKeySet, kid string) *jose.JSONWebKey {
-	for i := range set.Keys {
-		k := &set.Keys[i]
-		if k.KeyID == kid && k.IsPublic() && (k.Use == "" || k.Use == "sig") {
+func find(set []JWK, kid string) *JWK {
+	for i := range set {
+		k := &set[i]
+		if k.KID == kid && (k.Use == "" || k.Use == "sig") {
 			return k
 		}
 	}
 	return nil
 }
 
-func (c *JWKSCache) fetch(ctx context.Context, url string) (jose.JSONWebKeySet, error) {
-	var set jose.JSONWebKeySet
+func (c *JWKSCache) fetch(ctx context.Context, url string) ([]JWK, error) {
+	var set []JWK
 	if c.Transport == nil {
 		return set, errors.New("no transport configured")
 	}
@@ -146,8 +144,9 @@ func (c *JWKSCache) fetch(ctx context.Context, url string) (jose.JSONWebKeySet, 
 	if len(b) > maxJWKSBytes {
 		return set, errors.New("the key set is larger than 256 KiB")
 	}
-	// Keys go-jose cannot read (other key types, private parts) make the
-	// whole set fail; read them one by one and keep the usable ones.
+	// A key this package cannot use (another key type, a private part, a
+	// short modulus) must not make the whole set fail: read the keys one
+	// by one and keep the usable ones.
 	var raw struct {
 		Keys []json.RawMessage `json:"keys"`
 	}
@@ -155,12 +154,11 @@ func (c *JWKSCache) fetch(ctx context.Context, url string) (jose.JSONWebKeySet, 
 		return set, fmt.Errorf("the key set is not JSON: %v", err)
 	}
 	for _, r := range raw.Keys {
-		var k jose.JSONWebKey
-		if err := k.UnmarshalJSON(r); err == nil && k.IsPublic() {
-			set.Keys = append(set.Keys, k)
+		if k, err := parseJWK(r); err == nil {
+			set = append(set, k)
 		}
 	}
-	if len(set.Keys) == 0 {
+	if len(set) == 0 {
 		return set, errors.New("the key set has no usable public key")
 	}
 	return set, nil

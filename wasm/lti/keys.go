@@ -1,21 +1,14 @@
 package lti
 
 import (
-	"crypto"
-	"crypto/ecdsa"
-	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
-	"crypto/x509"
-	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
-
-	jose "github.com/go-jose/go-jose/v4"
 )
 
 // SigningKey is one of the tool's private keys. The tool signs deep
@@ -25,8 +18,8 @@ import (
 // rotation.
 type SigningKey struct {
 	KID     string
-	Alg     jose.SignatureAlgorithm // RS256 for RSA, ES256 or ES384 for EC
-	Key     crypto.Signer
+	Alg     string // RS256 (the default when empty), RS384, RS512, PS256, PS384 or PS512
+	Key     *rsa.PrivateKey
 	Expires time.Time // zero: never (the current key)
 }
 
@@ -42,12 +35,12 @@ var (
 	ErrBadKey = errors.New("lti: unusable private key")
 )
 
-// ParseKeySet reads the tool's keys from PEM: one or more private keys
-// (PKCS #8, PKCS #1 RSA or SEC 1 EC). The first block is the signing key.
-// A block may carry the headers "Kid" (default: the key's RFC 7638
-// thumbprint) and "Expires" (RFC 3339; a retired key is published until
-// then). Keys already expired at now are dropped; RSA keys need at least
-// 2048 bits, EC keys P-256 or P-384.
+// ParseKeySet reads the tool's keys from PEM: one or more RSA private
+// keys of 2048 to 8192 bits (PKCS #8 "PRIVATE KEY" or PKCS #1 "RSA
+// PRIVATE KEY"; LTI platforms expect RS256). The first block is the
+// signing key. A block may carry the headers "Kid" (default: the key's
+// RFC 7638 thumbprint) and "Expires" (RFC 3339; a retired key is
+// published until then). Keys already expired at now are dropped.
 //
 //	-----BEGIN PRIVATE KEY-----
 //	Kid: 2027-01
@@ -79,10 +72,7 @@ func ParseKeySet(data []byte, now time.Time) (KeySet, error) {
 			k.Expires = t
 		}
 		if k.KID = b.Headers["Kid"]; k.KID == "" {
-			k.KID, err = thumbprint(k.Key.Public())
-			if err != nil {
-				return KeySet{}, fmt.Errorf("%w: block %d: %v", ErrBadKey, n, err)
-			}
+			k.KID = thumbprint(&k.Key.PublicKey)
 		}
 		if !k.Expires.IsZero() && !k.Expires.After(now) {
 			if len(ks.Keys) == 0 && n == 1 {
@@ -106,52 +96,30 @@ func ParseKeySet(data []byte, now time.Time) (KeySet, error) {
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 func parsePrivate(b *pem.Block) (SigningKey, error) {
-	var raw any
+	var k *rsa.PrivateKey
 	var err error
 	switch b.Type {
 	case "RSA PRIVATE KEY":
-		raw, err = x509.ParsePKCS1PrivateKey(b.Bytes)
-	case "EC PRIVATE KEY":
-		raw, err = x509.ParseECPrivateKey(b.Bytes)
+		k, err = parsePKCS1(b.Bytes)
+	case "PRIVATE KEY":
+		k, err = parsePKCS8(b.Bytes)
 	default:
-		raw, err = x509.ParsePKCS8PrivateKey(b.Bytes)
+		err = fmt.Errorf("a %q block cannot sign LTI messages (use an RSA key in a PRIVATE KEY or RSA PRIVATE KEY block)", b.Type)
 	}
 	if err != nil {
 		return SigningKey{}, err
 	}
-	switch k := raw.(type) {
-	case *rsa.PrivateKey:
-		if k.N.BitLen() < 2048 {
-			return SigningKey{}, errors.New("RSA keys need at least 2048 bits")
-		}
-		return SigningKey{Alg: jose.RS256, Key: k}, nil
-	case *ecdsa.PrivateKey:
-		switch k.Curve {
-		case elliptic.P256():
-			return SigningKey{Alg: jose.ES256, Key: k}, nil
-		case elliptic.P384():
-			return SigningKey{Alg: jose.ES384, Key: k}, nil
-		}
-		return SigningKey{}, errors.New("EC keys must be on P-256 or P-384")
+	if err := checkRSA(&k.PublicKey); err != nil {
+		return SigningKey{}, err
 	}
-	return SigningKey{}, fmt.Errorf("a %T cannot sign LTI messages (use RSA or EC)", raw)
+	return SigningKey{Alg: "RS256", Key: k}, nil
 }
 
-func thumbprint(pub crypto.PublicKey) (string, error) {
-	j := jose.JSONWebKey{Key: pub}
-	t, err := j.Thumbprint(crypto.SHA256)
-	if err != nil {
-		return "", err
-	}
-	return base64.RawURLEncoding.EncodeToString(t), nil
-}
-
-// EncodeKey writes a private key as a PEM block with its Kid and, when
-// set, Expires header: the format [ParseKeySet] reads.
+// EncodeKey writes a private key as a PKCS #8 PEM block with its Kid
+// and, when set, Expires header: the format [ParseKeySet] reads.
 func EncodeKey(k SigningKey) ([]byte, error) {
-	der, err := x509.MarshalPKCS8PrivateKey(k.Key)
-	if err != nil {
-		return nil, err
+	if k.Key == nil {
+		return nil, ErrNoKey
 	}
 	h := map[string]string{}
 	if k.KID != "" {
@@ -159,6 +127,10 @@ func EncodeKey(k SigningKey) ([]byte, error) {
 	}
 	if !k.Expires.IsZero() {
 		h["Expires"] = rfc3339(k.Expires)
+	}
+	der, err := marshalPKCS8(k.Key)
+	if err != nil {
+		return nil, err
 	}
 	return pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Headers: h, Bytes: der}), nil
 }
@@ -174,14 +146,26 @@ func (ks KeySet) Current() SigningKey {
 // JWKS returns the public keys not expired at now as a JSON Web Key Set,
 // each with its kid, alg and use "sig".
 func (ks KeySet) JWKS(now time.Time) ([]byte, error) {
-	set := jose.JSONWebKeySet{Keys: []jose.JSONWebKey{}}
+	set := struct {
+		Keys []jwkJSON `json:"keys"`
+	}{Keys: []jwkJSON{}}
 	for _, k := range ks.Keys {
 		if !k.Expires.IsZero() && !k.Expires.After(now) {
 			continue
 		}
-		set.Keys = append(set.Keys, jose.JSONWebKey{Key: k.Key.Public(), KeyID: k.KID, Algorithm: string(k.Alg), Use: "sig"})
+		j := publicJWK(&k.Key.PublicKey)
+		j.Kid, j.Alg, j.Use = k.KID, k.alg(), "sig"
+		set.Keys = append(set.Keys, j)
 	}
 	return json.Marshal(set)
+}
+
+// alg is the key's algorithm: Alg, or by default RS256.
+func (k SigningKey) alg() string {
+	if k.Alg != "" {
+		return k.Alg
+	}
+	return "RS256"
 }
 
 // Sign signs claims (any JSON-marshalable value) with k as a compact JWS
@@ -194,16 +178,7 @@ func (k SigningKey) Sign(claims any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	s, err := jose.NewSigner(jose.SigningKey{Algorithm: k.Alg, Key: jose.JSONWebKey{Key: k.Key, KeyID: k.KID}},
-		(&jose.SignerOptions{}).WithType("JWT"))
-	if err != nil {
-		return "", err
-	}
-	obj, err := s.Sign(payload)
-	if err != nil {
-		return "", err
-	}
-	return obj.CompactSerialize()
+	return signCompact(k.Key, k.alg(), k.KID, payload)
 }
 
 // GenerateKey makes a new RSA 2048 signing key and returns it as PEM with
@@ -215,5 +190,5 @@ func GenerateKey(kid string, expires time.Time) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return EncodeKey(SigningKey{KID: kid, Alg: jose.RS256, Key: k, Expires: expires})
+	return EncodeKey(SigningKey{KID: kid, Alg: "RS256", Key: k, Expires: expires})
 }

@@ -2,11 +2,15 @@ package lti_test
 
 import (
 	"context"
+	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
+	"crypto/x509"
+	"encoding/base64"
 	"encoding/json"
+	pemlib "encoding/pem"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -127,13 +131,9 @@ func newKey(t *testing.T, kid string, expires time.Time) []byte {
 
 func TestKeyRotation(t *testing.T) {
 	now := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
-	ec, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	require.NoError(t, err)
-	ecPEM, err := lti.EncodeKey(lti.SigningKey{Key: ec})
-	require.NoError(t, err)
 	pem := append(newKey(t, "new", time.Time{}), newKey(t, "old", now.Add(24*time.Hour))...)
 	pem = append(pem, newKey(t, "gone", now.Add(-time.Hour))...)
-	pem = append(pem, ecPEM...)
+	pem = append(pem, newKey(t, "", time.Time{})...)
 	ks, err := lti.ParseKeySet(pem, now)
 	require.NoError(t, err)
 	assert.Equal(t, "new", ks.Current().KID, "the first key signs")
@@ -149,8 +149,10 @@ func TestKeyRotation(t *testing.T) {
 	}
 	require.Len(t, kids, 3)
 	assert.Equal(t, []string{"new", "old"}, kids[:2], "the retired key stays published until it expires")
-	assert.Len(t, kids[2], 43, "a key without Kid gets its SHA-256 thumbprint")
-	assert.Equal(t, "ES256", set.Keys[2].Algorithm)
+	tp, err := set.Keys[2].Thumbprint(crypto.SHA256)
+	require.NoError(t, err)
+	assert.Equal(t, base64.RawURLEncoding.EncodeToString(tp), kids[2], "a key without Kid gets its RFC 7638 thumbprint")
+	assert.Equal(t, "RS256", set.Keys[2].Algorithm)
 	b, _ = ks.JWKS(now.Add(48 * time.Hour))
 	assert.NotContains(t, string(b), `"old"`, "an expired key is no longer published")
 
@@ -160,6 +162,11 @@ func TestKeyRotation(t *testing.T) {
 	b, _ = lti.EncodeKey(lti.SigningKey{Key: small})
 	_, err = lti.ParseKeySet(b, now)
 	assert.ErrorIs(t, err, lti.ErrBadKey)
+	ec, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	der, _ := x509.MarshalPKCS8PrivateKey(ec)
+	_, err = lti.ParseKeySet(pemlib.EncodeToMemory(&pemlib.Block{Type: "PRIVATE KEY", Bytes: der}), now)
+	assert.ErrorIs(t, err, lti.ErrBadKey, "an EC key is refused: platforms expect RS256")
+	assert.ErrorContains(t, err, "only RSA keys")
 	_, err = lti.ParseKeySet(newKey(t, "x", now.Add(-time.Second)), now)
 	assert.ErrorIs(t, err, lti.ErrBadKey, "an expired signing key is refused, not silently skipped")
 }
@@ -266,7 +273,7 @@ func (m *memTokens) DropToken(_ context.Context, p, s string) error {
 func toolKeys(t *testing.T, p *ltitest.Platform) lti.KeySet {
 	k, err := rsa.GenerateKey(rand.Reader, 2048)
 	require.NoError(t, err)
-	ks := lti.KeySet{Keys: []lti.SigningKey{{KID: "tool-1", Alg: jose.RS256, Key: k}}}
+	ks := lti.KeySet{Keys: []lti.SigningKey{{KID: "tool-1", Alg: "RS256", Key: k}}}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := ks.JWKS(time.Now())
 		w.Write(b)

@@ -1,0 +1,439 @@
+package api
+
+import (
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/purposefulcx/purposeful/recovery"
+)
+
+// POST /v1/recovery/review is the worker's hottest route, and on a kept
+// Go instance encoding/json's reflection (three passes over the body in
+// decodeStrict, one over the report) costs more than the review itself.
+// This file reads the request and writes the report by hand, with the
+// same result as the general path:
+//
+//   - decodeReview accepts only bodies it reads exactly as decodeStrict
+//     would (known keys, once each, in their exact case, values of the
+//     expected JSON types); for anything else it says so, and the handler
+//     falls back to decodeStrict, so every refusal keeps its problem
+//     document;
+//   - appendReport writes the bytes json.Marshal writes (HTML-safe string
+//     escapes, nil slices as null, omitempty fields left out).
+//
+// The tests hold both to encoding/json over many bodies and reports.
+
+// decodeReview reads a review request from body, which readBody has
+// checked (valid UTF-8, bounded size and depth). ok is false when the
+// body is not one it can read as decodeStrict would.
+func decodeReview(body []byte) (reviewRequest, bool) {
+	var req reviewRequest
+	s := jsonScan{b: body}
+	ok := s.object(func(key string) bool {
+		switch key {
+		case "draft":
+			var ok bool
+			req.Draft, ok = s.str()
+			return ok
+		case "situation":
+			return s.situation(&req.Situation)
+		}
+		return false
+	}, 2)
+	if !ok || !s.end() {
+		return reviewRequest{}, false
+	}
+	return req, true
+}
+
+// situation reads a recovery.Situation object into sit.
+func (s *jsonScan) situation(sit *recovery.Situation) bool {
+	var ok bool
+	return s.object(func(key string) bool {
+		switch key {
+		case "state":
+			return s.text(sit.State.UnmarshalText)
+		case "cause":
+			return s.text(sit.Cause.UnmarshalText)
+		case "severity":
+			return s.text(sit.Severity.UnmarshalText)
+		case "channel":
+			return s.text(sit.Channel.UnmarshalText)
+		case "language":
+			return s.text(sit.Language.UnmarshalText)
+		case "repeat":
+			sit.Repeat, ok = s.boolean()
+		case "canEscalate":
+			sit.CanEscalate, ok = s.boolean()
+		case "offers":
+			sit.Offers, ok = s.strings()
+		case "times":
+			sit.Times, ok = s.strings()
+		case "colleague":
+			sit.Colleague, ok = s.str()
+		case "customerName":
+			sit.CustomerName, ok = s.str()
+		case "agentName":
+			sit.AgentName, ok = s.str()
+		case "issue":
+			sit.Issue, ok = s.str()
+		case "policy":
+			sit.Policy, ok = s.str()
+		default:
+			return false
+		}
+		return ok
+	}, 14)
+}
+
+// jsonScan reads JSON from b, front to back. Its methods report false on
+// anything they do not read exactly as encoding/json would.
+type jsonScan struct {
+	b []byte
+	i int
+}
+
+func (s *jsonScan) space() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// next skips white space and reads the byte c.
+func (s *jsonScan) next(c byte) bool {
+	s.space()
+	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+// end reports whether only white space is left.
+func (s *jsonScan) end() bool {
+	s.space()
+	return s.i == len(s.b)
+}
+
+// object reads an object whose values field reads, key by key. A key
+// given twice, or more than keys keys, is refused (the general path
+// names the duplicate).
+func (s *jsonScan) object(field func(key string) bool, keys int) bool {
+	if !s.next('{') {
+		return false
+	}
+	if s.next('}') {
+		return true
+	}
+	seen := make([]string, 0, keys)
+	for {
+		s.space()
+		k, ok := s.str()
+		if !ok || len(seen) == keys || !s.next(':') {
+			return false
+		}
+		for _, o := range seen {
+			if o == k {
+				return false
+			}
+		}
+		seen = append(seen, k)
+		s.space()
+		if !field(k) {
+			return false
+		}
+		if s.next('}') {
+			return true
+		}
+		if !s.next(',') {
+			return false
+		}
+	}
+}
+
+// text reads a string and hands it to an UnmarshalText method.
+func (s *jsonScan) text(unmarshal func([]byte) error) bool {
+	v, ok := s.str()
+	return ok && unmarshal([]byte(v)) == nil
+}
+
+func (s *jsonScan) boolean() (bool, bool) {
+	s.space()
+	rest := s.b[s.i:]
+	switch {
+	case len(rest) >= 4 && string(rest[:4]) == "true":
+		s.i += 4
+		return true, true
+	case len(rest) >= 5 && string(rest[:5]) == "false":
+		s.i += 5
+		return false, true
+	}
+	return false, false
+}
+
+// strings reads an array of strings; [] is an empty, non-nil slice, as
+// encoding/json makes it.
+func (s *jsonScan) strings() ([]string, bool) {
+	if !s.next('[') {
+		return nil, false
+	}
+	out := []string{}
+	if s.next(']') {
+		return out, true
+	}
+	for {
+		s.space()
+		v, ok := s.str()
+		if !ok {
+			return nil, false
+		}
+		out = append(out, v)
+		if s.next(']') {
+			return out, true
+		}
+		if !s.next(',') {
+			return nil, false
+		}
+	}
+}
+
+// str reads a string at the current position. Control characters must
+// be escaped (JSON); a \u escape of half a surrogate pair becomes
+// U+FFFD, as in encoding/json.
+func (s *jsonScan) str() (string, bool) {
+	if s.i >= len(s.b) || s.b[s.i] != '"' {
+		return "", false
+	}
+	start := s.i + 1
+	i := start
+	for i < len(s.b) && s.b[i] != '"' && s.b[i] != '\\' && s.b[i] >= 0x20 {
+		i++
+	}
+	if i < len(s.b) && s.b[i] == '"' { // no escapes: the common case
+		s.i = i + 1
+		return string(s.b[start:i]), true
+	}
+	out := append([]byte(nil), s.b[start:i]...)
+	for i < len(s.b) {
+		c := s.b[i]
+		switch {
+		case c == '"':
+			s.i = i + 1
+			return string(out), true
+		case c < 0x20:
+			return "", false
+		case c != '\\':
+			out = append(out, c)
+			i++
+			continue
+		}
+		if i+1 >= len(s.b) {
+			return "", false
+		}
+		switch e := s.b[i+1]; e {
+		case '"', '\\', '/':
+			out = append(out, e)
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r := hex4(s.b[i+2:])
+			if r < 0 {
+				return "", false
+			}
+			i += 6
+			if utf16.IsSurrogate(r) {
+				if lo := unicodeEscape(s.b[i:]); lo >= 0 {
+					if pair := utf16.DecodeRune(r, lo); pair != utf8.RuneError {
+						out = utf8.AppendRune(out, pair)
+						i += 6
+						continue
+					}
+				}
+				r = utf8.RuneError
+			}
+			out = utf8.AppendRune(out, r)
+			continue
+		default:
+			return "", false
+		}
+		i += 2
+	}
+	return "", false
+}
+
+// unicodeEscape reads `\uXXXX` at the front of b, or returns -1.
+func unicodeEscape(b []byte) rune {
+	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
+		return -1
+	}
+	return hex4(b[2:])
+}
+
+// hex4 reads four hexadecimal digits, or returns -1.
+func hex4(b []byte) rune {
+	if len(b) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// appendReport appends r as json.Marshal writes it. An error comes only
+// from a value json.Marshal would refuse too (an unknown enum value).
+func appendReport(b []byte, r *recovery.Report) ([]byte, error) {
+	var err error
+	b = append(b, `{"moves":`...)
+	b = appendList(b, r.Moves, func(b []byte, m recovery.FoundMove) []byte {
+		b = appendText(append(b, `{"move":`...), m.Move, &err)
+		b = appendSpan(append(b, `,"span":`...), m.Span)
+		b = appendString(append(b, `,"text":`...), m.Text)
+		b = appendString(append(b, `,"rule":`...), m.Rule)
+		if m.Phrase != "" {
+			b = appendString(append(b, `,"phrase":`...), m.Phrase)
+		}
+		return append(b, '}')
+	})
+	b = appendList(append(b, `,"missing":`...), r.Missing, func(b []byte, m recovery.Move) []byte {
+		return appendText(b, m, &err)
+	})
+	finding := func(b []byte, f recovery.Finding) []byte {
+		b = appendString(append(b, `{"rule":`...), f.Rule)
+		b = appendText(append(b, `,"severity":`...), f.Severity, &err)
+		b = appendString(append(b, `,"message":`...), f.Message)
+		if f.Why != "" {
+			b = appendString(append(b, `,"why":`...), f.Why)
+		}
+		b = appendSpan(append(b, `,"span":`...), f.Span)
+		if len(f.Suggestions) > 0 {
+			b = appendList(append(b, `,"suggestions":`...), f.Suggestions, appendString)
+		}
+		return append(b, '}')
+	}
+	b = appendList(append(b, `,"order":`...), r.Order, finding)
+	b = appendList(append(b, `,"findings":`...), r.Findings, finding)
+	b = strconv.AppendInt(append(b, `,"score":`...), int64(r.Score), 10)
+	b = appendList(append(b, `,"points":`...), r.Points, func(b []byte, p recovery.Point) []byte {
+		b = strconv.AppendInt(append(b, `{"points":`...), int64(p.Points), 10)
+		b = appendString(append(b, `,"reason":`...), p.Reason)
+		return append(b, '}')
+	})
+	b = appendString(append(b, `,"rewrite":`...), r.Rewrite)
+	if len(r.Needs) > 0 {
+		b = appendList(append(b, `,"needs":`...), r.Needs, appendString)
+	}
+	return append(b, '}'), err
+}
+
+// appendList appends xs as a JSON array, or null for a nil slice.
+func appendList[T any](b []byte, xs []T, each func([]byte, T) []byte) []byte {
+	if xs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = each(b, x)
+	}
+	return append(b, ']')
+}
+
+func appendSpan(b []byte, s recovery.Span) []byte {
+	b = strconv.AppendInt(append(b, `{"start":`...), int64(s.Start), 10)
+	b = strconv.AppendInt(append(b, `,"end":`...), int64(s.End), 10)
+	b = strconv.AppendInt(append(b, `,"start16":`...), int64(s.Start16), 10)
+	b = strconv.AppendInt(append(b, `,"end16":`...), int64(s.End16), 10)
+	return append(b, '}')
+}
+
+// appendText appends v's MarshalText as a string; a failure is kept in
+// *err (the first one).
+func appendText(b []byte, v interface{ MarshalText() ([]byte, error) }, err *error) []byte {
+	t, e := v.MarshalText()
+	if e != nil && *err == nil {
+		*err = e
+	}
+	return appendString(b, string(t))
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string with encoding/json's escapes:
+// quote and backslash, the short forms \b \f \n \r \t, \u00XX for other
+// control characters and for < > & (HTML-safe), \u2028 and \u2029 (for
+// JavaScript), and U+FFFD for invalid UTF-8.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(append(b, s[start:i]...), `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
