@@ -80,7 +80,10 @@ func appendSnapEvent(b []byte, e *Event) ([]byte, error) {
 	for _, s := range [...]string{e.ID, string(e.Type), e.Actor, e.Name, e.Participant, e.Item, e.Text, e.Notes} {
 		b = snapStr(b, s)
 	}
-	b = snapStr(b, string(e.At.AppendFormat(nil, time.RFC3339Nano)))
+	_, off := e.At.Zone()
+	b = binary.AppendVarint(b, e.At.Unix())
+	b = binary.AppendUvarint(b, uint64(e.At.Nanosecond()))
+	b = binary.AppendVarint(b, int64(off))
 	b = append(b, byte(e.Column), byte(e.Kind), byte(e.Cost))
 	b = binary.AppendVarint(b, int64(e.Seconds))
 	opt := b2byte(e.Step != nil)*snapStep | b2byte(e.Items != nil)*snapItems | b2byte(e.Tags != nil)*snapTags |
@@ -213,11 +216,18 @@ func (r *snapReader) event(e *Event) {
 		*p = r.str()
 	}
 	e.Type = EventType(ty)
-	at, err := time.Parse(time.RFC3339Nano, r.str())
-	if err != nil {
+	sec, nsec, off := r.varint(), r.uvarint(), r.varint()
+	if nsec >= 1e9 || off <= -24*3600 || off >= 24*3600 {
 		r.bad = true
+		return
 	}
-	e.At = at
+	// As RFC 3339 text decodes: "Z" in UTC, any other offset in a zone
+	// of that offset (written the same way again).
+	loc := time.UTC
+	if off != 0 {
+		loc = time.FixedZone("", int(off))
+	}
+	e.At = time.Unix(sec, int64(nsec)).In(loc)
 	e.Column, e.Kind, e.Cost = Column(r.byte()), Kind(r.byte()), Cost(r.byte())
 	e.Seconds = int(r.varint())
 	opt := r.byte()

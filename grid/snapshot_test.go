@@ -44,6 +44,9 @@ func randomLog(rng *rand.Rand) []Event {
 			default:
 				x = ev(id, Decide, "f", sec, withItem(item), withStatus(Status(1+rng.IntN(3))))
 			}
+			if rng.IntN(4) == 0 {
+				x.At = x.At.In(time.FixedZone("", 3600*(1+rng.IntN(5)))) // sent with a local offset
+			}
 			out = append(out, x)
 		}
 	}
@@ -168,4 +171,34 @@ func FuzzSnapshot(f *testing.F) {
 		require.NoError(t, err)
 		assert.Equal(t, sessionOutputs(t, s), sessionOutputs(t, back))
 	})
+}
+
+// BenchmarkUnmarshalSnapshot reads back a session of n events (ideas,
+// then edits of them), as a server does for a workshop it has not
+// folded yet.
+func BenchmarkUnmarshalSnapshot(b *testing.B) {
+	for _, n := range []int{100, 2000, 20000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			s := NewSession()
+			for _, e := range workshop(Named)[:8] {
+				require.NoError(b, s.Apply(e))
+			}
+			for i := range n {
+				e := ev(fmt.Sprint("x", i), AddItem, "p1", 100+i, withItem(fmt.Sprint("x", i%500)), withColumn(ColumnSkills), withText(fmt.Sprintf("Idea %d", i)))
+				if i >= 500 {
+					e.Type, e.Column, e.Text = EditItem, ColumnUnset, fmt.Sprintf("Idea %d, edit %d", i%500, i/500)
+				}
+				require.NoError(b, s.Apply(e))
+			}
+			data, err := s.MarshalSnapshot()
+			require.NoError(b, err)
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := UnmarshalSnapshot(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
