@@ -7,10 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -39,7 +37,7 @@ func newPollWorkshop(b *testing.B, n int) pollWorkshop {
 	st, err := sqlite.Open(ctx, path)
 	require.NoError(b, err)
 	b.Cleanup(func() { st.DB().Close() })
-	do := sender(api.New(api.Config{Store: st, PublicOrg: "local"}))
+	do := api.Sender(api.New(api.Config{Store: st, PublicOrg: "local"}))
 	rec := do(http.MethodPost, "/v1/workshops", "", `{"name":"F","course":{"position":"Agent","purpose":"To help guests","process":"Check-in"}}`)
 	var created struct {
 		ID     string `json:"id"`
@@ -75,20 +73,6 @@ func newPollWorkshop(b *testing.B, n int) pollWorkshop {
 	return pollWorkshop{st: st, path: path, next: at.Add(time.Duration(n+1) * time.Millisecond), id: created.ID, token: created.Token, cursor: cursor}
 }
 
-// sender returns a function that sends h one JSON request.
-func sender(h http.Handler) func(method, path, token, body string) *httptest.ResponseRecorder {
-	return func(method, path, token, body string) *httptest.ResponseRecorder {
-		r := httptest.NewRequest(method, path, strings.NewReader(body))
-		r.Header.Set("Content-Type", "application/json")
-		if token != "" {
-			r.Header.Set("Authorization", "Bearer "+token)
-		}
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, r)
-		return rec
-	}
-}
-
 // BenchmarkSessionLoad is the cost of one member's poll (the events
 // after the latest cursor, then the state) and of one small append, in
 // workshops whose logs hold n events: "cold" with a fresh handler each
@@ -108,16 +92,16 @@ func BenchmarkSessionLoad(b *testing.B) {
 		poll := fmt.Sprintf("/v1/workshops/%s/events?after=%d", w.id, w.cursor)
 		state := "/v1/workshops/" + w.id
 		cfg := api.Config{Store: w.st, PublicOrg: "local"}
-		sender(api.New(cfg))(http.MethodGet, state, w.token, "") // stores the first snapshot
+		api.Sender(api.New(cfg))(http.MethodGet, state, w.token, "") // stores the first snapshot
 		for _, mode := range modes {
 			for _, heat := range heats {
 				b.Run(fmt.Sprintf("poll/%s/%s/%d", mode.name, heat, n), func(b *testing.B) {
-					do := sender(mode.new(cfg))
+					do := api.Sender(mode.new(cfg))
 					do(http.MethodGet, state, w.token, "")
 					b.ReportAllocs()
 					for b.Loop() {
 						if heat == "cold" {
-							do = sender(mode.new(cfg))
+							do = api.Sender(mode.new(cfg))
 						}
 						if rec := do(http.MethodGet, poll, w.token, ""); rec.Code != http.StatusOK {
 							b.Fatal(rec.Body.String())
@@ -137,14 +121,14 @@ func BenchmarkSessionLoad(b *testing.B) {
 				b.Run(fmt.Sprintf("append/%s/%s/%d", mode.name, heat, n), func(b *testing.B) {
 					st := w.copy(b)
 					cfg := api.Config{Store: st, PublicOrg: "local"}
-					sender(api.New(cfg))(http.MethodGet, "/v1/workshops/"+w.id, w.token, "") // the copy's snapshot
-					do := sender(mode.new(cfg))
+					api.Sender(api.New(cfg))(http.MethodGet, "/v1/workshops/"+w.id, w.token, "") // the copy's snapshot
+					do := api.Sender(mode.new(cfg))
 					do(http.MethodGet, "/v1/workshops/"+w.id, w.token, "")
 					i := 0
 					b.ReportAllocs()
 					for b.Loop() {
 						if heat == "cold" {
-							do = sender(mode.new(cfg))
+							do = api.Sender(mode.new(cfg))
 						}
 						i++
 						body := fmt.Sprintf(`{"id":"b%d","type":"item.edit","item":"p%d","text":"Bench %d","at":%q}`,

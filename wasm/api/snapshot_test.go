@@ -100,14 +100,7 @@ func mustEvent(t *testing.T, e grid.Event) string {
 }
 
 func send(h http.Handler, method, path, token, body string) *httptest.ResponseRecorder {
-	r := httptest.NewRequest(method, path, strings.NewReader(body))
-	r.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		r.Header.Set("Authorization", "Bearer "+token)
-	}
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, r)
-	return rec
+	return Sender(h)(method, path, token, body)
 }
 
 // reads is every read a member makes, each through a fresh handler
