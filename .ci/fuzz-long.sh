@@ -11,12 +11,13 @@
 #   .ci/fuzz-long.sh                         # all three, 1M each
 #   FUZZ_EXECS=200000 .ci/fuzz-long.sh       # a shorter run
 #   FUZZ_PARALLEL=2 .ci/fuzz-long.sh FuzzApply
+#   .ci/fuzz-long.sh FuzzSnapshot            # the session snapshot decoder
 set -euo pipefail
 cd "$(dirname "$0")/.."
 execs="${FUZZ_EXECS:-1000000}"
 chunks="${FUZZ_CHUNKS:-4}"
 parallel="${FUZZ_PARALLEL:-1}"
-declare -A pkg=([FuzzBody]=./wasm/api [FuzzApply]=./grid [FuzzDecode]=./grid)
+declare -A pkg=([FuzzBody]=./wasm/api [FuzzApply]=./grid [FuzzDecode]=./grid [FuzzSnapshot]=./grid)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(FuzzBody FuzzApply FuzzDecode)
 status=0

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"sort"
 	"sync"
-	"time"
 
 	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/store"
@@ -16,33 +15,43 @@ const maxCachedSessions = 32
 // folded is a workshop's session folded from its stored events up to
 // cursor, kept between requests so that a read applies only the events
 // stored since (a poll of a 20,000-event workshop costs what a small
-// one's does). Its mutex also serialises the appends to the workshop made
-// through this handler.
+// one's does). A fold that starts afresh (a new process or worker
+// isolate, an evicted or reset entry) starts from the workshop's stored
+// snapshot when there is one (see snapshot.go). Its mutex also
+// serialises the appends to the workshop made through this handler.
 type folded struct {
 	mu      sync.Mutex
 	key     string
 	used    int64 // for eviction: a counter, larger is more recent
 	sess    *grid.Session
-	cursor  int64                // seq of the last stored event read
-	seqs    []int64              // seq of each accepted event, in the session's order
-	atOf    map[string]time.Time // time of each accepted event
-	count   int                  // stored events (accepted or not)
-	bytes   int64                // stored bytes
-	proxies int                  // members the facilitator joined for someone in the room
+	cursor  int64   // seq of the last stored event read
+	seqs    []int64 // seq of each accepted event, in the session's order
+	count   int     // stored events (accepted or not)
+	bytes   int64   // stored bytes
+	proxies int     // members the facilitator joined for someone in the room
+	saved   int     // count when the stored snapshot was taken (or read)
 }
 
-// reset forgets the fold: the next refresh folds the whole log again.
+// reset forgets the fold: the next refresh starts again from the
+// snapshot or the log.
 func (f *folded) reset() {
-	f.sess, f.cursor, f.seqs, f.atOf, f.count, f.bytes, f.proxies = nil, 0, nil, nil, 0, 0, 0
+	f.sess, f.cursor, f.seqs, f.count, f.bytes, f.proxies, f.saved = nil, 0, nil, 0, 0, 0, 0
 }
 
 // refresh applies the events of w stored after the cursor. Events that no
 // longer apply (two writers that both passed validation) are skipped, as
 // every reader skips them. An event already applied by an append of this
 // handler (it is stored in the order it was applied) gets its seq here.
+// When enough events were folded since the stored snapshot, it stores a
+// new one.
 func (f *folded) refresh(c *call, w store.Workshop) error {
 	if f.sess == nil {
-		f.sess, f.atOf = grid.NewSession(), map[string]time.Time{}
+		if !c.h.sessions.noSnapshots {
+			f.restore(c, w)
+		}
+		if f.sess == nil {
+			f.sess = grid.NewSession()
+		}
 	}
 	evs, err := c.h.cfg.Store.Events(c.r.Context(), w.Org, w.ID, f.cursor, 0)
 	if err != nil {
@@ -62,10 +71,12 @@ func (f *folded) refresh(c *call, w store.Workshop) error {
 			continue
 		}
 		f.seqs = append(f.seqs, e.Seq)
-		f.atOf[ge.ID] = ge.At
 		if ge.Type == grid.Join && ge.Participant != "" {
 			f.proxies++
 		}
+	}
+	if !c.h.sessions.noSnapshots && f.count-f.saved >= snapshotEvery {
+		f.save(c, w)
 	}
 	return nil
 }
@@ -82,6 +93,9 @@ type sessionCache struct {
 	mu   sync.Mutex
 	tick int64
 	m    map[string]*folded
+	// noSnapshots folds every session from its whole log, as before
+	// snapshots were kept (the benchmarks' "before").
+	noSnapshots bool
 }
 
 func (sc *sessionCache) get(key string) *folded {

@@ -369,7 +369,7 @@ func (c *call) appendTo(f *folded, w store.Workshop, evs []grid.Event, prefix fu
 				// such an event gets the time it was first stored with.
 				e.At = c.h.cfg.Now().UTC()
 				if known {
-					e.At = f.atOf[e.ID]
+					e.At, _ = f.sess.At(e.ID)
 				}
 			}
 			if err := f.sess.Apply(e); err != nil {

@@ -9,6 +9,10 @@
 // Reads that decide a write (does this event id exist?) happen before the
 // batch, and the schema's UNIQUE constraints keep concurrent writers safe.
 //
+// A workshop's session is a fold of its events; [Store.Snapshot] keeps
+// the API's latest fold with its cursor, so that a new process or worker
+// isolate reads it and the events after it rather than the whole log.
+//
 // The schema lives in migrations/*.sql, embedded here for [Store.Migrate]
 // and read by `wrangler d1 migrations apply` for the worker, so both
 // databases always have the same tables.

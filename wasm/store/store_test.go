@@ -38,7 +38,7 @@ func TestMigrateTwice(t *testing.T) {
 	require.NoError(t, s.DB().QueryRow(`SELECT count(*) FROM d1_migrations`).Scan(&n))
 	assert.Equal(t, len(store.Migrations()), n)
 	assert.Equal(t, "0001_init.sql", store.Migrations()[0])
-	for _, name := range []string{"0002_hardening.sql", "0003_lti.sql", "0004_accountability.sql"} {
+	for _, name := range []string{"0002_hardening.sql", "0003_lti.sql", "0004_accountability.sql", "0005_snapshots.sql"} {
 		assert.Contains(t, store.Migrations(), name)
 	}
 }
