@@ -23,8 +23,22 @@
     return fetch(src).then(function (r) { return r.arrayBuffer(); })
       .then(function (b) { return WebAssembly.compile(b); });
   }
-  var compiled = WebAssembly.compileStreaming
-    ? WebAssembly.compileStreaming(fetch(src)).catch(compileBytes)
+  // compileStreaming refuses a program served with another content type
+  // than application/wasm, as LMSs and many static hosts serve it
+  // (application/octet-stream). Relabelling the response keeps the one
+  // download and compiles while it arrives; refusing it and fetching again
+  // cost a second download and a compile that starts only at its end.
+  function compileStream() {
+    return fetch(src).then(function (r) {
+      var type = (r.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
+      if (type !== "application/wasm" && r.ok && r.body) {
+        r = new Response(r.body, { headers: { "Content-Type": "application/wasm" } });
+      }
+      return WebAssembly.compileStreaming(r);
+    });
+  }
+  var compiled = WebAssembly.compileStreaming && typeof Response === "function"
+    ? compileStream().catch(compileBytes)
     : compileBytes();
   compiled.catch(function () {}); // reported by run
   function run() {
