@@ -125,6 +125,13 @@ func (s *Session) Step() Step { return s.st.step }
 // Settings are the current settings.
 func (s *Session) Settings() Settings { return s.st.settings }
 
+// Course is the course as the facilitator last set it.
+func (s *Session) Course() Course {
+	c := s.st.course
+	c.Values, c.KPIs = slices.Clone(c.Values), slices.Clone(c.KPIs)
+	return c
+}
+
 // Role returns the role of a member, and whether they have joined.
 func (s *Session) Role(id string) (Role, bool) {
 	m, ok := s.st.members[id]
@@ -717,7 +724,7 @@ func (st *state) next(at time.Time) error {
 	case StepSummary:
 		return errorf(ErrWrongStep, "summary is the last step")
 	}
-	if st.step == StepCreate && st.timer.running { // leaving the research stops its clock
+	if st.step == StepCreate && st.timer.running && !st.settings.Solo { // leaving the research stops its clock
 		st.timer.elapsed += max(0, at.Sub(st.timer.since))
 		st.timer.running = false
 	}
