@@ -2,6 +2,7 @@ package grid
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -90,4 +91,32 @@ func TestSoloRoomDots(t *testing.T) {
 	back, err := DecodeLog(b)
 	require.NoError(t, err)
 	assert.True(t, back[0].Settings.Solo)
+}
+
+// The research time-box of a solo session runs on when the step moves on
+// (the facilitator may go back to it); a team's stops with the research.
+func TestSoloTimerRunsOn(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		solo    bool
+		running bool
+	}{{"solo", true, true}, {"team", false, false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := NewSession()
+			require.NoError(t, s.Apply(ev("c", Create, "f", 0, withSettings(Settings{Solo: tc.solo}))))
+			for _, e := range toMine()[:3] {
+				require.NoError(t, s.Apply(e))
+			}
+			require.NoError(t, s.Apply(ev("t", StartTimer, "f", 10, withSeconds(600))))
+			require.NoError(t, s.Apply(ev("n", NextStep, "f", 70)))
+			v, err := s.View("f", t0.Add(130*time.Second))
+			require.NoError(t, err)
+			assert.Equal(t, tc.running, v.Timer.Running)
+			if tc.running {
+				assert.Equal(t, 480, v.Timer.RemainingSeconds, "two minutes used")
+			} else {
+				assert.Equal(t, 540, v.Timer.RemainingSeconds, "one minute used, until the step moved on")
+			}
+		})
+	}
 }
