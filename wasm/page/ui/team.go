@@ -563,21 +563,7 @@ func (a *App) teamIdeaActions(s *scope, v *teamView, view *grid.View, it grid.It
 		attrs(cb, "type", "checkbox", "id", id, "data-test", "team-met-"+idx+"-"+strconv.Itoa(ci))
 		cb.SetChecked(mine.Met(ci))
 		s.on(cb, "change", func(Event) {
-			sc := mine
-			val := 0.0
-			if cb.Checked() {
-				val = grid.MaxScore
-			}
-			switch ci {
-			case 0:
-				sc.Experience = val
-			case 1:
-				sc.KPIs = val
-			case 2:
-				sc.Values = val
-			default:
-				sc.Purpose = val
-			}
+			sc := withMet(mine, ci, cb.Checked())
 			mine = sc
 			a.teamSend(v, grid.Event{Type: grid.ScoreItem, Item: it.ID, Score: &sc})
 		})
