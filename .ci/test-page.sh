@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:$(go env GOROOT)/lib/wasm"
-GOOS=js GOARCH=wasm go test ./wasm/page/internal/... ./wasm/page/ui/... ./wasm/page/workshop/
+GOOS=js GOARCH=wasm go test ./wasm/page/internal/... ./wasm/page/ui/... ./wasm/page/device/

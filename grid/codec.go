@@ -446,6 +446,10 @@ func (w *jw) settings(s *Settings) {
 	w.optInt("dots", s.Dots)
 	w.optInt("perItem", s.PerItem)
 	w.optInt("researchSeconds", s.ResearchSeconds)
+	if s.Solo {
+		w.key("solo")
+		w.bool(true)
+	}
 	w.close('}')
 }
 
@@ -551,6 +555,8 @@ func (r *rd) settings(path string, v *jv, s *Settings) {
 			s.PerItem = r.int(p, v)
 		case "researchSeconds":
 			s.ResearchSeconds = r.int(p, v)
+		case "solo":
+			s.Solo = r.bool(p, v)
 		default:
 			return false
 		}

@@ -141,7 +141,8 @@ const (
 	OpenVoting  EventType = "voting.open"
 	CloseVoting EventType = "voting.close"
 	// Vote puts one of the actor's dots on a purposeful item; Unvote takes
-	// one back. Payload: item.
+	// one back. In a solo session (see [Settings].Solo) the facilitator's
+	// Vote and Unvote count the room's dots. Payload: item.
 	Vote   EventType = "vote"
 	Unvote EventType = "unvote"
 	// ScoreItem records the actor's score of a purposeful item against
@@ -210,6 +211,15 @@ type Settings struct {
 	// ResearchSeconds is the default length of the research time-box;
 	// 0 means 20 minutes. Any length from 1 second to 8 hours.
 	ResearchSeconds int `json:"researchSeconds,omitempty"`
+	// Solo marks a session the facilitator runs alone (the page's solo
+	// mode), for the group in the room or for themselves: nobody joins,
+	// the steps move in any order without the course filled in, the
+	// course may be set at any step, ideas are not private, the research
+	// time-box runs on when the step moves on, and in step
+	// mine the facilitator's
+	// Vote and Unvote count the room's dots on an item, without limit
+	// and without opening voting.
+	Solo bool `json:"solo,omitempty"`
 }
 
 // Defaults of [Settings].

@@ -125,6 +125,13 @@ func (s *Session) Step() Step { return s.st.step }
 // Settings are the current settings.
 func (s *Session) Settings() Settings { return s.st.settings }
 
+// Course is the course as the facilitator last set it.
+func (s *Session) Course() Course {
+	c := s.st.course
+	c.Values, c.KPIs = slices.Clone(c.Values), slices.Clone(c.KPIs)
+	return c
+}
+
 // Role returns the role of a member, and whether they have joined.
 func (s *Session) Role(id string) (Role, bool) {
 	m, ok := s.st.members[id]
@@ -488,7 +495,7 @@ func (st *state) apply(e *Event) error {
 	case SetSettings:
 		return st.setSettings(e)
 	case SetCourse:
-		if st.step != StepCourse {
+		if st.step != StepCourse && !st.settings.Solo {
 			return stepErr(e, StepCourse)
 		}
 		if e.Course == nil {
@@ -642,6 +649,9 @@ func checkCourse(c *Course) error {
 }
 
 func (st *state) join(e *Event, actor *member) error {
+	if st.settings.Solo {
+		return errorf(ErrForbidden, "nobody joins a solo session")
+	}
 	if err := checkText("name", e.Name); err != nil {
 		return err
 	}
@@ -678,6 +688,9 @@ func (st *state) setSettings(e *Event) error {
 	if st.votingOpen {
 		return ErrVotingOpen
 	}
+	if e.Settings.Solo && st.participants > 0 {
+		return fieldErrf("settings.solo", ErrForbidden, "people have joined")
+	}
 	if e.Settings.Anonymity > st.settings.Anonymity && st.participants > 0 {
 		return fieldErrf("settings.anonymity", ErrForbidden, "cannot loosen from %s to %s once people have joined", st.settings.Anonymity, e.Settings.Anonymity)
 	}
@@ -688,6 +701,9 @@ func (st *state) setSettings(e *Event) error {
 func (st *state) next(at time.Time) error {
 	switch st.step {
 	case StepCourse:
+		if st.settings.Solo {
+			break
+		}
 		var errs []error
 		if strings.TrimSpace(st.course.Position) == "" {
 			errs = append(errs, fieldErr("course.position", ErrRequired))
@@ -708,7 +724,7 @@ func (st *state) next(at time.Time) error {
 	case StepSummary:
 		return errorf(ErrWrongStep, "summary is the last step")
 	}
-	if st.step == StepCreate && st.timer.running { // leaving the research stops its clock
+	if st.step == StepCreate && st.timer.running && !st.settings.Solo { // leaving the research stops its clock
 		st.timer.elapsed += max(0, at.Sub(st.timer.since))
 		st.timer.running = false
 	}
@@ -807,7 +823,7 @@ func (st *state) addItem(e *Event, actor *member) error {
 		}
 		return errorf(ErrWrongStep, "knowledge and skills are added in step team")
 	}
-	it := &sitem{column: col, author: author, enteredBy: e.Actor, revealed: col != ColumnPurposeful}
+	it := &sitem{column: col, author: author, enteredBy: e.Actor, revealed: col != ColumnPurposeful || st.settings.Solo}
 	it.ID, it.Text, it.Kind, it.Notes = e.Item, e.Text, e.Kind, e.Notes
 	it.Evidence = slices.Clone(e.Evidence)
 	it.Tags = slices.Clone(e.Tags)
@@ -1093,6 +1109,9 @@ func (st *state) vote(e *Event, actor *member) error {
 	if st.step != StepMine {
 		return stepErr(e, StepMine)
 	}
+	if st.settings.Solo && actor.role == Facilitator && !st.votingOpen {
+		return st.roomDot(e)
+	}
 	if !st.votingOpen {
 		return ErrVotingNotOpen
 	}
@@ -1124,6 +1143,30 @@ func (st *state) vote(e *Event, actor *member) error {
 	it.total++
 	st.used[actor.id]++
 	st.cast++
+	return nil
+}
+
+// roomDot puts one of the room's dots on an item, or takes one back, in
+// a solo session: the facilitator counts the dots the group gave, kept
+// under the empty member id as a grid's imported dots are.
+func (st *state) roomDot(e *Event) error {
+	it, err := st.votable(e)
+	if err != nil {
+		return err
+	}
+	if e.Type == Unvote {
+		if it.votes[""] == 0 {
+			return ErrNoVote
+		}
+		it.votes[""]--
+		it.total--
+		return nil
+	}
+	if it.votes == nil {
+		it.votes = map[string]int{}
+	}
+	it.votes[""]++
+	it.total++
 	return nil
 }
 

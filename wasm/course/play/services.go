@@ -2,13 +2,13 @@ package play
 
 import (
 	"github.com/purposefulcx/purposeful/wasm/course"
+	"github.com/purposefulcx/purposeful/wasm/page/device"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // Storage is where the screens save their text: the attempt's state,
 // sent to the LMS a little after the learner stops typing.
-func Storage(a *course.Attempt) workshop.Storage { return attemptStore{a} }
+func Storage(a *course.Attempt) device.Storage { return attemptStore{a} }
 
 type attemptStore struct{ a *course.Attempt }
 
@@ -33,7 +33,7 @@ type attemptHost struct {
 	a *course.Attempt
 }
 
-func (h attemptHost) Storage() workshop.Storage { return Storage(h.a) }
+func (h attemptHost) Storage() device.Storage { return Storage(h.a) }
 
 // Services wraps the page's services for the course's screens: only the
 // course's scenarios, and every grade or analysis of the learner's own

@@ -12,8 +12,9 @@ import (
 
 	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/standards"
+	"github.com/purposefulcx/purposeful/wasm/page/device"
 	"github.com/purposefulcx/purposeful/wasm/page/observe"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+	"github.com/purposefulcx/purposeful/wasm/page/ui"
 )
 
 // TestBookOnPhone: a supervisor on a 390 px phone drafts a standards book
@@ -34,8 +35,10 @@ func TestBookOnPhone(t *testing.T) {
 			{ID: "p1", Text: "Have the key ready before a late guest reaches the desk.", Status: grid.Adopted, Votes: 6},
 			{ID: "p2", Text: "Tell the guest where to find food at this hour.", Status: grid.Adopted, Votes: 4},
 		}}
-	mem := workshop.MapStorage{}
-	require.NoError(t, workshop.Library{S: mem}.Save(workshop.FromGrid(g, "g-late", time.Now())))
+	mem := device.MapStorage{}
+	d, err := ui.OpenGrid("g-late", g, time.Now())
+	require.NoError(t, err)
+	require.NoError(t, ui.Library{S: mem}.Save(d))
 	mem[observe.CurrentGridKey] = "g-late"
 	for k, v := range mem {
 		var ok bool

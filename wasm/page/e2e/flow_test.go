@@ -17,7 +17,7 @@ import (
 
 	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/api"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+	"github.com/purposefulcx/purposeful/wasm/page/ui"
 )
 
 // TestFacilitatorFlow runs the whole 3 Ps activity from an empty grid to
@@ -155,11 +155,11 @@ func TestFacilitatorFlow(t *testing.T) {
 	}
 	base := "front-desk-agent-guest-check-in"
 	exported := waitFile(t, downloads, base+".json")
-	doc, err := workshop.Decode(exported)
+	doc, err := ui.DecodeSolo("again", exported, time.Now())
 	require.NoError(t, err, "the exported JSON imports again")
-	assert.Equal(t, "Front-desk agent", doc.Position)
-	assert.Len(t, doc.Adopted(), 2)
-	assert.Equal(t, []string{"Genuine care", "Own the moment"}, doc.Values)
+	assert.Equal(t, "Front-desk agent", doc.Course().Position)
+	assert.Len(t, doc.Grid().Adopted(), 2)
+	assert.Equal(t, []string{"Genuine care", "Own the moment"}, doc.Course().Values)
 	// The same file opens with grid.Decode and in the API.
 	g, err := grid.Decode(exported)
 	require.NoError(t, err, "grid.Decode reads the page's export")
@@ -198,5 +198,5 @@ func TestFacilitatorFlow(t *testing.T) {
 	s.eval(t, `localStorage.getItem("purposeful.workshop." + localStorage.getItem("purposeful.current"))`, &raw)
 	var probe map[string]any
 	require.NoError(t, json.Unmarshal([]byte(raw), &probe))
-	assert.Equal(t, workshop.Version, probe["version"])
+	assert.Equal(t, grid.LogVersion, probe["version"], "the log of a grid session")
 }

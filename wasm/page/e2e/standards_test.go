@@ -8,27 +8,26 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+	"github.com/purposefulcx/purposeful/grid"
+	"github.com/purposefulcx/purposeful/wasm/page/ui"
 )
 
 // TestStandardsBuilder drafts standards from a grid's adopted ideas, shows
 // lint highlights, applies a fix and plans the training.
 func TestStandardsBuilder(t *testing.T) {
 	needBrowser(t)
-	d := workshop.New("gstd", time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
-	d.Position, d.Process = "Front-desk agent", "Guest check-in"
-	d.Purpose = "To create loyal guests who come back and tell their friends"
-	d.AddItem(false, "Room types and rates")
-	d.AddItem(true, "Run the reservation system")
-	for _, text := range []string{"Greet returning guests by name within 30 seconds of arrival", "Try to be friendly and helpful as appropriate"} {
-		d.Idea(d.AddIdea(text, "Review site")).Adopted = true
-	}
-	b, err := d.MarshalJSON()
+	review := []grid.Evidence{{Source: grid.OtherSource, Note: "Review site"}}
+	d, err := ui.OpenGrid("gstd", &grid.Grid{Position: "Front-desk agent", Process: "Guest check-in",
+		Purpose:   "To create loyal guests who come back and tell their friends",
+		Knowledge: []grid.Item{{ID: "i1", Text: "Room types and rates"}},
+		Skills:    []grid.Item{{ID: "i2", Text: "Run the reservation system"}},
+		Purposeful: []grid.Item{
+			{ID: "e3", Text: "Greet returning guests by name within 30 seconds of arrival", Evidence: review, Status: grid.Adopted},
+			{ID: "e4", Text: "Try to be friendly and helpful as appropriate", Evidence: review, Status: grid.Adopted},
+		}}, time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
 	s := launch(t, "", 1280, 900)
-	s.open(t, "#home")
-	var ok bool
-	s.eval(t, `localStorage.setItem("purposeful.workshop.gstd", `+jsStr(string(b))+`); localStorage.setItem("purposeful.current", "gstd"); true`, &ok)
+	s.seed(t, d, "#home")
 	s.open(t, "#standards")
 	s.click(t, "to-standards")
 	s.run(t, chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="standards"]`, chromedp.ByQuery))
@@ -52,10 +51,7 @@ func TestStandardsBuilder(t *testing.T) {
 	// The edits are saved with the grid.
 	s.typeText(t, "rationale-0", " Guests who feel remembered come back.")
 	s.run(t, chromedp.Sleep(400*time.Millisecond))
-	var raw string
-	s.eval(t, `localStorage.getItem("purposeful.workshop.gstd")`, &raw)
-	back, err := workshop.Decode([]byte(raw))
-	require.NoError(t, err)
+	back := s.storedDoc(t, "gstd")
 	require.Len(t, back.Standards, 2)
 	assert.Contains(t, back.Standards[0].Rationale, "Guests who feel remembered come back.")
 }

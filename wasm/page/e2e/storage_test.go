@@ -17,7 +17,6 @@ import (
 
 	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/api"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // TestAutosaveSurvivesKilledTab types, waits half a second, crashes the
@@ -70,19 +69,18 @@ func TestBrokenImport(t *testing.T) {
 	before := s.text(t, byTest("saved-list"))
 
 	dir := t.TempDir()
-	good := workshop.New(id, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
-	good.Position = "Nurse"
-	good.Process = "Admission"
-	goodJSON, err := good.Encode()
-	require.NoError(t, err)
+	// A file the page exported before it ran on grid: it still opens.
+	goodJSON := []byte(`{"version":"purposeful.workshop/v1","id":"` + id + `","position":"Nurse","purpose":"","process":"Admission","objective":"","values":[],"kpis":[],` +
+		`"knowledge":[],"skills":[],"ideas":[],"criteria":[],"phase":"course","timer":{"length_seconds":1200,"used_ms":0,"running":false},` +
+		`"seq":0,"created":"2026-01-02T03:04:05Z","updated":"2026-01-02T03:04:05Z"}`)
 	cases := []struct {
 		name, body, want string
 	}{
-		{"not-json.json", "this is not JSON at all", "invalid JSON"},
-		{"truncated.json", string(goodJSON[:len(goodJSON)/2]), "invalid JSON"},
-		{"wrong-version.json", strings.Replace(string(goodJSON), workshop.Version, "purposeful.workshop/v9", 1), "version"},
+		{"not-json.json", "this is not JSON at all", "malformed JSON"},
+		{"truncated.json", string(goodJSON[:len(goodJSON)/2]), "malformed JSON"},
+		{"wrong-version.json", strings.Replace(string(goodJSON), grid.WorkshopV1, "purposeful.workshop/v9", 1), "version"},
 		{"unknown-field.json", strings.Replace(string(goodJSON), `"position"`, `"evil": 1, "position"`, 1), "evil: unknown field"},
-		{"empty-item.json", strings.Replace(string(goodJSON), `"knowledge": []`, `"knowledge": [{"id": "k1", "text": "  "}]`, 1), "knowledge[0].text: empty"},
+		{"empty-item.json", strings.Replace(string(goodJSON), `"knowledge":[]`, `"knowledge": [{"id": "k1", "text": "  "}]`, 1), "knowledge[0].text: text has only white space"},
 	}
 	for i, tc := range cases {
 		p := filepath.Join(dir, tc.name)
@@ -106,9 +104,7 @@ func TestBrokenImport(t *testing.T) {
 	s.shot(t, "import-conflict")
 	s.click(t, "cancel")
 	assert.Equal(t, before, s.text(t, byTest("saved-list")))
-	var pos string
-	s.eval(t, `JSON.parse(localStorage.getItem("purposeful.workshop.`+id+`")).position`, &pos)
-	assert.Equal(t, "Cashier", pos, "the saved grid is untouched")
+	assert.Equal(t, "Cashier", s.storedDoc(t, id).Course().Position, "the saved grid is untouched")
 
 	// Keep both adds a copy.
 	s.upload(t, "import", p)

@@ -9,20 +9,24 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+	"github.com/purposefulcx/purposeful/grid"
+	"github.com/purposefulcx/purposeful/wasm/page/device"
+	"github.com/purposefulcx/purposeful/wasm/page/ui"
 )
 
 // phone is the viewport of a small phone (CSS pixels).
 const phoneW, phoneH = 390, 844
 
 // seed stores d as the open grid of the profile and reloads hash.
-func (s *session) seed(t *testing.T, d *workshop.Doc, hash string) {
+func (s *session) seed(t *testing.T, d *ui.Solo, hash string) {
 	t.Helper()
-	b, err := d.MarshalJSON()
-	require.NoError(t, err)
+	mem := device.MapStorage{"purposeful.current": d.ID}
+	require.NoError(t, ui.Library{S: mem}.Save(d))
 	s.open(t, "#home")
-	var ok bool
-	s.eval(t, `localStorage.setItem("purposeful.workshop.`+d.ID+`", `+jsStr(string(b))+`); localStorage.setItem("purposeful.current", "`+d.ID+`"); true`, &ok)
+	for k, v := range mem {
+		var ok bool
+		s.eval(t, `localStorage.setItem(`+jsStr(k)+`, `+jsStr(v)+`); true`, &ok)
+	}
 	// A reload starts the page again on the stored grid.
 	s.run(t, chromedp.Reload(), chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="home"]`, chromedp.ByQuery))
 	if hash != "#home" {
@@ -31,13 +35,12 @@ func (s *session) seed(t *testing.T, d *workshop.Doc, hash string) {
 }
 
 // storedDoc reads the grid id as the page saved it.
-func (s *session) storedDoc(t *testing.T, id string) *workshop.Doc {
+func (s *session) storedDoc(t *testing.T, id string) *ui.Solo {
 	t.Helper()
-	var raw string
-	s.eval(t, `localStorage.getItem("purposeful.workshop.`+id+`") || ""`, &raw)
-	require.NotEmpty(t, raw, "grid %s saved", id)
-	d, err := workshop.Decode([]byte(raw))
-	require.NoError(t, err)
+	var all map[string]string
+	s.eval(t, `Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))`, &all)
+	d, err := ui.Library{S: device.MapStorage(all)}.Load(id)
+	require.NoError(t, err, "grid %s saved", id)
 	return d
 }
 
@@ -52,16 +55,25 @@ func (s *session) box(t *testing.T, sel string) box {
 	return b
 }
 
-// reception is a grid with a purpose, a few items and adopted ideas.
-func reception(id string) *workshop.Doc {
-	d := workshop.New(id, time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
-	d.Position, d.Process = "Front-desk agent", "Guest check-in"
-	d.Purpose = "To create loyal guests who come back and tell their friends"
-	d.AddItem(false, "Room types and rates")
-	d.AddItem(false, "Local restaurants and their opening hours")
-	d.AddItem(true, "Run the reservation system")
-	for _, text := range []string{"Greet returning guests by name within 30 seconds of arrival", "Walk guests with heavy luggage to the lift"} {
-		d.Idea(d.AddIdea(text, "Review site")).Adopted = true
+// reception is a grid with a purpose, a few items and adopted ideas, at
+// its first step.
+func reception(id string) *ui.Solo {
+	review := []grid.Evidence{{Source: grid.OtherSource, Note: "Review site"}}
+	g := &grid.Grid{Position: "Front-desk agent", Process: "Guest check-in", Objective: ui.DefaultObjective,
+		Purpose:   "To create loyal guests who come back and tell their friends",
+		Knowledge: []grid.Item{{ID: "i1", Text: "Room types and rates"}, {ID: "i2", Text: "Local restaurants and their opening hours"}},
+		Skills:    []grid.Item{{ID: "i3", Text: "Run the reservation system"}},
+		Purposeful: []grid.Item{
+			{ID: "e4", Text: "Greet returning guests by name within 30 seconds of arrival", Evidence: review, Status: grid.Adopted},
+			{ID: "e5", Text: "Walk guests with heavy luggage to the lift", Evidence: review, Status: grid.Adopted},
+		}}
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	d, err := ui.OpenGrid(id, g, at)
+	if err == nil {
+		err = d.SetStep(at, grid.StepCourse)
+	}
+	if err != nil {
+		panic(err)
 	}
 	return d
 }
@@ -139,7 +151,7 @@ func TestPhoneSummaryTable(t *testing.T) {
 	needBrowser(t)
 	s := launch(t, "", phoneW, phoneH)
 	d := reception("gsum")
-	d.Phase = workshop.PhaseSummary
+	require.NoError(t, d.SetStep(time.Now(), grid.StepSummary))
 	s.seed(t, d, "#activity")
 	s.run(t, chromedp.WaitVisible(byTest("grid-table"), chromedp.ByQuery))
 	s.shot(t, "phone-summary")
@@ -165,13 +177,13 @@ func TestCoachAsksBeforeReplacingPurpose(t *testing.T) {
 	needBrowser(t)
 	s := launch(t, "", 1280, 900)
 	d := reception("gcoach")
-	before := d.Purpose
+	before := d.Course().Purpose
 	s.seed(t, d, "#home")
 	s.openPage(t, "coach.html", "coach")
 	s.setText(t, "coach-text", "")
 	s.typeText(t, "coach-text", "Check guests in")
 	s.run(t, chromedp.Sleep(500*time.Millisecond))
-	assert.Equal(t, before, s.storedDoc(t, "gcoach").Purpose, "typing in the coach leaves the grid's purpose alone")
+	assert.Equal(t, before, s.storedDoc(t, "gcoach").Course().Purpose, "typing in the coach leaves the grid's purpose alone")
 
 	s.click(t, "coach-use")
 	s.run(t, chromedp.WaitVisible(byTest("dialog"), chromedp.ByQuery))
@@ -179,15 +191,15 @@ func TestCoachAsksBeforeReplacingPurpose(t *testing.T) {
 	s.shot(t, "coach-replace-dialog")
 	s.click(t, "cancel")
 	s.run(t, chromedp.Sleep(400*time.Millisecond))
-	assert.Equal(t, before, s.storedDoc(t, "gcoach").Purpose, "cancel keeps it")
+	assert.Equal(t, before, s.storedDoc(t, "gcoach").Course().Purpose, "cancel keeps it")
 
 	s.click(t, "coach-use")
 	s.click(t, "confirm-replace")
 	s.run(t, chromedp.Sleep(500*time.Millisecond))
-	assert.Equal(t, "Check guests in", s.storedDoc(t, "gcoach").Purpose)
+	assert.Equal(t, "Check guests in", s.storedDoc(t, "gcoach").Course().Purpose)
 	s.click(t, "coach-undo")
 	s.run(t, chromedp.Sleep(500*time.Millisecond))
-	assert.Equal(t, before, s.storedDoc(t, "gcoach").Purpose, "undo restores the old purpose")
+	assert.Equal(t, before, s.storedDoc(t, "gcoach").Course().Purpose, "undo restores the old purpose")
 	var text string
 	s.eval(t, `document.querySelector('[data-test="coach-text"]').value`, &text)
 	assert.Equal(t, "Check guests in", text, "the draft stays in the coach")

@@ -7,7 +7,6 @@ import (
 	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/standards"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // CurrentGridKey is the storage key under which the main page keeps the
@@ -34,15 +33,11 @@ func (p *Page) currentGrid() *grid.Grid {
 	if !ok || id == "" {
 		return nil
 	}
-	d, err := workshop.Library{S: p.h.Storage()}.Load(id)
+	d, err := ui.Library{S: p.h.Storage()}.Load(id)
 	if err != nil {
 		return nil
 	}
-	g, err := d.Grid()
-	if err != nil {
-		return nil
-	}
-	return g
+	return d.Grid()
 }
 
 // editBook starts editing a stored book, or a new one when id is "".

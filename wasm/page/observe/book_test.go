@@ -13,7 +13,6 @@ import (
 	"github.com/purposefulcx/purposeful/wasm/page/observe"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 	"github.com/purposefulcx/purposeful/wasm/page/ui/uitest"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -29,8 +28,9 @@ func openGrid(t *testing.T, h *uitest.Host) {
 			{ID: "p2", Text: "Use the guest's name at least twice.", Kind: grid.Behaviour, Status: grid.Adopted, Votes: 7},
 			{ID: "p3", Text: "Leave a handwritten welcome card.", Status: grid.Parked, Votes: 9},
 		}}
-	d := workshop.FromGrid(g, "g-checkin", time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
-	require.NoError(t, workshop.Library{S: h.Storage()}.Save(d))
+	d, err := ui.OpenGrid("g-checkin", g, time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	require.NoError(t, ui.Library{S: h.Storage()}.Save(d))
 	require.NoError(t, h.Storage().Set(observe.CurrentGridKey, "g-checkin"))
 }
 

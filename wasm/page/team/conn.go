@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/purposefulcx/purposeful/grid"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+	"github.com/purposefulcx/purposeful/wasm/page/device"
 )
 
 // SeatVersion is the version of the stored [Seat] document.
@@ -79,7 +79,7 @@ type Seat struct {
 
 // LoadSeat reads the stored seat; ok is false when there is none or it
 // cannot be read (an unknown version counts as none).
-func LoadSeat(s workshop.Storage) (seat *Seat, ok bool) {
+func LoadSeat(s device.Storage) (seat *Seat, ok bool) {
 	v, ok := s.Get(SeatKey)
 	if !ok {
 		return nil, false
@@ -97,7 +97,7 @@ func LoadSeat(s workshop.Storage) (seat *Seat, ok bool) {
 // concurrent use (the page runs on one thread).
 type Conn struct {
 	T   Transport
-	S   workshop.Storage
+	S   device.Storage
 	Now func() time.Time
 
 	// Seat is the open workshop (nil before Create or Join).
@@ -116,7 +116,7 @@ type Conn struct {
 }
 
 // NewConn returns a connection that restores the stored seat, if any.
-func NewConn(t Transport, s workshop.Storage, now func() time.Time) *Conn {
+func NewConn(t Transport, s device.Storage, now func() time.Time) *Conn {
 	c := &Conn{T: t, S: s, Now: now, Online: true}
 	c.Seat, _ = LoadSeat(s)
 	return c

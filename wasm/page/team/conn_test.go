@@ -17,8 +17,8 @@ import (
 
 	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/api"
+	"github.com/purposefulcx/purposeful/wasm/page/device"
 	"github.com/purposefulcx/purposeful/wasm/page/team"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 	"github.com/purposefulcx/purposeful/wasm/store/sqlite"
 )
 
@@ -77,14 +77,14 @@ func mustErr(t *testing.T) func(error) {
 
 // room opens a workshop and moves it to the create step, with one
 // participant joined.
-func room(t *testing.T, anonymity string) (tr *apiTransport, fac, par *team.Conn, parStore workshop.MapStorage) {
+func room(t *testing.T, anonymity string) (tr *apiTransport, fac, par *team.Conn, parStore device.MapStorage) {
 	t.Helper()
 	tr = newAPI(t)
-	fac = team.NewConn(tr, workshop.MapStorage{}, clock())
+	fac = team.NewConn(tr, device.MapStorage{}, clock())
 	fac.Create("Fatima", "Check-in ideas", settings(anonymity), course, mustErr(t))
 	require.NotNil(t, fac.Seat)
 	require.Len(t, fac.Seat.Code, 9, "a join code like K7QM-4XPD")
-	parStore = workshop.MapStorage{}
+	parStore = device.MapStorage{}
 	par = team.NewConn(tr, parStore, clock())
 	par.Join(strings.ToLower(strings.ReplaceAll(fac.Seat.Code, "-", "")), "Ana Quintero", mustErr(t))
 	require.Equal(t, team.RoleParticipant, par.Seat.Role)
@@ -192,7 +192,7 @@ func TestRefusedEventIsDroppedWithReason(t *testing.T) {
 
 func TestJoinWrongCode(t *testing.T) {
 	tr := newAPI(t)
-	c := team.NewConn(tr, workshop.MapStorage{}, clock())
+	c := team.NewConn(tr, device.MapStorage{}, clock())
 	var got error
 	c.Join("ZZZZ-ZZZZ", "Ana", func(err error) { got = err })
 	var re *team.RefusedError
@@ -205,7 +205,7 @@ func TestJoinWrongCode(t *testing.T) {
 // A seat saved before the page sent grid.Event values still loads, with
 // its queued changes.
 func TestOldSeatKeepsItsQueue(t *testing.T) {
-	s := workshop.MapStorage{team.SeatKey: `{"version":"purposeful.team-seat/v1","workshop":"w","member":"m","token":"t","role":"participant","name":"Ana","seq":2,` +
+	s := device.MapStorage{team.SeatKey: `{"version":"purposeful.team-seat/v1","workshop":"w","member":"m","token":"t","role":"participant","name":"Ana","seq":2,` +
 		`"pending":[{"id":"e1","type":"item.add","item":"i1","column":"purposeful","text":"Offer water"},{"id":"e2","type":"vote","item":"i1"}]}`}
 	seat, ok := team.LoadSeat(s)
 	require.True(t, ok)
@@ -225,7 +225,7 @@ func TestNormalizeCode(t *testing.T) {
 }
 
 func TestLoadSeatRejectsOtherVersions(t *testing.T) {
-	s := workshop.MapStorage{team.SeatKey: `{"version":"purposeful.team-seat/v0","workshop":"w","token":"t"}`}
+	s := device.MapStorage{team.SeatKey: `{"version":"purposeful.team-seat/v0","workshop":"w","token":"t"}`}
 	_, ok := team.LoadSeat(s)
 	assert.False(t, ok)
 	s[team.SeatKey] = `not json`

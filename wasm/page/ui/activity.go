@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/purposefulcx/purposeful/grid"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 type activityView struct {
@@ -23,24 +22,32 @@ type activityView struct {
 // maxUndo is how many changes the Undo button can take back.
 const maxUndo = 30
 
-// undoStep is the grid as it was before a change, and what the change was.
+// undoStep is where the grid's log stood before a change, and what the
+// change was.
 type undoStep struct {
 	label string
-	saved []byte
+	mark  int
 }
 
-// remember keeps the open grid as it is now, before the change named by
+// remember marks the open grid as it is now, before the change named by
 // label, so that Undo can bring it back.
 func (a *App) remember(label string) {
-	b, err := a.doc.MarshalJSON()
-	if err != nil {
-		return
-	}
 	if len(a.undo) == maxUndo {
 		a.undo = append(a.undo[:0], a.undo[1:]...)
 	}
-	a.undo = append(a.undo, undoStep{label: label, saved: b})
+	a.undo = append(a.undo, undoStep{label: label, mark: a.doc.Mark(a.h.Now())})
 	a.paintUndo()
+}
+
+// send applies one event to the open grid, says why when grid refuses it,
+// and schedules the save.
+func (a *App) send(e grid.Event) bool {
+	if err := a.doc.Send(a.h.Now(), e); err != nil {
+		a.alert("Not done: " + err.Error())
+		return false
+	}
+	a.changed()
+	return true
 }
 
 // undoLast brings back the grid as it was before the last remembered
@@ -51,13 +58,10 @@ func (a *App) undoLast() {
 	}
 	u := a.undo[len(a.undo)-1]
 	a.undo = a.undo[:len(a.undo)-1]
-	d, err := workshop.Decode(u.saved)
-	if err != nil {
+	if err := a.doc.UndoTo(u.mark); err != nil {
 		a.alert("Could not undo: " + err.Error())
 		return
 	}
-	d.Updated = a.doc.Updated
-	a.doc = d
 	a.changed()
 	a.renderPhase()
 	a.paintUndo()
@@ -82,7 +86,7 @@ func (a *App) activity(s *scope) Element {
 		return a.screenHead(s, "No grid open", "Start a new grid from the template, or open one from the home screen.",
 			s.el("div", "actions",
 				s.button("New grid from the template", "btn btn-primary", "new-grid", func() {
-					a.open(workshop.New(a.newID(), a.h.Now()))
+					a.open(NewSolo(a.newID(), a.h.Now()))
 					a.show("activity", true)
 				}),
 				s.button("Go to home", "btn", "", func() { a.Go("home") })))
@@ -96,9 +100,8 @@ func (a *App) activity(s *scope) Element {
 
 	v.stepper = s.el("ol", "stepper")
 	attrs(v.stepper, "aria-label", "Activity steps")
-	for i, p := range workshop.Phases {
-		p := p
-		b := s.button("", "step", "step-"+p.String(), func() { a.setPhase(p) })
+	for i, p := range grid.Steps {
+		b := s.button("", "step", "step-"+stepTests[p], func() { a.setPhase(p) })
 		b.Append(s.text("span", "step-num", strconv.Itoa(i+1)), s.text("span", "step-name", p.Title()))
 		v.steps = append(v.steps, b)
 		v.stepper.Append(s.el("li", "", b))
@@ -108,8 +111,12 @@ func (a *App) activity(s *scope) Element {
 	v.body = s.el("section", "phase card")
 	v.bodyScope = s.child()
 	a.screen.Append(v.body)
-	v.prev = s.button("← Back", "btn", "prev", func() { a.setPhase(a.doc.Phase - 1) })
-	v.next = s.button("Next →", "btn btn-primary", "next", func() { a.setPhase(a.doc.Phase + 1) })
+	v.prev = s.button("← Back", "btn", "prev", func() {
+		if a.doc.Step() > grid.StepCourse {
+			a.setPhase(a.doc.Step() - 1)
+		}
+	})
+	v.next = s.button("Next →", "btn btn-primary", "next", func() { a.setPhase(a.doc.Step() + 1) })
 	v.undo = s.button("Undo", "btn btn-quiet", "undo", a.undoLast)
 	a.screen.Append(s.el("div", "phase-nav", v.prev, v.undo, v.next))
 	a.paintUndo()
@@ -117,20 +124,25 @@ func (a *App) activity(s *scope) Element {
 	return v.title
 }
 
+// stepTests name the steps in the page's data-test attributes.
+var stepTests = [...]string{"course", "team", "creative", "gold", "summary"}
+
 // setPhase moves the activity to p, announces it and puts focus on its
 // heading.
-func (a *App) setPhase(p workshop.Phase) {
-	if int(p) >= len(workshop.Phases) || a.doc == nil {
+func (a *App) setPhase(p grid.Step) {
+	if int(p) >= len(grid.Steps) || a.doc == nil {
 		return
 	}
-	a.doc.Phase = p
+	if err := a.doc.SetStep(a.h.Now(), p); err != nil {
+		a.alert("Not done: " + err.Error())
+	}
 	a.changed()
 	a.renderPhase()
 	if a.phaseHead != nil {
 		a.phaseHead.SetAttr("tabindex", "-1")
 		a.phaseHead.Focus()
 	}
-	a.announce("Step " + strconv.Itoa(int(p)+1) + " of " + strconv.Itoa(len(workshop.Phases)) + ": " + p.Title())
+	a.announce("Step " + strconv.Itoa(int(p)+1) + " of " + strconv.Itoa(len(grid.Steps)) + ": " + p.Title())
 }
 
 func (a *App) renderPhase() {
@@ -142,7 +154,7 @@ func (a *App) renderPhase() {
 	v.bodyScope.release()
 	v.body.Clear()
 	s := v.bodyScope
-	p := a.doc.Phase
+	p := a.doc.Step()
 	for i, b := range v.steps {
 		b.RemoveAttr("aria-current")
 		state := "todo"
@@ -155,24 +167,24 @@ func (a *App) renderPhase() {
 		}
 		b.SetAttr("data-state", state)
 	}
-	v.body.SetAttr("data-phase", p.String())
+	v.body.SetAttr("data-phase", stepTests[p])
 	a.phaseHead = s.text("h2", "phase-title", p.Title())
 	a.phaseHead.SetAttr("data-test", "phase-title")
 	v.body.Append(a.phaseHead)
 	switch p {
-	case workshop.PhaseCourse:
+	case grid.StepCourse:
 		a.phaseCourse(s, v.body)
-	case workshop.PhaseTeam:
+	case grid.StepTeam:
 		a.phaseTeam(s, v.body)
-	case workshop.PhaseCreative:
+	case grid.StepCreate:
 		a.phaseCreative(s, v.body)
-	case workshop.PhaseGold:
+	case grid.StepMine:
 		a.phaseGold(s, v.body)
 	default:
 		a.phaseSummary(s, v.body)
 	}
-	setDisabled(v.prev, p == workshop.PhaseCourse)
-	setDisabled(v.next, p == workshop.PhaseSummary)
+	setDisabled(v.prev, p == grid.StepCourse)
+	setDisabled(v.next, p == grid.StepSummary)
 }
 
 func setDisabled(e Element, off bool) {
@@ -191,11 +203,17 @@ func (a *App) retitle() {
 
 func (a *App) phaseCourse(s *scope, body Element) {
 	d := a.doc
+	c := d.Course()
 	body.Append(s.text("p", "lead", "Name the role and the process this grid is for, the role's higher purpose, and what the group is here to achieve."))
-	pos, _ := s.field("Position (one job role)", "text", d.Position, "position", func(v string) { d.Position = v; a.retitle(); a.changed() })
-	proc, _ := s.field("Process (one process of that role)", "text", d.Process, "process", func(v string) { d.Process = v; a.retitle(); a.changed() })
-	purp, _ := s.field("Purpose of the role (who benefits, and how)", "textarea", d.Purpose, "purpose", func(v string) { d.Purpose = v; a.changed() })
-	obj, _ := s.field("The group's objective", "textarea", d.Objective, "objective", func(v string) { d.Objective = v; a.changed() })
+	edit := func(set func(c *grid.Course)) {
+		d.EditCourse(set)
+		a.retitle()
+		a.changed()
+	}
+	pos, _ := s.field("Position (one job role)", "text", c.Position, "position", func(v string) { edit(func(c *grid.Course) { c.Position = v }) })
+	proc, _ := s.field("Process (one process of that role)", "text", c.Process, "process", func(v string) { edit(func(c *grid.Course) { c.Process = v }) })
+	purp, _ := s.field("Purpose of the role (who benefits, and how)", "textarea", c.Purpose, "purpose", func(v string) { edit(func(c *grid.Course) { c.Purpose = v }) })
+	obj, _ := s.field("The group's objective", "textarea", c.Objective, "objective", func(v string) { edit(func(c *grid.Course) { c.Objective = v }) })
 	coach := s.el("p", "hint")
 	coachLink := s.text("a", "", "Open the purpose coach")
 	attrs(coachLink, "href", "coach.html", "data-test", "to-coach")
@@ -206,13 +224,20 @@ func (a *App) phaseCourse(s *scope, body Element) {
 	teamHint.Append(s.text("span", "", "Running this with a team on their phones? "), teamLink, s.text("span", "", " with this course: they join with a code, write ideas privately and vote with dots."))
 	body.Append(s.el("div", "two-col", pos, proc), purp, coach, obj, teamHint,
 		s.el("div", "two-col",
-			a.listEditor(s, "Core values", "Core value", "Add a core value", "value", &d.Values),
-			a.listEditor(s, "KPIs for this process", "KPI", "Add a KPI", "kpi", &d.KPIs)))
+			a.listEditor(s, "Core values", "Core value", "Add a core value", "value", func(c *grid.Course) *[]string { return &c.Values }),
+			a.listEditor(s, "KPIs for this process", "KPI", "Add a KPI", "kpi", func(c *grid.Course) *[]string { return &c.KPIs })))
 }
 
-// listEditor edits a list of short strings: each entry is an input with a
-// remove button; a labelled input with an Add button (or Enter) appends.
-func (a *App) listEditor(parent *scope, title, one, addLabel, test string, list *[]string) Element {
+// listEditor edits a list of the course (field picks it): each entry is
+// an input with a remove button; a labelled input with an Add button (or
+// Enter) appends.
+func (a *App) listEditor(parent *scope, title, one, addLabel, test string, field func(c *grid.Course) *[]string) Element {
+	c := a.doc.Course()
+	list := field(&c)
+	keep := func() {
+		a.doc.EditCourse(func(to *grid.Course) { *field(to) = append([]string(nil), *list...) })
+		a.changed()
+	}
 	box := parent.el("fieldset", "list-editor")
 	box.Append(parent.text("legend", "", title))
 	ul := parent.el("ul", "entries")
@@ -226,11 +251,11 @@ func (a *App) listEditor(parent *scope, title, one, addLabel, test string, list 
 			i := i
 			row, _ := rs.field(one+" "+strconv.Itoa(i+1), "text", (*list)[i], test+"-"+strconv.Itoa(i), func(v string) {
 				(*list)[i] = v
-				a.changed()
+				keep()
 			})
 			rm := rs.button("Remove", "btn btn-small btn-quiet", "", func() {
 				*list = append((*list)[:i], (*list)[i+1:]...)
-				a.changed()
+				keep()
 				render()
 				a.announce(one + " removed")
 			})
@@ -248,7 +273,7 @@ func (a *App) listEditor(parent *scope, title, one, addLabel, test string, list 
 		}
 		*list = append(*list, v)
 		addIn.SetValue("")
-		a.changed()
+		keep()
 		render()
 		addIn.Focus()
 		a.announce(one + " added")
@@ -278,11 +303,9 @@ func (a *App) itemColumn(parent *scope, title, sub string, skill bool, test stri
 	box.Append(parent.text("legend", "", title), parent.text("p", "muted", sub))
 	ul := parent.el("ul", "entries")
 	box.Append(ul)
-	col := func() *[]workshop.Item {
-		if skill {
-			return &a.doc.Skills
-		}
-		return &a.doc.Knowledge
+	column := grid.ColumnKnowledge
+	if skill {
+		column = grid.ColumnSkills
 	}
 	rs := parent.child()
 	var render func()
@@ -290,20 +313,18 @@ func (a *App) itemColumn(parent *scope, title, sub string, skill bool, test stri
 		rs.release()
 		ul.Clear()
 		warn := a.warnings()
-		for i, it := range *col() {
+		for i, it := range a.entries(column) {
 			id := it.ID
-			idx := i
 			hint := rs.el("p", "hint-line")
 			row, _ := rs.field(title+" "+strconv.Itoa(i+1), "text", it.Text, test+"-"+strconv.Itoa(i), func(v string) {
-				(*col())[idx].Text = v
+				a.doc.EditText(id, v)
 				a.changed()
 				a.showHint(hint, v, skill)
 			})
 			a.showHint(hint, it.Text, skill)
 			rm := rs.button("Remove", "btn btn-small btn-quiet", "", func() {
 				a.remember("remove “" + firstWords(it.Text, 6) + "”")
-				a.doc.RemoveItem(id)
-				a.changed()
+				a.send(grid.Event{Type: grid.HideItem, Item: id})
 				render()
 				a.announce("Entry removed")
 			})
@@ -323,7 +344,9 @@ func (a *App) itemColumn(parent *scope, title, sub string, skill bool, test stri
 			addIn.Focus()
 			return
 		}
-		a.doc.AddItem(skill, v)
+		if !a.send(grid.Event{Type: grid.AddItem, Item: a.doc.NewItemID(column.String()[:1]), Column: column, Text: v}) {
+			return
+		}
 		addIn.SetValue("")
 		a.showHint(liveHint, "", skill)
 		a.changed()
@@ -379,55 +402,80 @@ func (a *App) showHint(el Element, text string, skill bool) {
 }
 
 func (a *App) phaseCreative(s *scope, body Element) {
-	d := a.doc
 	body.Append(s.text("p", "lead", "Research time. Think of your own best moments as a customer in any industry, trade publications, and what reviewers praise. Jot each idea down as a card with its source."))
-	// Timer.
+	body.Append(s.el("div", "creative", a.researchTimer(s), a.ideaCards(s)))
+}
+
+// researchTimer is the research time-box: grid's timer, with its length
+// in the settings until it starts.
+func (a *App) researchTimer(s *scope) Element {
+	d := a.doc
 	clock := s.text("p", "timer-clock", "")
 	attrs(clock, "role", "timer", "aria-live", "off", "data-test", "timer-clock")
 	state := s.text("p", "timer-state", "")
 	var startBtn Element
-	lenWrap, lenIn := s.field("Time-box length (minutes)", "number", strconv.Itoa(int(d.Timer.Length()/time.Minute)), "timer-length", func(v string) {
+	view := func() grid.TimerView {
+		v := d.View(a.h.Now())
+		t := v.Timer
+		if !t.Started {
+			t.Seconds, t.RemainingSeconds = v.Settings.ResearchSeconds, v.Settings.ResearchSeconds
+		}
+		return t
+	}
+	remaining := func() time.Duration { return time.Duration(view().RemainingSeconds) * time.Second }
+	lenWrap, lenIn := s.field("Time-box length (minutes)", "number", strconv.Itoa(view().Seconds/60), "timer-length", func(v string) {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || n < 1 || n > 600 {
+		if err != nil || n < 1 || n > int(grid.MaxResearch/time.Minute) {
 			return
 		}
-		d.Timer.SetLength(time.Duration(n) * time.Minute)
-		a.changed()
-	})
-	attrs(lenIn, "min", "1", "max", "600", "inputmode", "numeric")
-	lastMin := int64(-1)
-	var paint func()
-	paint = func() {
-		now := a.h.Now()
-		rem := d.Timer.Remaining(now)
-		clock.SetText(workshop.Clock(rem))
-		clock.SetAttr("aria-label", workshop.Spoken(rem))
+		t := view()
 		switch {
-		case d.Timer.Running && rem <= 0:
+		case !t.Started || (!t.Running && t.RemainingSeconds == t.Seconds):
+			st := d.View(a.h.Now()).Settings
+			st.ResearchSeconds = n * 60
+			if a.send(grid.Event{Type: grid.SetSettings, Settings: &st}) && t.Started {
+				a.send(grid.Event{Type: grid.StartTimer, Seconds: n * 60})
+				a.send(grid.Event{Type: grid.PauseTimer})
+			}
+		case n*60 > t.Seconds:
+			a.send(grid.Event{Type: grid.ExtendTimer, Seconds: n*60 - t.Seconds})
+		}
+	})
+	attrs(lenIn, "min", "1", "max", strconv.Itoa(int(grid.MaxResearch/time.Minute)), "inputmode", "numeric")
+	lastMin := int64(-1)
+	paint := func() {
+		t := view()
+		rem := time.Duration(t.RemainingSeconds) * time.Second
+		clock.SetText(clockText(rem))
+		clock.SetAttr("aria-label", spoken(rem))
+		used := t.Started && t.RemainingSeconds < t.Seconds
+		switch {
+		case t.Running && rem <= 0:
 			state.SetText("Time is up. Finish your last card, then mine for gold.")
 			clock.SetAttr("data-state", "over")
-		case d.Timer.Running:
+		case t.Running:
 			state.SetText("Running")
 			clock.SetAttr("data-state", "running")
-		case d.Timer.UsedMillis > 0:
+		case used:
 			state.SetText("Paused")
 			clock.SetAttr("data-state", "paused")
 		default:
 			state.SetText("Ready")
 			clock.SetAttr("data-state", "ready")
 		}
-		if d.Timer.Running {
+		switch {
+		case t.Running:
 			startBtn.SetText("Pause")
-		} else if d.Timer.UsedMillis > 0 {
+		case used:
 			startBtn.SetText("Resume")
-		} else {
+		default:
 			startBtn.SetText("Start")
 		}
 		// Announce whole minutes at the moments that matter.
 		m := int64(rem / time.Minute)
-		if d.Timer.Running && m != lastMin {
+		if t.Running && m != lastMin {
 			if lastMin >= 0 && (m == 4 || m == 0) {
-				a.announce(workshop.Spoken(rem))
+				a.announce(spoken(rem))
 			}
 			if rem <= 0 && lastMin >= 0 {
 				a.announce("Time is up")
@@ -438,7 +486,7 @@ func (a *App) phaseCreative(s *scope, body Element) {
 	var tick func()
 	tick = func() {
 		paint()
-		if d.Timer.Running {
+		if view().Running {
 			a.timerStop = a.h.After(time.Second, tick)
 		}
 	}
@@ -447,27 +495,37 @@ func (a *App) phaseCreative(s *scope, body Element) {
 		tick()
 	}
 	startBtn = s.button("Start", "btn btn-primary btn-big", "timer-start", func() {
-		now := a.h.Now()
-		if d.Timer.Running {
-			d.Timer.Pause(now)
-			a.announce("Timer paused, " + workshop.Spoken(d.Timer.Remaining(now)))
-		} else {
-			d.Timer.Start(now)
-			a.announce("Timer running, " + workshop.Spoken(d.Timer.Remaining(now)))
+		t := view()
+		switch {
+		case t.Running:
+			a.send(grid.Event{Type: grid.PauseTimer})
+			a.announce("Timer paused, " + spoken(remaining()))
+		case t.Started && t.RemainingSeconds > 0:
+			a.send(grid.Event{Type: grid.ResumeTimer})
+			a.announce("Timer running, " + spoken(remaining()))
+		default:
+			a.send(grid.Event{Type: grid.StartTimer, Seconds: t.Seconds})
+			a.announce("Timer running, " + spoken(remaining()))
 		}
-		a.changed()
 		restart()
 	})
 	extend := s.button("+5 minutes", "btn btn-big", "timer-extend", func() {
-		d.Timer.Extend(5 * time.Minute)
-		lenIn.SetValue(strconv.Itoa(int(d.Timer.Length() / time.Minute)))
-		a.changed()
+		if t := view(); t.Started {
+			a.send(grid.Event{Type: grid.ExtendTimer, Seconds: 5 * 60})
+		} else {
+			st := d.View(a.h.Now()).Settings
+			st.ResearchSeconds = min(t.Seconds+5*60, int(grid.MaxResearch/time.Second))
+			a.send(grid.Event{Type: grid.SetSettings, Settings: &st})
+		}
+		lenIn.SetValue(strconv.Itoa(view().Seconds / 60))
 		restart()
-		a.announce("Five minutes added, " + workshop.Spoken(d.Timer.Remaining(a.h.Now())))
+		a.announce("Five minutes added, " + spoken(remaining()))
 	})
 	reset := s.button("Reset", "btn btn-big btn-quiet", "timer-reset", func() {
-		d.Timer.Reset()
-		a.changed()
+		if t := view(); t.Started { // a fresh time-box, not running
+			a.send(grid.Event{Type: grid.StartTimer, Seconds: t.Seconds})
+			a.send(grid.Event{Type: grid.PauseTimer})
+		}
 		restart()
 		a.announce("Timer reset")
 	})
@@ -475,8 +533,57 @@ func (a *App) phaseCreative(s *scope, body Element) {
 	timer := s.el("div", "timer", clock, state, s.el("div", "actions", startBtn, extend, reset), lenWrap)
 	attrs(timer, "data-test", "timer")
 	tick()
+	return timer
+}
 
-	// Evidence cards.
+// ideaSources are the sources offered for an evidence card, as grid's
+// evidence.
+var ideaSources = []struct {
+	label string
+	ev    grid.Evidence
+}{
+	{"Own experience as a customer", grid.Evidence{Source: grid.OwnExperience}},
+	{"Trade publication", grid.Evidence{Source: grid.TradePublication}},
+	{"Review site", grid.Evidence{Source: grid.OtherSource, Note: "Review site"}}, // the form asks no site name
+	{"A colleague", grid.Evidence{Source: grid.OtherSource, Note: "A colleague"}},
+	{"Other", grid.Evidence{Source: grid.OtherSource}},
+}
+
+// sourceLabel names an idea's first evidence as the form does.
+func sourceLabel(list []grid.Evidence) string {
+	if len(list) == 0 {
+		return ""
+	}
+	ev := list[0]
+	for _, s := range ideaSources {
+		if s.ev == ev {
+			return s.label
+		}
+	}
+	if ev.Source == grid.ReviewSite {
+		return "Review site"
+	}
+	return ev.Source.Label()
+}
+
+// behaviourTags name grid's tags (in the order of grid.Tags) as the page
+// shows them: the seven voluntary service behaviours of Steve Curtin's
+// "Delight Your Customers".
+var behaviourTags = []string{
+	"Genuine interest", "Sincere, specific compliment", "Sharing unique knowledge",
+	"Authentic enthusiasm", "Appropriate humour", "Pleasant surprise", "Service heroics",
+}
+
+func tagLabel(tags []grid.Tag) string {
+	if len(tags) == 0 || int(tags[0]) < 1 || int(tags[0]) > len(behaviourTags) {
+		return ""
+	}
+	return behaviourTags[tags[0]-1]
+}
+
+// ideaCards are the evidence cards of step 3 and the form that adds one.
+func (a *App) ideaCards(s *scope) Element {
+	d := a.doc
 	cards := s.el("ul", "cards")
 	attrs(cards, "data-test", "cards", "aria-label", "Evidence cards")
 	cs := s.child()
@@ -484,7 +591,7 @@ func (a *App) phaseCreative(s *scope, body Element) {
 	render = func() {
 		cs.release()
 		cards.Clear()
-		active := d.Active()
+		active := a.entries(grid.ColumnPurposeful)
 		if len(active) == 0 {
 			cards.Append(cs.text("li", "muted empty", "No cards yet. The first idea is the hardest."))
 		}
@@ -495,16 +602,15 @@ func (a *App) phaseCreative(s *scope, body Element) {
 			card.Append(cs.text("p", "evidence-text", e.Text))
 			showWarnings(cs, card, warn[id])
 			meta := cs.el("p", "evidence-meta")
-			if e.Source != "" {
-				meta.Append(cs.text("span", "badge", e.Source))
+			if src := sourceLabel(e.Evidence); src != "" {
+				meta.Append(cs.text("span", "badge", src))
 			}
-			if e.Tag != "" {
-				meta.Append(cs.text("span", "badge badge-tag", e.Tag))
+			if tag := tagLabel(e.Tags); tag != "" {
+				meta.Append(cs.text("span", "badge badge-tag", tag))
 			}
 			rm := cs.button("Remove", "btn btn-small btn-quiet", "", func() {
 				a.remember("remove “" + firstWords(e.Text, 6) + "”")
-				d.RemoveIdea(id)
-				a.changed()
+				a.send(grid.Event{Type: grid.HideItem, Item: id})
 				render()
 				a.announce("Card removed. Undo brings it back.")
 			})
@@ -515,9 +621,13 @@ func (a *App) phaseCreative(s *scope, body Element) {
 		}
 	}
 	render()
+	labels := make([]string, len(ideaSources))
+	for i, src := range ideaSources {
+		labels[i] = src.label
+	}
 	ideaWrap, ideaIn := s.field("Idea (what someone could do or how they could behave)", "textarea", "", "idea-text", nil)
-	srcWrap, srcSel := a.selectField(s, "Source", "idea-source", workshop.Sources)
-	tagWrap, tagSel := a.selectField(s, "Behaviour (optional)", "idea-tag", append([]string{"—"}, workshop.BehaviourTags...))
+	srcWrap, srcSel := a.selectField(s, "Source", "idea-source", labels)
+	tagWrap, tagSel := a.selectField(s, "Behaviour (optional)", "idea-tag", append([]string{"—"}, behaviourTags...))
 	add := func() {
 		v := strings.TrimSpace(ideaIn.Value())
 		if v == "" {
@@ -525,16 +635,25 @@ func (a *App) phaseCreative(s *scope, body Element) {
 			ideaIn.Focus()
 			return
 		}
-		id := d.AddIdea(v, srcSel.Value())
-		if t := tagSel.Value(); t != "" && t != "—" {
-			d.Idea(id).Tag = t
+		e := grid.Event{Type: grid.AddItem, Item: d.NewItemID("e"), Column: grid.ColumnPurposeful, Text: v}
+		for _, src := range ideaSources {
+			if src.label == srcSel.Value() {
+				e.Evidence = []grid.Evidence{src.ev}
+			}
+		}
+		for i, t := range behaviourTags {
+			if t == tagSel.Value() {
+				e.Tags = []grid.Tag{grid.Tags[i]}
+			}
+		}
+		if !a.send(e) {
+			return
 		}
 		ideaIn.SetValue("")
 		tagSel.SetValue("—") // each card starts without a behaviour
-		a.changed()
 		render()
 		ideaIn.Focus()
-		a.announce("Card added. " + plural(len(d.Active()), "card", "cards") + " so far.")
+		a.announce("Card added. " + plural(len(a.entries(grid.ColumnPurposeful)), "card", "cards") + " so far.")
 	}
 	s.on(ideaIn, "keydown", func(e Event) {
 		if e.Key == "Enter" && e.Ctrl {
@@ -544,7 +663,19 @@ func (a *App) phaseCreative(s *scope, body Element) {
 	})
 	form := s.el("div", "idea-form", ideaWrap, s.el("div", "two-col", srcWrap, tagWrap),
 		s.el("div", "actions", s.button("Add card", "btn btn-primary", "idea-add", add), s.text("span", "muted", "or Ctrl+Enter")))
-	body.Append(s.el("div", "creative", timer, s.el("div", "creative-cards", form, cards)))
+	return s.el("div", "creative-cards", form, cards)
+}
+
+// entries are the items of one column the open grid shows: not removed
+// and not merged into another.
+func (a *App) entries(c grid.Column) []grid.ItemView {
+	var out []grid.ItemView
+	for _, it := range a.doc.View(a.h.Now()).Items {
+		if it.Column == c && !it.Hidden && it.MergedInto == "" {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 func (a *App) selectField(s *scope, label, test string, options []string) (wrap, sel Element) {
@@ -568,10 +699,9 @@ func (a *App) selectFieldKV(s *scope, label, test string, values, labels []strin
 }
 
 func (a *App) phaseGold(s *scope, body Element) {
-	d := a.doc
 	body.Append(s.text("p", "lead", "Give each idea the group's dots, tick the criteria it meets, merge duplicates, and adopt the ones worth building into the process."))
 	crit := s.el("ol", "criteria")
-	for _, c := range d.Criteria {
+	for _, c := range grid.Criteria {
 		crit.Append(s.text("li", "", c))
 	}
 	body.Append(s.el("details", "criteria-box", s.text("summary", "", "The criteria"), crit))
@@ -583,60 +713,60 @@ func (a *App) phaseGold(s *scope, body Element) {
 	render = func(focusTest string) {
 		ls.release()
 		list.Clear()
-		active := byVotes(d.Active())
+		active := byVotes(a.entries(grid.ColumnPurposeful))
 		warn := a.warnings()
 		if len(active) == 0 {
 			list.Append(ls.text("li", "muted empty", "No ideas yet: go back a step and add evidence cards."))
 		}
 		var focus Element
 		for n, e := range active {
-			e := e
 			id := e.ID
+			adopted := e.Status == grid.Adopted
 			li := ls.el("li", "gold")
 			li.SetAttr("data-idea", id)
-			if e.Adopted {
+			if adopted {
 				li.SetAttr("data-adopted", "1")
 			}
 			li.Append(ls.text("p", "gold-text", e.Text))
 			showWarnings(ls, li, warn[id])
-			// Dot voting.
-			count := ls.text("span", "votes", strconv.Itoa(e.Votes))
+			// The room's dots.
+			count := ls.text("span", "votes", strconv.Itoa(votes(e)))
 			attrs(count, "data-test", "votes-"+strconv.Itoa(n))
 			minus := ls.button("−", "btn btn-round", "unvote-"+strconv.Itoa(n), func() {
-				if e.Votes > 0 {
+				if votes(e) > 0 {
 					a.remember("a dot off “" + firstWords(e.Text, 6) + "”")
-					e.Votes--
-					a.changed()
+					a.send(grid.Event{Type: grid.Unvote, Item: id})
 					render(id + "/unvote")
 				}
 			})
 			minus.SetAttr("aria-label", "Remove a dot from: "+e.Text)
 			plus := ls.button("+", "btn btn-round", "vote-"+strconv.Itoa(n), func() {
 				a.remember("a dot on “" + firstWords(e.Text, 6) + "”")
-				e.Votes++
-				a.changed()
+				a.send(grid.Event{Type: grid.Vote, Item: id})
 				render(id + "/vote")
 			})
 			plus.SetAttr("aria-label", "Add a dot to: "+e.Text)
-			votes := ls.el("div", "vote-box", minus, count, ls.text("span", "muted", "dots"), plus)
+			votesBox := ls.el("div", "vote-box", minus, count, ls.text("span", "muted", "dots"), plus)
 			// Criteria.
-			metSummary := ls.text("summary", "", metText(len(e.Met), len(d.Criteria)))
+			var mine grid.Score
+			if e.MyScore != nil {
+				mine = *e.MyScore
+			}
+			metSummary := ls.text("summary", "", metText(mine.MetCount(), len(grid.Criteria)))
 			checks := ls.el("div", "checks")
-			for ci, c := range d.Criteria {
-				ci := ci
+			for ci, c := range grid.Criteria {
 				cid := a.uid()
 				cb := ls.el("input", "")
 				attrs(cb, "type", "checkbox", "id", cid, "data-test", "met-"+strconv.Itoa(n)+"-"+strconv.Itoa(ci))
-				for _, m := range e.Met {
-					if m == ci {
-						cb.SetChecked(true)
-					}
-				}
+				cb.SetChecked(mine.Met(ci))
 				ls.on(cb, "change", func(Event) {
 					a.remember("a criterion of “" + firstWords(e.Text, 6) + "”")
-					d.ToggleMet(id, ci)
-					a.changed()
-					metSummary.SetText(metText(len(e.Met), len(d.Criteria)))
+					sc := withMet(mine, ci, !mine.Met(ci))
+					if a.send(grid.Event{Type: grid.ScoreItem, Item: id, Score: &sc, Cost: e.Cost, Routine: e.Routine}) {
+						mine = sc
+					}
+					cb.SetChecked(mine.Met(ci))
+					metSummary.SetText(metText(mine.MetCount(), len(grid.Criteria)))
 				})
 				lab := ls.text("label", "check", c)
 				lab.SetAttr("for", cid)
@@ -644,30 +774,30 @@ func (a *App) phaseGold(s *scope, body Element) {
 			}
 			// Adopt.
 			adoptLabel := "Adopt"
-			if e.Adopted {
+			if adopted {
 				adoptLabel = "Adopted ✓"
 			}
 			adopt := ls.button(adoptLabel, "btn btn-adopt", "adopt-"+strconv.Itoa(n), func() {
-				if e.Adopted {
+				st := grid.Adopted
+				if adopted {
+					st = grid.Proposed
 					a.remember("no longer adopting “" + firstWords(e.Text, 6) + "”")
 				} else {
 					a.remember("adopting “" + firstWords(e.Text, 6) + "”")
 				}
-				e.Adopted = !e.Adopted
-				a.changed()
+				a.send(grid.Event{Type: grid.Decide, Item: id, Status: &st})
 				render(id + "/adopt")
-				if e.Adopted {
+				if st == grid.Adopted {
 					a.announce("Adopted: " + e.Text)
 				} else {
 					a.announce("No longer adopted")
 				}
 			})
-			adopt.SetAttr("aria-pressed", strconv.FormatBool(e.Adopted))
-			row := ls.el("div", "gold-actions", votes, adopt)
+			adopt.SetAttr("aria-pressed", strconv.FormatBool(adopted))
+			row := ls.el("div", "gold-actions", votesBox, adopt)
 			// Merge.
 			if len(active) > 1 {
-				opts := []string{}
-				ids := []string{}
+				var opts, ids []string
 				for _, o := range active {
 					if o.ID != id {
 						opts = append(opts, o.Text)
@@ -675,22 +805,24 @@ func (a *App) phaseGold(s *scope, body Element) {
 					}
 				}
 				mw, msel := a.selectFieldKV(ls, "Merge into", "merge-select-"+strconv.Itoa(n), ids, opts)
-				if len(ids) > 0 {
-					msel.SetValue(ids[0])
-				}
+				msel.SetValue(ids[0])
 				var mb Element
 				mb = ls.button("Merge", "btn btn-small", "merge-"+strconv.Itoa(n), func() {
-					into := d.Idea(msel.Value())
-					if into == nil {
+					into, name := msel.Value(), ""
+					for k, o := range ids {
+						if o == into {
+							name = opts[k]
+						}
+					}
+					if name == "" {
 						return
 					}
-					a.dialog("Merge these ideas?", "“"+e.Text+"” joins “"+into.Text+"”: its dots and the criteria it meets move there, and it leaves the list. Undo takes it back.", mb,
+					a.dialog("Merge these ideas?", "“"+e.Text+"” joins “"+name+"”: its dots and evidence move there, and it leaves the list. Undo takes it back.", mb,
 						choice{label: "Merge", test: "confirm-merge", class: "btn btn-primary", fn: func() {
 							a.remember("merge of “" + firstWords(e.Text, 6) + "”")
-							if d.Merge(id, into.ID) {
-								a.changed()
+							if a.send(grid.Event{Type: grid.MergeItems, Item: into, Items: []string{id}}) {
 								render("")
-								a.announce("Merged. " + plural(len(d.Active()), "idea", "ideas") + " left. Undo takes it back.")
+								a.announce("Merged. " + plural(len(a.entries(grid.ColumnPurposeful)), "idea", "ideas") + " left. Undo takes it back.")
 							}
 						}},
 						choice{label: "Keep both", test: "cancel", fn: func() {}})
@@ -717,44 +849,64 @@ func (a *App) phaseGold(s *scope, body Element) {
 	render("")
 }
 
+// votes is an idea's dots (none while voting is open, which solo mode
+// never is).
+func votes(it grid.ItemView) int {
+	if it.Votes == nil {
+		return 0
+	}
+	return *it.Votes
+}
+
+// withMet is s with criterion i (in the order of grid.Criteria) met or not.
+func withMet(s grid.Score, i int, met bool) grid.Score {
+	v := 0.0
+	if met {
+		v = grid.MaxScore
+	}
+	switch i {
+	case 0:
+		s.Experience = v
+	case 1:
+		s.KPIs = v
+	case 2:
+		s.Values = v
+	default:
+		s.Purpose = v
+	}
+	return s
+}
+
 func (a *App) phaseSummary(s *scope, body Element) {
 	d := a.doc
-	adopted := d.Adopted()
-	body.Append(s.text("p", "lead", plural(len(d.Knowledge), "knowledge entry", "knowledge entries")+", "+plural(len(d.Skills), "skill", "skills")+" and "+plural(len(adopted), "adopted purposeful action or behaviour", "adopted purposeful actions and behaviours")+". Print it for the wall, or export it to share."))
+	g := d.Grid()
+	adopted := g.Adopted()
+	body.Append(s.text("p", "lead", plural(len(g.Knowledge), "knowledge entry", "knowledge entries")+", "+plural(len(g.Skills), "skill", "skills")+" and "+plural(len(adopted), "adopted purposeful action or behaviour", "adopted purposeful actions and behaviours")+". Print it for the wall, or export it to share."))
 	// The grid as an accessible table.
 	tbl := s.el("table", "grid-table")
 	attrs(tbl, "data-test", "grid-table")
 	tbl.Append(s.text("caption", "", d.Title()))
 	hr := s.el("tr", "")
-	for _, t := range []string{"Job knowledge", "Job skills", "Purposeful actions and behaviours"} {
-		hr.Append(attrs(s.text("th", "", t), "scope", "col"))
+	for _, c := range grid.Columns {
+		hr.Append(attrs(s.text("th", "", c.Title()), "scope", "col"))
 	}
 	tbl.Append(s.el("thead", "", hr))
 	tb := s.el("tbody", "")
-	n := max(len(d.Knowledge), len(d.Skills), len(adopted), 1)
-	for i := 0; i < n; i++ {
+	cols := [3][]grid.Item{g.Knowledge, g.Skills, adopted}
+	for i := range max(len(g.Knowledge), len(g.Skills), len(adopted), 1) {
 		tr := s.el("tr", "")
-		cell := func(v string) { tr.Append(s.text("td", "", v)) }
-		if i < len(d.Knowledge) {
-			cell(d.Knowledge[i].Text)
-		} else {
-			cell("")
-		}
-		if i < len(d.Skills) {
-			cell(d.Skills[i].Text)
-		} else {
-			cell("")
-		}
-		if i < len(adopted) {
-			cell(adopted[i].Text)
-		} else {
-			cell("")
+		for _, col := range cols {
+			v := ""
+			if i < len(col) {
+				v = col[i].Text
+			}
+			tr.Append(s.text("td", "", v))
 		}
 		tb.Append(tr)
 	}
 	tbl.Append(tb)
 	ps := s.el("dl", "three-ps")
-	for _, kv := range [][2]string{{"Position", d.Position}, {"Purpose", d.Purpose}, {"Process", d.Process}} {
+	for _, kv := range [][2]string{{"Position", g.Position}, {"Purpose", g.Purpose}, {"Process", g.Process}} {
 		v := kv[1]
 		if strings.TrimSpace(v) == "" {
 			v = "—"
@@ -762,11 +914,7 @@ func (a *App) phaseSummary(s *scope, body Element) {
 		ps.Append(s.el("div", "", s.text("dt", "", kv[0]), s.text("dd", "", v)))
 	}
 	// The picture (the SVG export, shown as an image).
-	svg := ""
-	if g, err := d.Grid(); err == nil {
-		svg = grid.SVG(g, grid.SVGOptions{})
-	}
-	url := a.h.ObjectURL("image/svg+xml", []byte(svg))
+	url := a.h.ObjectURL("image/svg+xml", []byte(grid.SVG(g, grid.SVGOptions{})))
 	s.offs = append(s.offs, func() { a.h.RevokeURL(url) })
 	img := s.el("img", "grid-picture")
 	attrs(img, "src", url, "alt", "The grid as a picture: the three Ps above three columns, job knowledge, job skills and purposeful actions and behaviours.", "data-test", "grid-picture")
@@ -793,9 +941,9 @@ func (a *App) exportMenu(s *scope) Element {
 	return d
 }
 
-// export offers the open grid as a file: JSON as the page stores it
-// (grid.Decode and the API read it), CSV, Markdown and SVG as the grid
-// package writes them for every door.
+// export offers the open grid as a file: JSON, CSV, Markdown and SVG as
+// the grid package writes them for every door (grid.Decode, the API and
+// this page's import read the JSON).
 func (a *App) export(kind string) {
 	d := a.doc
 	if d == nil {
@@ -804,22 +952,15 @@ func (a *App) export(kind string) {
 	a.Flush()
 	base := slug(d.Title())
 	fail := func(err error) { a.alert("Export failed: " + err.Error()) }
-	if kind == "json" {
-		b, err := d.Encode()
+	g := d.Grid()
+	switch kind {
+	case "json":
+		b, err := grid.Encode(g)
 		if err != nil {
 			fail(err)
 			return
 		}
 		a.h.Download(base+".json", "application/json", b)
-		a.announce("Exported JSON")
-		return
-	}
-	g, err := d.Grid()
-	if err != nil {
-		fail(err)
-		return
-	}
-	switch kind {
 	case "csv":
 		b, err := grid.CSV(g)
 		if err != nil {
@@ -838,10 +979,7 @@ func (a *App) export(kind string) {
 // warnings are the grid package's warnings on the open grid, by item id:
 // what the page shows beside each item as it is added.
 func (a *App) warnings() map[string][]grid.Warning {
-	g, err := a.doc.Grid()
-	if err != nil {
-		return nil
-	}
+	g := a.doc.Grid()
 	out := map[string][]grid.Warning{}
 	for _, w := range g.Warnings() {
 		if w.Item != "" {
@@ -892,9 +1030,9 @@ func slug(s string) string {
 
 // byVotes orders ideas most dots first; ideas with as many dots keep the
 // order they were written in.
-func byVotes(ideas []*workshop.Idea) []*workshop.Idea {
+func byVotes(ideas []grid.ItemView) []grid.ItemView {
 	for i := 1; i < len(ideas); i++ { // insertion sort: stable, and no sort package in the wasm
-		for j := i; j > 0 && ideas[j].Votes > ideas[j-1].Votes; j-- {
+		for j := i; j > 0 && votes(ideas[j]) > votes(ideas[j-1]); j-- {
 			ideas[j], ideas[j-1] = ideas[j-1], ideas[j]
 		}
 	}
@@ -903,4 +1041,40 @@ func byVotes(ideas []*workshop.Idea) []*workshop.Idea {
 
 func metText(n, of int) string {
 	return "Criteria met (" + strconv.Itoa(n) + " of " + strconv.Itoa(of) + ")"
+}
+
+// clockText formats a duration as m:ss (or h:mm:ss), with a leading minus
+// when over time.
+func clockText(d time.Duration) string {
+	sign := ""
+	if d < 0 {
+		sign, d = "-", -d
+	}
+	sec := int64((d + time.Second - 1) / time.Second) // round up: 0:01 until the very end
+	if sign == "-" {
+		sec = int64(d / time.Second)
+	}
+	h, m, ss := sec/3600, (sec/60)%60, sec%60
+	two := func(v int64) string {
+		if v < 10 {
+			return "0" + strconv.FormatInt(v, 10)
+		}
+		return strconv.FormatInt(v, 10)
+	}
+	if h > 0 {
+		return sign + strconv.FormatInt(h, 10) + ":" + two(m) + ":" + two(ss)
+	}
+	return sign + strconv.FormatInt(m, 10) + ":" + two(ss)
+}
+
+// spoken formats a duration for screen readers: "12 minutes left".
+func spoken(d time.Duration) string {
+	if d <= 0 {
+		return "Time is up"
+	}
+	m := int64((d + time.Minute - 1) / time.Minute)
+	if m == 1 {
+		return "1 minute left"
+	}
+	return strconv.FormatInt(m, 10) + " minutes left"
 }

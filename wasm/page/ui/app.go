@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/purposefulcx/purposeful/wasm/page/team"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // SaveDelay is how long after a change the page writes to storage. Changes
@@ -31,12 +30,12 @@ var screens = []struct{ hash, title string }{
 type App struct {
 	h   Host
 	svc Services
-	lib workshop.Library
+	lib Library
 
 	root, screen, overlay   Element
 	announcer, alerts, save Element
 
-	doc        *workshop.Doc
+	doc        *Solo
 	cancelSave func()
 	saveErr    error
 
@@ -76,7 +75,7 @@ type App struct {
 
 // New returns the page bound to h.
 func New(h Host, svc Services) *App {
-	return &App{h: h, svc: svc, lib: workshop.Library{S: h.Storage()}}
+	return &App{h: h, svc: svc, lib: Library{S: h.Storage()}}
 }
 
 // Start renders the page for the current hash and wires autosave.
@@ -101,8 +100,8 @@ func (a *App) Start() {
 	a.root.SetAttr("data-ready", "1")
 }
 
-// Doc returns the open workshop (nil when none).
-func (a *App) Doc() *workshop.Doc { return a.doc }
+// Doc returns the open grid (nil when none).
+func (a *App) Doc() *Solo { return a.doc }
 
 func (a *App) route(hash string) {
 	hash = strings.TrimPrefix(hash, "#")
@@ -222,7 +221,6 @@ func (a *App) changed() {
 	if a.doc == nil {
 		return
 	}
-	a.doc.Updated = a.h.Now().UTC()
 	if a.cancelSave == nil {
 		a.setSaveState("Saving…", "saving")
 		a.cancelSave = a.h.After(SaveDelay, a.Flush)
@@ -242,6 +240,9 @@ func (a *App) Flush() {
 	stop(&a.cancelSave)
 	if a.doc == nil {
 		return
+	}
+	if err := a.doc.Commit(a.h.Now()); err != nil {
+		a.alert("Not kept: " + err.Error())
 	}
 	err := a.lib.Save(a.doc)
 	if err == nil {
@@ -263,8 +264,8 @@ func (a *App) setSaveState(text, state string) {
 	}
 }
 
-// open makes d the open workshop and saves it.
-func (a *App) open(d *workshop.Doc) {
+// open makes d the open grid and saves it.
+func (a *App) open(d *Solo) {
 	if a.doc == nil || a.doc.ID != d.ID {
 		a.undo = nil
 	}

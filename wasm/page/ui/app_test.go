@@ -11,7 +11,6 @@ import (
 	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 	"github.com/purposefulcx/purposeful/wasm/page/ui/uitest"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // fakeServices gives predictable analyses.
@@ -82,21 +81,21 @@ func TestHomeThenNewGridAutosaves(t *testing.T) {
 	// Saved within the half second, not before the delay.
 	id := a.Doc().ID
 	h.Advance(ui.SaveDelay - time.Millisecond)
-	d, err := workshop.Library{S: h.Store}.Load(id)
+	d, err := ui.Library{S: h.Store}.Load(id)
 	require.NoError(t, err)
-	assert.Empty(t, d.Position, "not yet written")
+	assert.Empty(t, d.Course().Position, "not yet written")
 	h.Advance(time.Millisecond)
 	require.LessOrEqual(t, ui.SaveDelay, 500*time.Millisecond)
-	d, err = workshop.Library{S: h.Store}.Load(id)
+	d, err = ui.Library{S: h.Store}.Load(id)
 	require.NoError(t, err)
-	assert.Equal(t, "Front-desk agent", d.Position)
+	assert.Equal(t, "Front-desk agent", d.Course().Position)
 	assert.Equal(t, "saved", h.El("save-state").Attr("data-state"))
 
 	// Hiding the page writes at once.
 	find(t, h, "position").Type("Concierge")
 	h.Hide()
-	d, _ = workshop.Library{S: h.Store}.Load(id)
-	assert.Equal(t, "Concierge", d.Position)
+	d, _ = ui.Library{S: h.Store}.Load(id)
+	assert.Equal(t, "Concierge", d.Course().Position)
 
 	// A fresh start (a reload) reopens the grid.
 	h2 := uitest.New()
@@ -134,14 +133,14 @@ func TestTeamColumnsWithHints(t *testing.T) {
 	col := app(h).Find("class", "list-editor column-knowledge")
 	assert.Contains(t, col.TextContent(), "This reads like a job skill. It may belong in the other column.")
 	in.Key("Enter")
-	assert.Equal(t, "Run the reservation system", a.Doc().Knowledge[0].Text)
+	assert.Equal(t, "Run the reservation system", a.Doc().Grid().Knowledge[0].Text)
 	assert.True(t, find(t, h, "knowledge-new").Focused, "focus stays on the add field")
 	find(t, h, "skill-new").Type("Take payment")
 	find(t, h, "skill-add").Click()
-	assert.Equal(t, "Take payment", a.Doc().Skills[0].Text)
+	assert.Equal(t, "Take payment", a.Doc().Grid().Skills[0].Text)
 	assert.Contains(t, app(h).Find("class", "list-editor column-skill").TextContent(), "This reads like a job skill.")
 	find(t, h, "skill-new").Key("Enter")
-	assert.Len(t, a.Doc().Skills, 1, "empty entries are not added")
+	assert.Len(t, a.Doc().Grid().Skills, 1, "empty entries are not added")
 }
 
 func TestTimerRunsPausesExtends(t *testing.T) {
@@ -169,7 +168,7 @@ func TestTimerRunsPausesExtends(t *testing.T) {
 	before := h.Listeners
 	h.Advance(10 * time.Second)
 	assert.Equal(t, before, h.Listeners)
-	assert.True(t, a.Doc().Timer.Running, "the time-box keeps running in the document")
+	assert.True(t, a.Doc().View(h.Now()).Timer.Running, "the time-box keeps running in the document")
 }
 
 func TestGoldVotingMergeAdoptAndExport(t *testing.T) {
@@ -185,7 +184,7 @@ func TestGoldVotingMergeAdoptAndExport(t *testing.T) {
 	assert.Contains(t, h.El("announcer").TextContent(), "3 cards so far")
 	find(t, h, "idea-text").Type("  ")
 	find(t, h, "idea-add").Click()
-	assert.Len(t, a.Doc().Ideas, 3, "blank cards are refused")
+	assert.Len(t, a.Doc().Grid().Purposeful, 3, "blank cards are refused")
 	find(t, h, "next").Click()
 	find(t, h, "vote-0").Click()
 	find(t, h, "vote-0").Click()
@@ -193,15 +192,16 @@ func TestGoldVotingMergeAdoptAndExport(t *testing.T) {
 	find(t, h, "vote-2").Click()
 	assert.Equal(t, "Explain the next steps", goldList(h)[1], "one dot: second in the list")
 	sel := find(t, h, "merge-select-1")
-	sel.SetValue(a.Doc().Ideas[0].ID)
+	sel.SetValue(a.Doc().Grid().Purposeful[0].ID)
 	find(t, h, "merge-1").Click()
 	find(t, h, "confirm-merge").Click()
 	assert.Equal(t, "3", find(t, h, "votes-0").TextContent())
-	assert.Len(t, a.Doc().Active(), 2)
+	assert.Len(t, a.Doc().Grid().Purposeful, 2)
 	find(t, h, "adopt-0").Click()
 	assert.Equal(t, "true", find(t, h, "adopt-0").Attr("aria-pressed"))
 	find(t, h, "met-0-1").Fire(ui.Event{Type: "change"})
-	assert.Equal(t, []int{1}, a.Doc().Ideas[0].Met)
+	assert.True(t, a.Doc().Grid().Purposeful[0].Score.Met(1))
+	assert.Equal(t, 1, a.Doc().Grid().Purposeful[0].Score.MetCount())
 	find(t, h, "next").Click()
 	assert.Contains(t, find(t, h, "grid-table").TextContent(), "Explain what happens next")
 	for _, k := range []string{"json", "csv", "md", "svg"} {
@@ -209,7 +209,7 @@ func TestGoldVotingMergeAdoptAndExport(t *testing.T) {
 	}
 	require.Len(t, h.Downloads, 4)
 	assert.Equal(t, "nurse.json", h.Downloads[0].Name)
-	d, err := workshop.Decode(h.Downloads[0].Data)
+	d, err := grid.DecodeDraft(h.Downloads[0].Data)
 	require.NoError(t, err)
 	assert.Len(t, d.Adopted(), 1)
 	assert.Equal(t, "text/csv", h.Downloads[1].Mime)
@@ -242,9 +242,7 @@ func TestImportNeverReplacesWithoutAsking(t *testing.T) {
 	assert.Contains(t, status.TextContent(), "Nothing was changed")
 	assert.Len(t, h.Store, keys)
 
-	other := workshop.New(id, time.Now())
-	other.Position = "Nurse"
-	b, err := other.Encode()
+	b, err := grid.Encode(&grid.Grid{ID: id, Position: "Nurse"})
 	require.NoError(t, err)
 	importFile(t, h, "same.json", b)
 	dlg := find(t, h, "dialog")
@@ -252,20 +250,20 @@ func TestImportNeverReplacesWithoutAsking(t *testing.T) {
 	assert.True(t, find(t, h, "import-keep-both").Focused)
 	dlg.Key("Escape")
 	assert.Nil(t, app(h).ByTest("dialog"))
-	got, _ := workshop.Library{S: h.Store}.Load(id)
-	assert.Equal(t, "Cashier", got.Position, "cancel keeps the saved grid")
+	got, _ := ui.Library{S: h.Store}.Load(id)
+	assert.Equal(t, "Cashier", got.Course().Position, "cancel keeps the saved grid")
 
 	importFile(t, h, "same.json", b)
 	find(t, h, "import-keep-both").Click()
-	assert.Len(t, workshop.Library{S: h.Store}.List(), 2)
-	got, _ = workshop.Library{S: h.Store}.Load(id)
-	assert.Equal(t, "Cashier", got.Position)
+	assert.Len(t, ui.Library{S: h.Store}.List(), 2)
+	got, _ = ui.Library{S: h.Store}.Load(id)
+	assert.Equal(t, "Cashier", got.Course().Position)
 
 	importFile(t, h, "same.json", b)
 	find(t, h, "import-replace").Click()
-	got, _ = workshop.Library{S: h.Store}.Load(id)
-	assert.Equal(t, "Nurse", got.Position, "replace only when chosen")
-	assert.Equal(t, "Nurse", a.Doc().Position, "the open grid follows")
+	got, _ = ui.Library{S: h.Store}.Load(id)
+	assert.Equal(t, "Nurse", got.Course().Position, "replace only when chosen")
+	assert.Equal(t, "Nurse", a.Doc().Course().Position, "the open grid follows")
 }
 
 func TestDeleteAsksFirst(t *testing.T) {
@@ -276,11 +274,11 @@ func TestDeleteAsksFirst(t *testing.T) {
 	h.SetHash("home")
 	find(t, h, "delete-"+id).Click()
 	find(t, h, "cancel").Click()
-	assert.True(t, workshop.Library{S: h.Store}.Has(id))
+	assert.True(t, ui.Library{S: h.Store}.Has(id))
 	assert.True(t, find(t, h, "delete-"+id).Focused, "focus returns to the button")
 	find(t, h, "delete-"+id).Click()
 	find(t, h, "confirm-delete").Click()
-	assert.False(t, workshop.Library{S: h.Store}.Has(id))
+	assert.False(t, ui.Library{S: h.Store}.Has(id))
 	assert.Nil(t, a.Doc())
 }
 
@@ -435,9 +433,9 @@ func TestCoachLiveAnalysisAndLadder(t *testing.T) {
 	require.Len(t, marks, 1)
 	assert.Equal(t, "guests", marks[0].TextContent())
 	assert.Equal(t, "To welcome guests (who benefits) warmly", mirror.TextContent())
-	assert.Empty(t, a.Doc().Purpose, "typing in the coach leaves the grid's purpose alone")
+	assert.Empty(t, a.Doc().Course().Purpose, "typing in the coach leaves the grid's purpose alone")
 	find(t, h, "coach-use").Click()
-	assert.Equal(t, "To welcome guests warmly", a.Doc().Purpose, "used as the grid's purpose (it had none: no question)")
+	assert.Equal(t, "To welcome guests warmly", a.Doc().Course().Purpose, "used as the grid's purpose (it had none: no question)")
 	p95, n := a.Perf()
 	assert.Equal(t, 2, n, "one timing per analysis (first render and the edit)")
 	assert.GreaterOrEqual(t, p95, time.Duration(0))
@@ -528,7 +526,7 @@ func TestGoldSortsByVotesAndUndoes(t *testing.T) {
 	assert.Equal(t, "1", find(t, h, "votes-0").TextContent())
 
 	// Merge asks first; keeping both changes nothing.
-	find(t, h, "merge-select-1").SetValue(a.Doc().Ideas[1].ID) // Sit down to talk into Explain what happens next
+	find(t, h, "merge-select-1").SetValue(a.Doc().Grid().Purposeful[1].ID) // Sit down to talk into Explain what happens next
 	find(t, h, "merge-1").Click()
 	require.NotNil(t, app(h).ByTest("dialog"), "merge asks for confirmation")
 	find(t, h, "cancel").Click()
@@ -538,11 +536,11 @@ func TestGoldSortsByVotesAndUndoes(t *testing.T) {
 	assert.Equal(t, []string{"Explain what happens next", "Offer a warm blanket"}, goldList(h))
 	assert.Equal(t, "2", find(t, h, "votes-0").TextContent())
 	find(t, h, "adopt-0").Click()
-	assert.Len(t, a.Doc().Adopted(), 1)
+	assert.Len(t, a.Doc().Grid().Adopted(), 1)
 
 	// Undo the adoption, then the merge: the merged idea comes back with its dot.
 	find(t, h, "undo").Click()
-	assert.Empty(t, a.Doc().Adopted())
+	assert.Empty(t, a.Doc().Grid().Adopted())
 	find(t, h, "undo").Click()
 	assert.Equal(t, []string{"Explain what happens next", "Sit down to talk", "Offer a warm blanket"}, goldList(h))
 	assert.Equal(t, "1", find(t, h, "votes-1").TextContent())
@@ -551,9 +549,9 @@ func TestGoldSortsByVotesAndUndoes(t *testing.T) {
 	// Undo a removed card.
 	find(t, h, "prev").Click()
 	app(h).ByTest("cards").FindAll("aria-label", "Remove card: Offer a warm blanket")[0].Click()
-	assert.Len(t, a.Doc().Active(), 2)
+	assert.Len(t, a.Doc().Grid().Purposeful, 2)
 	find(t, h, "undo").Click()
-	assert.Len(t, a.Doc().Active(), 3)
+	assert.Len(t, a.Doc().Grid().Purposeful, 3)
 	assert.Contains(t, app(h).ByTest("cards").TextContent(), "Offer a warm blanket")
 }
 
@@ -568,9 +566,10 @@ func TestBehaviourResetsForEachCard(t *testing.T) {
 	assert.Equal(t, "—", find(t, h, "idea-tag").Value(), "the next card starts without a behaviour")
 	find(t, h, "idea-text").Type("Offer a map of the old town")
 	find(t, h, "idea-add").Click()
-	require.Len(t, a.Doc().Ideas, 2)
-	assert.Equal(t, "Genuine interest", a.Doc().Ideas[0].Tag)
-	assert.Empty(t, a.Doc().Ideas[1].Tag)
+	ideas := a.Doc().Grid().Purposeful
+	require.Len(t, ideas, 2)
+	assert.Equal(t, []grid.Tag{grid.GenuineInterest}, ideas[0].Tags)
+	assert.Empty(t, ideas[1].Tags)
 }
 
 func TestWarningsShowOnEachItem(t *testing.T) {

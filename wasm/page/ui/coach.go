@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/purposefulcx/purposeful/grid"
 )
 
 // scratchKey keeps the coach's text when no grid is open.
@@ -89,7 +91,7 @@ func (a *App) coach(s *scope) Element {
 	key := a.coachDraftKey()
 	text := ""
 	if a.doc != nil {
-		text = a.doc.Purpose
+		text = a.doc.Course().Purpose
 	}
 	if v, ok := a.h.Storage().Get(key); ok {
 		text = v
@@ -157,26 +159,29 @@ func (a *App) coachUse(s *scope, in Element) Element {
 		return box
 	}
 	d := a.doc
+	purpose := func() string { return d.Course().Purpose }
+	setPurpose := func(v string) {
+		d.EditCourse(func(c *grid.Course) { c.Purpose = v })
+		a.changed()
+	}
 	current := attrs(s.text("p", "muted", ""), "data-test", "coach-grid-purpose")
 	status := attrs(s.el("div", "actions"), "aria-live", "polite")
 	us := s.child()
 	showCurrent := func() {
-		if strings.TrimSpace(d.Purpose) == "" {
+		if strings.TrimSpace(purpose()) == "" {
 			current.SetText("“" + d.Title() + "” has no purpose yet. Your draft is kept on this device until you use it.")
 			return
 		}
-		current.SetText("The purpose of “" + d.Title() + "” now: “" + d.Purpose + "”. Your draft is kept on this device until you use it.")
+		current.SetText("The purpose of “" + d.Title() + "” now: “" + purpose() + "”. Your draft is kept on this device until you use it.")
 	}
 	replace := func(next string) {
-		old := d.Purpose
-		d.Purpose = next
-		a.changed()
+		old := purpose()
+		setPurpose(next)
 		showCurrent()
 		us.release()
 		status.Clear()
 		undo := us.button("Undo", "btn btn-small", "coach-undo", func() {
-			d.Purpose = old
-			a.changed()
+			setPurpose(old)
 			showCurrent()
 			us.release()
 			status.Clear()
@@ -192,12 +197,12 @@ func (a *App) coachUse(s *scope, in Element) Element {
 		switch {
 		case next == "":
 			a.announce("Write a purpose statement first")
-		case next == strings.TrimSpace(d.Purpose):
+		case next == strings.TrimSpace(purpose()):
 			a.announce("The grid already has this purpose")
-		case strings.TrimSpace(d.Purpose) == "":
+		case strings.TrimSpace(purpose()) == "":
 			replace(next)
 		default:
-			a.dialog("Replace the grid's purpose?", "“"+d.Purpose+"” becomes “"+next+"”.", use,
+			a.dialog("Replace the grid's purpose?", "“"+purpose()+"” becomes “"+next+"”.", use,
 				choice{label: "Replace it", test: "confirm-replace", class: "btn btn-primary", fn: func() { replace(next) }},
 				choice{label: "Keep the current purpose", test: "cancel", fn: func() {}})
 		}

@@ -6,6 +6,13 @@
 // [SaveDelay] of every change, import that never replaces work without
 // asking, export, focus management and screen-reader announcements.
 //
+// The activity runs on package grid in both modes. Team mode sends
+// [grid.Event]s to the server and renders its [grid.View]; solo mode is a
+// [Solo], a [grid.Session] of one facilitator applied on the device and
+// kept in [Library] as the session's log. Files the page saved or
+// exported before ("purposeful.workshop/v1") open through
+// [grid.UpgradeWorkshop].
+//
 // It talks to the browser only through [Host] and [Element], so every
 // screen runs in native tests against the in-memory host of
 // wasm/page/ui/uitest; wasm/page/internal/jsdom binds them to the DOM

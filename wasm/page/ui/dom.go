@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/purposefulcx/purposeful/grid"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+	"github.com/purposefulcx/purposeful/wasm/page/device"
 )
 
 // Element is the slice of a DOM element the page uses. The browser
@@ -56,7 +56,7 @@ type Host interface {
 	Create(tag string) Element
 	// ByID returns the element with id from the static page, or nil.
 	ByID(id string) Element
-	Storage() workshop.Storage
+	Storage() device.Storage
 	Now() time.Time
 	// After runs fn once after d; the returned func cancels it.
 	After(d time.Duration, fn func()) (cancel func())
@@ -214,9 +214,13 @@ type RubricLine struct {
 
 // StandardDraft is one standard being written from an adopted idea.
 type StandardDraft struct {
-	Code, Item                      string
-	Statement, Rationale, Deviation string
-	Gaps                            []string // what is still missing, in words
+	Code      string `json:"code,omitempty"`
+	Item      string `json:"item,omitempty"` // the idea it came from
+	Statement string `json:"statement"`
+	Rationale string `json:"rationale,omitempty"`
+	Deviation string `json:"deviation,omitempty"` // when deviating is right
+	// Gaps are what is still missing, in words (not stored).
+	Gaps []string `json:"-"`
 }
 
 // FieldNote is a lint finding on one field of a standard ("statement",

@@ -8,15 +8,15 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purposefulcx/purposeful/wasm/page/device"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 	"github.com/purposefulcx/purposeful/wasm/page/ui/uitest"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // slowDisk is storage whose writes reach the disk when the test says so,
 // as IndexedDB's do in the browser.
 type slowDisk struct {
-	workshop.MapStorage
+	device.MapStorage
 	writes, onDisk int
 	waiters        []func(error)
 	fail           error
@@ -43,14 +43,14 @@ type slowHost struct {
 	disk *slowDisk
 }
 
-func (h slowHost) Storage() workshop.Storage { return h.disk }
+func (h slowHost) Storage() device.Storage { return h.disk }
 
 // TestSavedOnlyOnceOnDisk: "Saved on this device" waits for the storage
 // to commit, a failed commit is shown, and a change made meanwhile keeps
 // "Saving…".
 func TestSavedOnlyOnceOnDisk(t *testing.T) {
 	h := uitest.New()
-	disk := &slowDisk{MapStorage: workshop.MapStorage{}}
+	disk := &slowDisk{MapStorage: device.MapStorage{}}
 	a := ui.New(slowHost{h, disk}, fakeServices())
 	a.Start()
 	newGrid(t, h)

@@ -5,12 +5,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+	"github.com/purposefulcx/purposeful/grid"
 )
 
 func (a *App) home(s *scope) Element {
 	newBtn := s.button("New grid from the template", "btn btn-primary", "new-grid", func() {
-		d := workshop.New(a.newID(), a.h.Now())
+		d := NewSolo(a.newID(), a.h.Now())
 		a.open(d)
 		a.announce("New grid created")
 		a.Go("activity")
@@ -38,18 +38,19 @@ func (a *App) home(s *scope) Element {
 	}
 	ul := s.el("ul", "grid-list")
 	attrs(ul, "data-test", "saved-list")
-	var docs []*workshop.Doc
+	var docs []*Solo
 	for _, it := range list {
 		li := s.el("li", "grid-row")
 		if it.Err != nil {
-			li.Append(s.text("span", "grid-name", strings.TrimPrefix(it.Key, workshop.KeyPrefix)),
+			li.Append(s.text("span", "grid-name", it.ID),
 				s.text("span", "muted", "This saved copy cannot be read: "+it.Err.Error()))
 			ul.Append(li)
 			continue
 		}
 		d := it.Doc
 		docs = append(docs, d)
-		meta := d.Phase.Title() + " · " + plural(len(d.Knowledge)+len(d.Skills), "entry", "entries") + " · " + plural(len(d.Adopted()), "adopted idea", "adopted ideas") + " · updated " + shortTime(d.Updated.Local())
+		entries, adopted := d.Counts()
+		meta := d.Step().Title() + " · " + plural(entries, "entry", "entries") + " · " + plural(adopted, "adopted idea", "adopted ideas") + " · updated " + shortTime(d.Updated.Local())
 		name := s.text("span", "grid-name", d.Title())
 		open := s.button("Open", "btn btn-small", "open-"+d.ID, func() {
 			a.open(d)
@@ -83,8 +84,52 @@ func (a *App) home(s *scope) Element {
 	return h
 }
 
-func (a *App) portfolio(s *scope, docs []*workshop.Doc) Element {
-	c := workshop.Portfolio(docs)
+// coverage counts the adopted ideas of each position and process:
+// Cells[i][j] for Positions[i] x Processes[j], -1 where there is no grid.
+type coverage struct {
+	Positions, Processes []string
+	Cells                [][]int
+}
+
+func portfolioOf(docs []*Solo) coverage {
+	label := func(s string) string {
+		if s = strings.TrimSpace(s); s == "" {
+			return "(unnamed)"
+		}
+		return s
+	}
+	pos, proc := map[string]int{}, map[string]int{}
+	var c coverage
+	grids := make([]*grid.Grid, len(docs))
+	for k, d := range docs {
+		g := d.Grid()
+		grids[k] = g
+		p, q := label(g.Position), label(g.Process)
+		if _, ok := pos[p]; !ok {
+			pos[p] = len(c.Positions)
+			c.Positions = append(c.Positions, p)
+		}
+		if _, ok := proc[q]; !ok {
+			proc[q] = len(c.Processes)
+			c.Processes = append(c.Processes, q)
+		}
+	}
+	c.Cells = make([][]int, len(c.Positions))
+	for i := range c.Cells {
+		c.Cells[i] = make([]int, len(c.Processes))
+		for j := range c.Cells[i] {
+			c.Cells[i][j] = -1
+		}
+	}
+	for _, g := range grids {
+		i, j := pos[label(g.Position)], proc[label(g.Process)]
+		c.Cells[i][j] = max(c.Cells[i][j], 0) + len(g.Adopted())
+	}
+	return c
+}
+
+func (a *App) portfolio(s *scope, docs []*Solo) Element {
+	c := portfolioOf(docs)
 	sec := s.el("section", "card")
 	sec.Append(s.text("h2", "", "Portfolio coverage"),
 		s.text("p", "muted", "Positions down the side, processes across. Each cell counts the adopted purposeful actions and behaviours; a dash means no grid yet."))
@@ -131,12 +176,12 @@ func (a *App) importFile(back Element) {
 			a.importProblem(name, []string{"the file is larger than 2 MB"})
 			return
 		}
-		d, err := workshop.DecodeAny(data, a.newID(), a.h.Now())
+		d, err := DecodeSolo(a.newID(), data, a.h.Now())
 		if err != nil {
 			a.importProblem(name, splitErr(err))
 			return
 		}
-		add := func(d *workshop.Doc) {
+		add := func(d *Solo) {
 			if err := a.lib.Save(d); err != nil {
 				a.importProblem(name, []string{"this device's storage refused it"})
 				return
@@ -191,7 +236,7 @@ func (a *App) importProblem(name string, problems []string) {
 			ul.Append(s.text("li", "", "…and "+strconv.Itoa(len(problems)-i)+" more"))
 			break
 		}
-		ul.Append(s.text("li", "", p))
+		ul.Append(s.text("li", "", strings.ReplaceAll(p, "grid: ", ""))) // the package's prefix means nothing to a user
 	}
 	st.Append(s.text("strong", "", title), s.text("p", "", "Nothing was changed. The file has these problems:"), ul)
 	st.SetAttr("role", "alert")

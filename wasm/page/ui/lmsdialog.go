@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
+	"github.com/purposefulcx/purposeful/grid"
 )
 
 // CourseRequest is what the "Download for your LMS" dialog asks
@@ -20,7 +20,7 @@ type CourseRequest struct {
 	Scenarios []string
 	// Standards are the chosen standards of the open grid (a standards
 	// course needs at least one).
-	Standards []workshop.Standard
+	Standards []StandardDraft
 }
 
 // lmsFormats and lmsKinds are the dialog's choices: value, label.
@@ -182,17 +182,17 @@ func (a *App) lmsDialog(back Element) {
 
 // courseStandards are the open grid's standards for a standards course:
 // those drafted in the standards builder, or else one per adopted idea.
-func (a *App) courseStandards() []workshop.Standard {
+func (a *App) courseStandards() []StandardDraft {
 	if a.doc == nil {
 		return nil
 	}
 	if len(a.doc.Standards) > 0 {
 		return a.doc.Standards
 	}
-	var out []workshop.Standard
-	for _, idea := range a.doc.Ideas {
-		if idea.Adopted && idea.MergedInto == "" {
-			out = append(out, workshop.Standard{Item: idea.ID, Statement: idea.Text})
+	var out []StandardDraft
+	for _, it := range a.doc.Grid().Purposeful {
+		if it.Status == grid.Adopted {
+			out = append(out, StandardDraft{Item: it.ID, Statement: it.Text})
 		}
 	}
 	return out

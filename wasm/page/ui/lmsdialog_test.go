@@ -8,10 +8,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/course"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 	"github.com/purposefulcx/purposeful/wasm/page/ui/uitest"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // lmsApp starts the page with a course builder that records what it is
@@ -98,8 +98,18 @@ func TestLMSDialog(t *testing.T) {
 	t.Run("standards from the open grid's adopted ideas", func(t *testing.T) {
 		h, got, a := lmsAppWith(t, nil)
 		newGrid(t, h)
-		a.Doc().Ideas = []workshop.Idea{{ID: "i1", Text: "Greet every guest by name.", Adopted: true},
-			{ID: "i2", Text: "Not adopted."}, {ID: "i3", Text: "Offer water while guests wait.", Adopted: true}}
+		d := a.Doc()
+		require.NoError(t, d.SetStep(h.Now(), grid.StepMine))
+		adopted := grid.Adopted
+		for _, it := range []struct {
+			id, text string
+			adopt    bool
+		}{{"i1", "Greet every guest by name.", true}, {"i2", "Not adopted.", false}, {"i3", "Offer water while guests wait.", true}} {
+			require.NoError(t, d.Send(h.Now(), grid.Event{Type: grid.AddItem, Item: it.id, Column: grid.ColumnPurposeful, Text: it.text}))
+			if it.adopt {
+				require.NoError(t, d.Send(h.Now(), grid.Event{Type: grid.Decide, Item: it.id, Status: &adopted}))
+			}
+		}
 		h.HashValue = "home"
 		a.Go("home")
 		find(t, h, "lms-download").Click()
@@ -109,7 +119,7 @@ func TestLMSDialog(t *testing.T) {
 		find(t, h, "lms-pick-0").SetChecked(false)
 		find(t, h, "lms-build").Click()
 		require.Len(t, *got, 1)
-		assert.Equal(t, []workshop.Standard{{Item: "i3", Statement: "Offer water while guests wait."}}, (*got)[0].Standards)
+		assert.Equal(t, []ui.StandardDraft{{Item: "i3", Statement: "Offer water while guests wait."}}, (*got)[0].Standards)
 	})
 	t.Run("a failed build says why", func(t *testing.T) {
 		h, _ := lmsApp(t, errors.New("the server cannot build course packages"))
@@ -132,7 +142,7 @@ func TestLMSDialog(t *testing.T) {
 // it strictly as its own course document.
 func TestCourseRequestIsACourseDocument(t *testing.T) {
 	req := ui.CourseRequest{Format: "cmi5", Kind: "standards", Title: "Ours <b>", Mastery: 60,
-		Standards: []workshop.Standard{{Item: "i3", Code: "FD-1", Statement: "Greet every guest.", Deviation: "a guest in distress"}, {Statement: "Offer water."}}}
+		Standards: []ui.StandardDraft{{Item: "i3", Code: "FD-1", Statement: "Greet every guest.", Deviation: "a guest in distress"}, {Statement: "Offer water."}}}
 	b, err := json.Marshal(req.Document())
 	require.NoError(t, err)
 	cfg, err := course.DecodeConfig(b)

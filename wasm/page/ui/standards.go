@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // EnableStandards shows the full standards builder on the standards
@@ -24,7 +22,7 @@ func (a *App) standardsLink(s *scope) Element {
 func (a *App) standardsBuilder(s *scope) Element {
 	h := a.screenHead(s, "Standards builder", standardsLead)
 	d := a.doc
-	if d == nil || len(d.Adopted()) == 0 {
+	if d == nil || len(d.Grid().Adopted()) == 0 {
 		back := s.text("a", "btn btn-primary", "Go to the activity")
 		attrs(back, "href", "index.html#activity")
 		msg := "Open a grid and adopt some ideas in “Mine for gold” first."
@@ -58,12 +56,7 @@ func (a *App) standardsBuilder(s *scope) Element {
 		hist.show(undoBtn)
 	}
 	redraft := func() {
-		g, err := d.Grid()
-		if err != nil {
-			a.alert("Could not draft standards: " + err.Error())
-			return
-		}
-		drafts, err := a.svc.DraftStandards(g)
+		drafts, err := a.svc.DraftStandards(d.Grid())
 		if err != nil {
 			a.alert("Could not draft standards: " + err.Error())
 			return
@@ -73,7 +66,8 @@ func (a *App) standardsBuilder(s *scope) Element {
 		}
 		d.Standards = d.Standards[:0]
 		for _, x := range drafts {
-			d.Standards = append(d.Standards, workshop.Standard{Code: x.Code, Item: x.Item, Statement: x.Statement, Rationale: x.Rationale, Deviation: x.Deviation})
+			x.Gaps = nil
+			d.Standards = append(d.Standards, x)
 		}
 		a.changed()
 		render()
@@ -106,7 +100,7 @@ func (a *App) standardsBuilder(s *scope) Element {
 			hr.Append(attrs(ps.text("th", "", t), "scope", "col"))
 		}
 		tb := ps.el("tbody", "")
-		for _, t := range a.svc.TrainingPlan(d.Purpose, sds) {
+		for _, t := range a.svc.TrainingPlan(d.Course().Purpose, sds) {
 			tr := ps.el("tr", "")
 			for _, v := range []string{t.Code, t.Standard, t.Content, t.Medium, t.Reason} {
 				tr.Append(ps.text("td", "", v))
@@ -157,7 +151,7 @@ func (a *App) standardCard(parent *scope, i int, edit func(what string), changed
 	lint = func() {
 		ns.release()
 		notes.Clear()
-		found := a.svc.LintStandard(d.Purpose, StandardDraft{Code: st.Code, Statement: st.Statement, Rationale: st.Rationale, Deviation: st.Deviation})
+		found := a.svc.LintStandard(d.Course().Purpose, StandardDraft{Code: st.Code, Statement: st.Statement, Rationale: st.Rationale, Deviation: st.Deviation})
 		marks := map[string][]Mark{}
 		for _, f := range found {
 			if f.End > f.Start {
@@ -261,13 +255,13 @@ type standardsHistory struct {
 
 type standardsStep struct {
 	what   string
-	before []workshop.Standard
+	before []StandardDraft
 }
 
 // typingPause ends one typing edit.
 const typingPause = time.Second
 
-func (h *standardsHistory) remember(what string, d *workshop.Doc, now time.Time) {
+func (h *standardsHistory) remember(what string, d *Solo, now time.Time) {
 	typing := strings.HasPrefix(what, "typing")
 	if typing && what == h.lastWhat && now.Sub(h.lastAt) < typingPause {
 		h.lastAt = now
@@ -277,11 +271,11 @@ func (h *standardsHistory) remember(what string, d *workshop.Doc, now time.Time)
 	if len(h.steps) == maxUndo {
 		h.steps = append(h.steps[:0], h.steps[1:]...)
 	}
-	h.steps = append(h.steps, standardsStep{what: what, before: append([]workshop.Standard(nil), d.Standards...)})
+	h.steps = append(h.steps, standardsStep{what: what, before: append([]StandardDraft(nil), d.Standards...)})
 }
 
 // undo puts back the standards of the last edit and says what it was.
-func (h *standardsHistory) undo(d *workshop.Doc) (string, bool) {
+func (h *standardsHistory) undo(d *Solo) (string, bool) {
 	if len(h.steps) == 0 {
 		return "", false
 	}

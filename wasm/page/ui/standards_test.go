@@ -6,8 +6,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 func TestReplaceSpan(t *testing.T) {
@@ -34,7 +32,7 @@ func TestReplaceSpan(t *testing.T) {
 // TestStandardsHistory: typing in one field is one undo step until a
 // pause; fixes and other fields are steps of their own.
 func TestStandardsHistory(t *testing.T) {
-	d := &workshop.Doc{Standards: []workshop.Standard{{Code: "A", Statement: "draft"}}}
+	d := &Solo{Standards: []StandardDraft{{Code: "A", Statement: "draft"}}}
 	var h standardsHistory
 	now := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 	set := func(what, v string, after time.Duration) {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/page/team"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // PollEvery is how often a team workshop screen sends queued changes and
@@ -115,7 +114,8 @@ func (a *App) teamHostForm(s *scope) Element {
 	head.SetAttr("id", "team-host-h")
 	var pos, purpose, process, title string
 	if d := a.doc; d != nil {
-		pos, purpose, process, title = d.Position, d.Purpose, d.Process, d.Title()
+		c := d.Course()
+		pos, purpose, process, title = c.Position, c.Purpose, c.Process, d.Title()
 	}
 	nameWrap, nameIn := s.field("Your name", "text", "", "team-host-name", nil)
 	titleWrap, titleIn := s.field("Workshop title", "text", title, "team-title", nil)
@@ -155,7 +155,7 @@ func (a *App) teamHostForm(s *scope) Element {
 		})
 	})
 	lead := "The course comes from the grid open on this device; change it here if needed."
-	if d := a.doc; d != nil && len(d.Knowledge)+len(d.Skills)+len(d.Active()) > 0 {
+	if d := a.doc; d != nil && hasItems(d.Grid()) {
 		lead = "The workshop starts from the grid open on this device, “" + d.Title() + "”: its course, knowledge, skills and ideas, so nobody retypes them."
 	}
 	card.Append(head, s.text("p", "muted", lead),
@@ -520,14 +520,10 @@ func settingsFor(anonymity string) grid.Settings {
 // created, so a grid begun alone continues with the team.
 func (a *App) teamImportSolo(course grid.Course) {
 	d := a.doc
-	if d == nil || len(d.Knowledge)+len(d.Skills)+len(d.Active()) == 0 {
+	if d == nil || !hasItems(d.Grid()) {
 		return
 	}
-	g, err := d.Grid()
-	if err != nil {
-		a.alert("The grid on this device could not be sent: " + err.Error())
-		return
-	}
+	g := d.Grid()
 	g.Position, g.Purpose, g.Process = course.Position, course.Purpose, course.Process
 	_ = a.teamConn.Send(grid.Event{Type: grid.Import, Grid: g}, nil)
 }
@@ -567,21 +563,7 @@ func (a *App) teamIdeaActions(s *scope, v *teamView, view *grid.View, it grid.It
 		attrs(cb, "type", "checkbox", "id", id, "data-test", "team-met-"+idx+"-"+strconv.Itoa(ci))
 		cb.SetChecked(mine.Met(ci))
 		s.on(cb, "change", func(Event) {
-			sc := mine
-			val := 0.0
-			if cb.Checked() {
-				val = grid.MaxScore
-			}
-			switch ci {
-			case 0:
-				sc.Experience = val
-			case 1:
-				sc.KPIs = val
-			case 2:
-				sc.Values = val
-			default:
-				sc.Purpose = val
-			}
+			sc := withMet(mine, ci, cb.Checked())
 			mine = sc
 			a.teamSend(v, grid.Event{Type: grid.ScoreItem, Item: it.ID, Score: &sc})
 		})
@@ -708,7 +690,7 @@ func (a *App) teamFinish(s *scope, v *teamView) Element {
 	// goes on: the activity, and the standards builder (the facilitator
 	// drafts standards from the adopted ideas as in solo mode). Pressed
 	// again, it shows the same copy's links rather than a second copy.
-	var copied *workshop.Doc
+	var copied *Solo
 	copyGrid := func() {
 		if copied != nil {
 			a.announce("The grid is already saved on this device as “" + copied.Title() + "”")
@@ -719,11 +701,12 @@ func (a *App) teamFinish(s *scope, v *teamView) Element {
 				a.alert("Could not copy the grid: " + err.Error())
 				return
 			}
-			d, err := workshop.DecodeAny(b, a.newID(), a.h.Now())
+			d, err := DecodeSolo(a.newID(), b, a.h.Now())
 			if err != nil {
 				a.alert("Could not copy the grid: " + err.Error())
 				return
 			}
+			d.ID = a.newID() // a copy of its own, whatever id the server's grid carries
 			copied = d
 			a.open(d)
 			link := s.text("a", "", "Open it in the activity")
@@ -741,3 +724,6 @@ func (a *App) teamFinish(s *scope, v *teamView) Element {
 	row.Append(complete, solo, std)
 	return s.el("div", "", row, done)
 }
+
+// hasItems reports whether g has any entry or idea.
+func hasItems(g *grid.Grid) bool { return len(g.Knowledge)+len(g.Skills)+len(g.Purposeful) > 0 }

@@ -15,8 +15,8 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"github.com/purposefulcx/purposeful/grid"
+	"github.com/purposefulcx/purposeful/wasm/page/device"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // element is a DOM element as ui sees it. Created elements stay plain
@@ -119,8 +119,8 @@ func (h *Host) ByID(id string) ui.Element {
 	}
 	return &element{v}
 }
-func (h *Host) Storage() workshop.Storage { return h.store }
-func (h *Host) Now() time.Time            { return time.Now() }
+func (h *Host) Storage() device.Storage { return h.store }
+func (h *Host) Now() time.Time          { return time.Now() }
 func (h *Host) After(d time.Duration, fn func()) func() {
 	t := time.AfterFunc(d, fn)
 	return func() { t.Stop() }

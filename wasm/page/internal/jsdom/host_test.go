@@ -10,8 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purposefulcx/purposeful/grid"
+	"github.com/purposefulcx/purposeful/wasm/page/device"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // fakeLocalStorage is a JS object with the Storage methods, backed by a Go
@@ -72,7 +73,7 @@ func fakeLocalStorage(t *testing.T, full bool) js.Value {
 }
 
 func TestStorageThroughJS(t *testing.T) {
-	var s workshop.Storage = &storage{ls: fakeLocalStorage(t, false), db: js.Undefined()}
+	var s device.Storage = &storage{ls: fakeLocalStorage(t, false), db: js.Undefined()}
 	_, ok := s.Get("a")
 	assert.False(t, ok, "missing key is null, not \"null\"")
 	require.NoError(t, s.Set("a", "1"))
@@ -84,13 +85,14 @@ func TestStorageThroughJS(t *testing.T) {
 	s.Remove("a")
 	assert.Equal(t, []string{"b"}, s.Keys())
 
-	lib := workshop.Library{S: s}
-	d := workshop.New("g1", testTime)
-	d.Position = "Nurse"
+	lib := ui.Library{S: s}
+	d := ui.NewSolo("g1", testTime)
+	d.EditCourse(func(c *grid.Course) { c.Position = "Nurse" })
+	require.NoError(t, d.Commit(testTime))
 	require.NoError(t, lib.Save(d))
 	back, err := lib.Load("g1")
 	require.NoError(t, err)
-	assert.Equal(t, "Nurse", back.Position)
+	assert.Equal(t, "Nurse", back.Course().Position)
 }
 
 func TestStorageFullIsAnError(t *testing.T) {

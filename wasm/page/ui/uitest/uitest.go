@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/purposefulcx/purposeful/wasm/page/device"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
-	"github.com/purposefulcx/purposeful/wasm/page/workshop"
 )
 
 // El is an in-memory element.
@@ -166,7 +166,7 @@ func (e *El) ByTest(value string) *El { return e.Find("data-test", value) }
 type Host struct {
 	Doc       *El
 	ids       map[string]*El
-	Store     workshop.MapStorage
+	Store     device.MapStorage
 	Clock     time.Time
 	timers    []*timer
 	Downloads []Download
@@ -198,7 +198,7 @@ type timer struct {
 // New returns a host whose static page has the ids the real index.html
 // has.
 func New() *Host {
-	h := &Host{ids: map[string]*El{}, Store: workshop.MapStorage{}, Clock: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
+	h := &Host{ids: map[string]*El{}, Store: device.MapStorage{}, Clock: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 	h.Doc = h.el("body")
 	for _, id := range []string{"app", "announcer", "alerts", "save-state", "main", "nav",
 		"nav-home", "nav-activity", "nav-coach", "nav-standards", "nav-recovery", "nav-checklists", "nav-team"} {
@@ -224,7 +224,7 @@ func (h *Host) ByID(id string) ui.Element {
 
 // El returns the static element id.
 func (h *Host) El(id string) *El { return h.ids[id] }
-func (h *Host) Storage() workshop.Storage {
+func (h *Host) Storage() device.Storage {
 	if h.FailWrites {
 		return failing{h.Store}
 	}
@@ -232,7 +232,7 @@ func (h *Host) Storage() workshop.Storage {
 }
 
 // failing refuses writes, like a full or disabled localStorage.
-type failing struct{ workshop.MapStorage }
+type failing struct{ device.MapStorage }
 
 func (failing) Set(string, string) error            { return errors.New("QuotaExceededError") }
 func (h *Host) Now() time.Time                      { return h.Clock }
