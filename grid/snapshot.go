@@ -262,9 +262,10 @@ func (r *snapReader) event(e *Event) {
 
 // UnmarshalSnapshot rebuilds a session from [Session.MarshalSnapshot]'s
 // output. The events are folded again in (At, ID) order, as [Replay]
-// does, but without decoding JSON or checking them again one by one;
-// every event must still apply, so a damaged snapshot is refused with
-// [ErrBadSnapshot] rather than giving a different session.
+// does, but without decoding JSON, sorting a log already in order or
+// growing the log one event at a time. Every event is still checked and
+// must apply, so a damaged snapshot is refused with [ErrBadSnapshot]
+// rather than giving a different session.
 func UnmarshalSnapshot(data []byte) (*Session, error) {
 	if len(data) < len(snapshotMagic)+1 || string(data[:len(snapshotMagic)]) != snapshotMagic {
 		return nil, ErrBadSnapshot
