@@ -108,7 +108,9 @@ func FileName(c *Course, f Format) string {
 }
 
 // Page returns the course's index.html: the page's security policy
-// (with connect-src open, since a cmi5 LRS lives on another origin), the
+// (with connect-src open, since a cmi5 LRS lives on another origin), a
+// preload of the program (its download, the largest, starts with the
+// page's first requests; the loader's fetch takes over that response), the
 // loader, and the course configuration as a JSON data block (never
 // executed; json.Marshal escapes <, > and &, so no text in it can close
 // the element).
@@ -126,6 +128,7 @@ func Page(c *Course, f Format) ([]byte, error) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>` + esc(c.Title) + `</title>
+<link rel="preload" href="course.wasm" as="fetch" type="application/wasm" crossorigin>
 <script src="loader.js" data-wasm="course.wasm"></script>
 <link rel="stylesheet" href="style.css">
 <link rel="icon" href="data:,">

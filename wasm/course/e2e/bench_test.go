@@ -20,7 +20,9 @@ import (
 // the page's recovery coach (recovery.html on a static host) and as a
 // SCORM 2004 package in the test LMS, from navigation until the program
 // has rendered its screen, with the browser cache off; package-alone is
-// the package's page served as a static site (no LMS). The target
+// the package's page served as a static site (no LMS). lms-package also
+// pays for the test LMS's own page, which runs scorm-again's two bundles
+// (about 720 KB of script) before it opens the frame. The target
 // is the package within 1.3x of the page:
 //
 //	go test ./wasm/course/e2e -run '^$' -bench OpenToInteractive -benchtime 5x

@@ -154,8 +154,10 @@ func TestSCORM(t *testing.T) {
 				var recording string
 				b.eval(t, inFrame("lms-status")+`.dataset.recording`, &recording)
 				require.Equal(t, "true", recording, "the course found the LMS: %s", b.frameText(t, "lms-status"))
-				// Whatever its content type, the program is downloaded once
-				// (a refused streaming compile used to fetch it again).
+				// Whatever its content type, the program is downloaded once:
+				// the page's preload and the loader's fetch share one request,
+				// and a wrong content type no longer makes the loader fetch
+				// it again after compileStreaming refuses it.
 				var fetches int
 				b.eval(t, `document.getElementById("sco").contentWindow.performance.getEntriesByType("resource").filter(e => e.name.endsWith("/course.wasm")).length`, &fetches)
 				assert.Equal(t, 1, fetches, "course.wasm requests with %s", wasmType)
