@@ -17,9 +17,8 @@ import (
 
 // This file is the part of JOSE (RFC 7515 JWS, RFC 7517 JWK, RFC 7518
 // algorithms, RFC 7638 thumbprints) that LTI 1.3 needs, on the standard
-// library: compact JWS and RSA keys only. LTI platforms sign with RS256
-// (so do Canvas, Moodle, Blackboard, D2L and ltijs); the other RSA
-// algorithms cost nothing more and are accepted too. A general JOSE
+// library: compact JWS and RSA keys only. LTI platforms sign with RS256;
+// the other RSA algorithms cost nothing more and are accepted too. A general JOSE
 // library, with ECDSA and crypto/x509, cost the worker about 200 KiB of
 // its 2.5 MB gzip budget for features LTI does not use (JWE, HMAC, EC
 // and Ed25519 keys, the JSON serialization, x5c chains).
@@ -72,15 +71,11 @@ func (a jwsAlg) digest(data string) []byte {
 	return d[:]
 }
 
-// pssOptions: RFC 7518 3.5 fixes the salt length to the hash's size.
-var pssOptions = rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash}
-
 // verify checks sig over signingInput with key under a.
 func (a jwsAlg) verify(key *rsa.PublicKey, signingInput string, sig []byte) error {
 	d := a.digest(signingInput)
-	if a.pss {
-		opts := pssOptions
-		return rsa.VerifyPSS(key, a.hash, d, sig, &opts)
+	if a.pss { // RFC 7518 3.5: the salt is as long as the hash
+		return rsa.VerifyPSS(key, a.hash, d, sig, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash})
 	}
 	return rsa.VerifyPKCS1v15(key, a.hash, d, sig)
 }
@@ -89,12 +84,13 @@ func (a jwsAlg) verify(key *rsa.PublicKey, signingInput string, sig []byte) erro
 func (a jwsAlg) sign(key *rsa.PrivateKey, signingInput string) ([]byte, error) {
 	d := a.digest(signingInput)
 	if a.pss {
-		opts := pssOptions
-		return rsa.SignPSS(rand.Reader, key, a.hash, d, &opts)
+		return rsa.SignPSS(rand.Reader, key, a.hash, d, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash})
 	}
 	return rsa.SignPKCS1v15(rand.Reader, key, a.hash, d)
 }
 
+// b64 is the encoding of every JOSE segment and key member: unpadded
+// base64url, decoded strictly (one encoding per value).
 var b64 = base64.RawURLEncoding.Strict()
 
 // compactJWS is a compact JWS split into its parts, not yet verified.
