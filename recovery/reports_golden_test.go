@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/purposefulcx/purposeful/internal/golden"
@@ -92,4 +93,44 @@ func TestReviewCorpusGolden(t *testing.T) {
 		fmt.Fprintf(&b, "\n  needs: %s\n", strings.Join(r.Needs, " "))
 	}
 	golden.Check(t, "testdata/golden/reports.txt", []byte(b.String()))
+}
+
+// Reviews running at the same time share the compiled rules and a pool
+// of working memory: each must still give the report it gives alone.
+func TestReviewConcurrentCorpus(t *testing.T) {
+	_, drafts, sits := corpusDrafts(t)
+	drafts, sits = drafts[:min(len(drafts), 300)], sits[:min(len(sits), 300)]
+	want := make([]string, len(drafts))
+	for k := range drafts {
+		r, err := Review(drafts[k], sits[k])
+		require.NoError(t, err)
+		js, err := json.Marshal(r)
+		require.NoError(t, err)
+		want[k] = string(js)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range drafts {
+				k := (i*7 + g*37) % len(drafts) // each goroutine in its own order
+				r, err := Review(drafts[k], sits[k])
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if js, _ := json.Marshal(r); string(js) != want[k] {
+					errs <- fmt.Sprintf("draft %d: concurrent report differs", k)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }

@@ -514,17 +514,30 @@ func (rv *reviewer) collectMoves() {
 // token): most drafts have none, and then there is nothing to drop.
 func (rv *reviewer) phraseInPhrase() bool {
 	ms := rv.moves
-	for k := range ms {
-		m := &ms[k]
-		if m.cue == 0 {
-			continue
-		}
-		// A phrase that holds m starts at or before it.
-		for j := 0; j < len(ms) && ms[j].first <= m.first; j++ {
-			if o := &ms[j]; o.cue > 0 && o.move != m.move && o.span.Contains(m.span) && o.span.Len() > m.span.Len() {
-				return true
+	before := -1 // the furthest end of a listed phrase starting before the current token
+	for g := 0; g < len(ms); {
+		// The hits starting at one token: the furthest end of their
+		// listed phrases, then each against the phrases that may hold it.
+		e := g
+		group := -1
+		for ; e < len(ms) && ms[e].first == ms[g].first; e++ {
+			if ms[e].cue > 0 {
+				group = max(group, ms[e].span.End)
 			}
 		}
+		for k := g; k < e; k++ {
+			m := &ms[k]
+			if m.cue == 0 || before < m.span.End && group <= m.span.End {
+				continue // no listed phrase starting before m reaches its end, none starting with it goes further
+			}
+			// A phrase that holds m starts at or before it.
+			for j := 0; j < e; j++ {
+				if o := &ms[j]; o.cue > 0 && o.move != m.move && o.span.Contains(m.span) && o.span.Len() > m.span.Len() {
+					return true
+				}
+			}
+		}
+		before, g = max(before, group), e
 	}
 	return false
 }

@@ -67,6 +67,9 @@ func (rv *reviewer) rewrite() (string, []string) {
 		}
 		prevEnd = sen.Span.End
 		for _, m := range r.Moves {
+			if m.Span.Start >= sen.Span.End {
+				break // the moves are in text order
+			}
 			if m.Span.Overlaps(sen.Span) && (rank < 0 || int(m.Move) < rank) {
 				rank = int(m.Move)
 			}
@@ -131,13 +134,17 @@ func (rv *reviewer) rewrite() (string, []string) {
 	return strings.TrimSpace(b.String()), needs
 }
 
-// mend returns the sentence under span with its anti-patterns put right:
+// mend returns the sentence under span with its anti-patterns (findings,
+// in text order) put right:
 // a form of address or shouting is replaced where it stands; a sentence
 // with any other anti-pattern is replaced by the first better phrase
 // with no slot left, or dropped (ok false) when there is none.
 func mend(doc *prose.Doc, span Span, findings []Finding) (string, bool) {
 	var in []Finding
 	for _, f := range findings {
+		if f.Span.Start >= span.End {
+			break // the findings are in text order
+		}
 		if f.Span.Overlaps(span) {
 			in = append(in, f)
 		}
