@@ -215,10 +215,9 @@ type Settings struct {
 	// mode), for the group in the room or for themselves: nobody joins,
 	// the steps move in any order without the course filled in, the
 	// course may be set at any step, ideas are not private, the research
-	// time-box runs on when the step moves on, and in step
-	// mine the facilitator's
-	// Vote and Unvote count the room's dots on an item, without limit
-	// and without opening voting.
+	// time-box runs on when the step moves on, and in step mine the
+	// facilitator's Vote and Unvote count the room's dots on an item,
+	// without limit and without opening voting.
 	Solo bool `json:"solo,omitempty"`
 }
 

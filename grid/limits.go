@@ -2,7 +2,7 @@ package grid
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -60,7 +60,8 @@ func badRune(r rune, text bool) bool {
 func charsErr(s string, text bool) error {
 	for i, r := range s {
 		if badRune(r, text) {
-			return fmt.Errorf("%w: U+%04X at byte %d", ErrControl, r, i)
+			hex := strings.ToUpper(strconv.FormatInt(int64(r), 16))
+			return errorf(ErrControl, "U+%s at byte %d", strings.Repeat("0", max(0, 4-len(hex)))+hex, i)
 		}
 	}
 	return nil
@@ -164,7 +165,7 @@ func checkLimits(e *Event) error {
 	count("items", len(e.Items), MaxEventItems)
 	for i, v := range e.Items {
 		if i < MaxEventItems {
-			id(fmt.Sprintf("items[%d]", i), v)
+			id(fmtf("items[%d]", i), v)
 		}
 	}
 	text("text", e.Text, MaxEventText)
@@ -175,7 +176,7 @@ func checkLimits(e *Event) error {
 			break
 		}
 		ev := &e.Evidence[i]
-		p := fmt.Sprintf("evidence[%d].", i)
+		p := fmtf("evidence[%d].", i)
 		text(p+"site", ev.Site, MaxTitleLen)
 		text(p+"link", ev.Link, MaxEventText)
 		text(p+"quote", ev.Quote, MaxEventText)
@@ -186,7 +187,7 @@ func checkLimits(e *Event) error {
 		var seen uint64
 		for i, t := range e.Tags {
 			if seen&(1<<t) != 0 {
-				add(fieldErrf(fmt.Sprintf("tags[%d]", i), ErrTooMany, "%s is already listed", t))
+				add(fieldErrf(fmtf("tags[%d]", i), ErrTooMany, "%s is already listed", t))
 			}
 			seen |= 1 << t
 		}
@@ -203,7 +204,7 @@ func checkLimits(e *Event) error {
 			count(l.path, len(l.vs), MaxCourseList)
 			for i, v := range l.vs {
 				if i < MaxCourseList {
-					text(fmt.Sprintf("%s[%d]", l.path, i), v, MaxTitleLen)
+					text(fmtf("%s[%d]", l.path, i), v, MaxTitleLen)
 				}
 			}
 		}

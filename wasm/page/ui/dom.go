@@ -214,13 +214,9 @@ type RubricLine struct {
 
 // StandardDraft is one standard being written from an adopted idea.
 type StandardDraft struct {
-	Code      string `json:"code,omitempty"`
-	Item      string `json:"item,omitempty"` // the idea it came from
-	Statement string `json:"statement"`
-	Rationale string `json:"rationale,omitempty"`
-	Deviation string `json:"deviation,omitempty"` // when deviating is right
-	// Gaps are what is still missing, in words (not stored).
-	Gaps []string `json:"-"`
+	Code, Item                      string   // Item: the idea it came from
+	Statement, Rationale, Deviation string   // Deviation: when deviating is right
+	Gaps                            []string // what is still missing, in words (not stored)
 }
 
 // FieldNote is a lint finding on one field of a standard ("statement",

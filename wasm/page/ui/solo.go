@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"errors"
 	"slices"
 	"strconv"
@@ -387,11 +386,56 @@ const draftsKeyPrefix = "purposeful.drafts."
 // DraftsVersion is the version of the stored ladder and standards of a grid.
 const DraftsVersion = "purposeful.page-drafts/v1"
 
-// drafts is what the page keeps beside a grid's log.
-type drafts struct {
-	Version   string          `json:"version"`
-	Ladder    []string        `json:"ladder,omitempty"`
-	Standards []StandardDraft `json:"standards,omitempty"`
+// encodeDrafts writes the ladder and standards of d as lines: the
+// version, then "ladder" and "standard" lines of Go-quoted texts (the
+// page links no JSON encoder for them).
+func encodeDrafts(d *Solo) string {
+	var b strings.Builder
+	b.WriteString(DraftsVersion)
+	for _, r := range d.Ladder {
+		b.WriteString("\nladder " + strconv.Quote(r))
+	}
+	for _, st := range d.Standards {
+		b.WriteString("\nstandard")
+		for _, f := range []string{st.Code, st.Item, st.Statement, st.Rationale, st.Deviation} {
+			b.WriteString(" " + strconv.Quote(f))
+		}
+	}
+	return b.String()
+}
+
+// decodeDrafts reads what encodeDrafts wrote into d; anything else is an
+// error and leaves d as it was.
+func decodeDrafts(d *Solo, s string) error {
+	lines := strings.Split(s, "\n")
+	if lines[0] != DraftsVersion {
+		return errors.New("drafts: unsupported version")
+	}
+	var ladder []string
+	var stds []StandardDraft
+	for i, line := range lines[1:] {
+		kind, rest, _ := strings.Cut(line, " ")
+		var f []string
+		for rest != "" {
+			q, err := strconv.QuotedPrefix(rest)
+			if err != nil {
+				return errors.New("drafts: line " + strconv.Itoa(i+2) + ": " + err.Error())
+			}
+			v, _ := strconv.Unquote(q)
+			f = append(f, v)
+			rest = strings.TrimPrefix(rest[len(q):], " ")
+		}
+		switch {
+		case kind == "ladder" && len(f) == 1:
+			ladder = append(ladder, f[0])
+		case kind == "standard" && len(f) == 5:
+			stds = append(stds, StandardDraft{Code: f[0], Item: f[1], Statement: f[2], Rationale: f[3], Deviation: f[4]})
+		default:
+			return errors.New("drafts: line " + strconv.Itoa(i+2) + ": not a ladder rung or a standard")
+		}
+	}
+	d.Ladder, d.Standards = ladder, stds
+	return nil
 }
 
 // Library keeps solo grids in a device's storage, each under
@@ -412,11 +456,7 @@ func (l Library) Save(d *Solo) error {
 		l.S.Remove(draftsKeyPrefix + d.ID)
 		return nil
 	}
-	x, err := json.Marshal(drafts{Version: DraftsVersion, Ladder: d.Ladder, Standards: d.Standards})
-	if err != nil {
-		return err
-	}
-	return l.S.Set(draftsKeyPrefix+d.ID, string(x))
+	return l.S.Set(draftsKeyPrefix+d.ID, encodeDrafts(d))
 }
 
 // Load reads the grid id (upgrading an older workshop) with its drafts.
@@ -431,10 +471,7 @@ func (l Library) Load(id string) (*Solo, error) {
 	}
 	d.ID = id
 	if x, ok := l.S.Get(draftsKeyPrefix + id); ok {
-		var dr drafts
-		if json.Unmarshal([]byte(x), &dr) == nil && dr.Version == DraftsVersion {
-			d.Ladder, d.Standards = dr.Ladder, dr.Standards
-		}
+		_ = decodeDrafts(d, x) // unreadable drafts are drafted again from the grid
 	}
 	return d, nil
 }

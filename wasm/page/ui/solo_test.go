@@ -89,3 +89,24 @@ func TestSoloOpensOldWorkshops(t *testing.T) {
 		})
 	}
 }
+
+// The ladder and the standards drafts are kept beside the grid, whatever
+// their text holds.
+func TestSoloDraftsAreKept(t *testing.T) {
+	d := ui.NewSolo("g3", at)
+	d.Ladder = []string{"Check guests in", `So they can "rest"`, "line\nbreak"}
+	d.Standards = []ui.StandardDraft{{Code: "FD-1", Item: "e1", Statement: "Greet every guest.", Rationale: "They feel expected.", Deviation: ""},
+		{Statement: "Offer water.\tNow", Gaps: []string{"not stored"}}}
+	mem := device.MapStorage{}
+	require.NoError(t, ui.Library{S: mem}.Save(d))
+	back, err := ui.Library{S: mem}.Load("g3")
+	require.NoError(t, err)
+	assert.Equal(t, d.Ladder, back.Ladder)
+	d.Standards[1].Gaps = nil
+	assert.Equal(t, d.Standards, back.Standards)
+
+	mem["purposeful.drafts.g3"] = "purposeful.page-drafts/v1\nstandard \"only one field\""
+	back, err = ui.Library{S: mem}.Load("g3")
+	require.NoError(t, err, "the grid opens without its unreadable drafts")
+	assert.Empty(t, back.Standards)
+}
