@@ -5416,6 +5416,7 @@ type GridView struct {
 		Dots            *int                      `json:"dots,omitempty"`
 		PerItem         *int                      `json:"perItem,omitempty"`
 		ResearchSeconds *int                      `json:"researchSeconds,omitempty"`
+		Solo            *bool                     `json:"solo,omitempty"`
 	} `json:"settings"`
 	Step GridViewStep `json:"step"`
 
