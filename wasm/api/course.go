@@ -5,12 +5,13 @@ import (
 	"net/http"
 
 	"github.com/purposefulcx/purposeful/wasm/course"
+	"github.com/purposefulcx/purposeful/wasm/course/packaging"
 )
 
 // CourseAssets returns the compiled course program of a kind of course
 // and the files beside it (wasm/page/build.CourseAssets does this with the
 // go command). See [Config.CourseAssets].
-type CourseAssets func(ctx context.Context, k course.Kind) (course.Assets, error)
+type CourseAssets func(ctx context.Context, k course.Kind) (packaging.Assets, error)
 
 // courseRoutes are the routes for LMS administrators (with an org key;
 // on the local server, whose PublicOrg is set, the page's dialog needs none).
@@ -42,7 +43,7 @@ func coursePackage(c *call) error {
 	if err != nil {
 		return err
 	}
-	zip, err := course.Build(*cfg.Course, cfg.Format, a)
+	zip, err := packaging.Build(*cfg.Course, cfg.Format, a)
 	if err != nil {
 		return inputProblem("course", err)
 	}

@@ -15,18 +15,19 @@ import (
 
 	"github.com/purposefulcx/purposeful/wasm/api"
 	"github.com/purposefulcx/purposeful/wasm/course"
+	"github.com/purposefulcx/purposeful/wasm/course/packaging"
 )
 
 func TestCoursePackage(t *testing.T) {
-	// The route wraps course.Build; the compiled program is the builder's
+	// The route wraps packaging.Build; the compiled program is the builder's
 	// concern, so small stand-in files do here.
-	assets := course.Assets{Program: []byte("\x00asm"), Exec: []byte("exec"), Loader: []byte("loader"), Style: []byte("style")}
+	assets := packaging.Assets{Program: []byte("\x00asm"), Exec: []byte("exec"), Loader: []byte("loader"), Style: []byte("style")}
 	tg, _ := newTarget(t, func(c *api.Config) {
-		c.CourseAssets = func(_ context.Context, k course.Kind) (course.Assets, error) { return assets, nil }
+		c.CourseAssets = func(_ context.Context, k course.Kind) (packaging.Assets, error) { return assets, nil }
 	})
 	bare, _ := newTarget(t, nil)
 	public, _ := newTarget(t, func(c *api.Config) {
-		c.CourseAssets = func(_ context.Context, k course.Kind) (course.Assets, error) { return assets, nil }
+		c.CourseAssets = func(_ context.Context, k course.Kind) (packaging.Assets, error) { return assets, nil }
 		c.PublicOrg = "local"
 	})
 	good := `{"format":"scorm2004","course":{"version":"purposeful.course/v1","kind":"recovery","title":"Recovery practice","mastery":80}}`
@@ -75,8 +76,8 @@ func TestCoursePackage(t *testing.T) {
 		assert.True(t, bytes.Equal(first, again), "the same course gives the same zip")
 		cfg, err := course.DecodeConfig([]byte(good))
 		require.NoError(t, err)
-		want, err := course.Build(*cfg.Course, cfg.Format, assets)
+		want, err := packaging.Build(*cfg.Course, cfg.Format, assets)
 		require.NoError(t, err)
-		assert.True(t, bytes.Equal(want, first), "the route gives what course.Build gives")
+		assert.True(t, bytes.Equal(want, first), "the route gives what packaging.Build gives")
 	})
 }

@@ -3,12 +3,14 @@
 //
 // A [Course] says what the learner does (recovery practice, a purpose
 // statement, or the organisation's standards), its title, language and
-// mastery score. [Build] writes it, with the compiled course program
-// ([Assets]), as one zip whose bytes depend only on its input: the same
-// course gives the same zip on every build.
+// mastery score. Package packaging writes it, with the compiled course
+// program, as one zip whose bytes depend only on its input: the same
+// course gives the same zip on every build. The zip writer lives there,
+// apart from this package, so the course programs that link this one do
+// not carry it.
 //
 //	c := course.Course{Kind: course.Recovery, Title: "Recovery practice", Mastery: 70}
-//	zip, err := course.Build(c, course.SCORM2004, assets)
+//	zip, err := packaging.Build(c, course.SCORM2004, assets)
 //
 // At run time the course program finds its LMS ([SCORM12], [SCORM2004],
 // [CMI5]), reads what the learner did last time, and reports progress,

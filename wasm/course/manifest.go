@@ -27,6 +27,9 @@ const (
 
 var formatNames = []string{"scorm12", "scorm2004", "cmi5"}
 
+// Valid reports whether f is one of the formats.
+func (f Format) Valid() bool { return int(f) < len(formatNames) }
+
 func (f Format) String() string { return enum.String(f, formatNames, "format") }
 
 // MarshalText writes the format's name.

@@ -17,11 +17,12 @@ import (
 
 	"github.com/purposefulcx/purposeful/standards"
 	"github.com/purposefulcx/purposeful/wasm/course"
+	"github.com/purposefulcx/purposeful/wasm/course/packaging"
 )
 
 // fakeAssets stand in for the compiled program: the builder only copies
 // them.
-var fakeAssets = course.Assets{Program: []byte("\x00asm program"), Exec: []byte("exec"), Loader: []byte("loader"), Style: []byte("style")}
+var fakeAssets = packaging.Assets{Program: []byte("\x00asm program"), Exec: []byte("exec"), Loader: []byte("loader"), Style: []byte("style")}
 
 // hostile is text an organisation might paste into a standard: markup,
 // script, entities, control characters and quotes.
@@ -68,9 +69,9 @@ func TestBuildIsByteIdenticalAndOrdered(t *testing.T) {
 	for name, c := range courses() {
 		for _, f := range []course.Format{course.SCORM12, course.SCORM2004, course.CMI5} {
 			t.Run(name+"/"+f.String(), func(t *testing.T) {
-				a, err := course.Build(c, f, fakeAssets)
+				a, err := packaging.Build(c, f, fakeAssets)
 				require.NoError(t, err)
-				b, err := course.Build(c, f, fakeAssets)
+				b, err := packaging.Build(c, f, fakeAssets)
 				require.NoError(t, err)
 				assert.Equal(t, a, b, "two builds of the same course differ")
 				names, files, times := unzip(t, a)
@@ -78,7 +79,7 @@ func TestBuildIsByteIdenticalAndOrdered(t *testing.T) {
 				if f == course.SCORM2004 {
 					want = append(want, "metadata.xml")
 				}
-				assert.Equal(t, append(want, course.Files...), names)
+				assert.Equal(t, append(want, packaging.Files...), names)
 				for _, tm := range times {
 					assert.Equal(t, 2020, tm.Year(), "file times are fixed")
 				}
@@ -108,10 +109,10 @@ func TestValidateNamesEveryField(t *testing.T) {
 	for _, field := range []string{"version", "title", "mastery", "language", "scenarios[0]", "standards", "standards[0].statement", "standards[0].id"} {
 		assert.Contains(t, err.Error(), field+":")
 	}
-	_, err = course.Build(c, course.SCORM12, fakeAssets)
+	_, err = packaging.Build(c, course.SCORM12, fakeAssets)
 	assert.ErrorIs(t, err, course.ErrInvalid)
 	ok := courses()["recovery"]
-	_, err = course.Build(ok, course.SCORM12, course.Assets{})
+	_, err = packaging.Build(ok, course.SCORM12, packaging.Assets{})
 	assert.ErrorIs(t, err, course.ErrAssets)
 }
 
@@ -165,7 +166,7 @@ func TestManifestsMatchSchemas(t *testing.T) {
 					copyDir(t, s.dir, dir)
 				}
 				copyFile(t, filepath.Join("testdata", "schemas", s.driver), filepath.Join(dir, s.driver))
-				z, err := course.Build(c, f, fakeAssets)
+				z, err := packaging.Build(c, f, fakeAssets)
 				require.NoError(t, err)
 				_, files, _ := unzip(t, z)
 				for n, b := range files {

@@ -18,13 +18,14 @@ import (
 
 	"github.com/purposefulcx/purposeful/wasm/api"
 	"github.com/purposefulcx/purposeful/wasm/course"
+	"github.com/purposefulcx/purposeful/wasm/course/packaging"
 	"github.com/purposefulcx/purposeful/wasm/page/build"
 )
 
 // TestDownloadDialog builds the workshop page, serves it from the API as
 // the local server does (packages built on request), and downloads a
 // SCORM 1.2 recovery package through the page's "Download for your LMS"
-// dialog: the file is the package course.Build makes for those choices.
+// dialog: the file is the package packaging.Build makes for those choices.
 func TestDownloadDialog(t *testing.T) {
 	need(t)
 	site := t.TempDir()
@@ -32,7 +33,7 @@ func TestDownloadDialog(t *testing.T) {
 	defer cancel()
 	require.NoError(t, build.BuildWith(ctx, site, build.Options{Package: ".", Output: "page.wasm"}))
 	srv := httptest.NewServer(api.New(api.Config{PublicOrg: "local", Pages: http.FileServer(http.Dir(site)),
-		CourseAssets: func(_ context.Context, k course.Kind) (course.Assets, error) { return assetsOf(t, k), nil }}))
+		CourseAssets: func(_ context.Context, k course.Kind) (packaging.Assets, error) { return assetsOf(t, k), nil }}))
 	defer srv.Close()
 
 	downloads := t.TempDir()
@@ -46,7 +47,7 @@ func TestDownloadDialog(t *testing.T) {
 		chromedp.Click(`[data-test="lms-build"]`, chromedp.ByQuery))
 	b.waitJS(t, `document.querySelector('[data-test="lms-status"]').textContent.startsWith("Downloaded")`)
 
-	want, err := course.Build(course.Course{Version: course.Version, Kind: course.Recovery, Title: "Recovery practice", Mastery: 75},
+	want, err := packaging.Build(course.Course{Version: course.Version, Kind: course.Recovery, Title: "Recovery practice", Mastery: 75},
 		course.SCORM12, assetsOf(t, course.Recovery))
 	require.NoError(t, err)
 	var got []byte
@@ -56,7 +57,7 @@ func TestDownloadDialog(t *testing.T) {
 		}
 	}
 	require.NoError(t, err, "the package was downloaded")
-	assert.True(t, bytes.Equal(want, got), "the dialog gives the same bytes as course.Build")
+	assert.True(t, bytes.Equal(want, got), "the dialog gives the same bytes as packaging.Build")
 	_, err = zip.NewReader(bytes.NewReader(got), int64(len(got)))
 	assert.NoError(t, err)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/purposefulcx/purposeful/wasm/course"
+	"github.com/purposefulcx/purposeful/wasm/course/packaging"
 	"github.com/purposefulcx/purposeful/wasm/page/build"
 )
 
@@ -51,10 +52,10 @@ func need(t testing.TB) {
 // assets compiles each kind's course program once per test binary.
 var assets = struct {
 	sync.Mutex
-	m map[course.Kind]course.Assets
-}{m: map[course.Kind]course.Assets{}}
+	m map[course.Kind]packaging.Assets
+}{m: map[course.Kind]packaging.Assets{}}
 
-func assetsOf(t testing.TB, k course.Kind) course.Assets {
+func assetsOf(t testing.TB, k course.Kind) packaging.Assets {
 	t.Helper()
 	assets.Lock()
 	defer assets.Unlock()
@@ -72,7 +73,7 @@ func assetsOf(t testing.TB, k course.Kind) course.Assets {
 // pkg builds c as format f and unzips it into a new directory.
 func pkg(t testing.TB, c course.Course, f course.Format) (dir string, size int) {
 	t.Helper()
-	z, err := course.Build(c, f, assetsOf(t, c.Kind))
+	z, err := packaging.Build(c, f, assetsOf(t, c.Kind))
 	require.NoError(t, err)
 	dir = t.TempDir()
 	r, err := zip.NewReader(bytes.NewReader(z), int64(len(z)))

@@ -11,6 +11,7 @@ import (
 	"github.com/purposefulcx/purposeful/recovery"
 	"github.com/purposefulcx/purposeful/standards"
 	"github.com/purposefulcx/purposeful/wasm/course"
+	"github.com/purposefulcx/purposeful/wasm/course/packaging"
 	"github.com/purposefulcx/purposeful/wasm/page/services"
 	"github.com/purposefulcx/purposeful/wasm/page/services/recoverysvc"
 )
@@ -147,7 +148,7 @@ func TestSCORM(t *testing.T) {
 			t.Run(f.String()+"/"+p.name, func(t *testing.T) {
 				t.Parallel()
 				dir, size := pkg(t, p.course, f)
-				assert.LessOrEqual(t, size, course.MaxZip)
+				assert.LessOrEqual(t, size, packaging.MaxZip)
 				srv := lmsServer(t, dir, wasmType, nil)
 				b := launch(t)
 				open(t, b, srv.URL, f, nil)

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/purposefulcx/purposeful/wasm/course"
+	"github.com/purposefulcx/purposeful/wasm/course/packaging"
 )
 
 // CourseAssets compiles the course program for kind (wasm/page/cmd/course/…)
@@ -15,25 +16,25 @@ import (
 // (package wasm/course). Like [Build] it runs the go command on the
 // module's sources. The program is built without inlining, which keeps
 // the package well under its 1.5 MB.
-func CourseAssets(ctx context.Context, kind course.Kind) (course.Assets, error) {
+func CourseAssets(ctx context.Context, kind course.Kind) (packaging.Assets, error) {
 	pageDir, err := pageSource()
 	if err != nil {
-		return course.Assets{}, err
+		return packaging.Assets{}, err
 	}
 	tmp, err := os.MkdirTemp("", "purposeful-course-")
 	if err != nil {
-		return course.Assets{}, fmt.Errorf("build: %w", err)
+		return packaging.Assets{}, fmt.Errorf("build: %w", err)
 	}
 	defer os.RemoveAll(tmp)
 	goCmd := goTool()
 	wasm := filepath.Join(tmp, "course.wasm")
 	if err := compile(ctx, goCmd, pageDir, "./cmd/course/"+kind.String(), wasm, true); err != nil {
-		return course.Assets{}, err
+		return packaging.Assets{}, err
 	}
 	if err := copyExec(ctx, goCmd, tmp); err != nil {
-		return course.Assets{}, err
+		return packaging.Assets{}, err
 	}
-	var a course.Assets
+	var a packaging.Assets
 	for _, f := range []struct {
 		path string
 		dst  *[]byte
@@ -45,7 +46,7 @@ func CourseAssets(ctx context.Context, kind course.Kind) (course.Assets, error) 
 	} {
 		b, err := os.ReadFile(f.path)
 		if err != nil {
-			return course.Assets{}, fmt.Errorf("build: %w", err)
+			return packaging.Assets{}, fmt.Errorf("build: %w", err)
 		}
 		*f.dst = b
 	}
@@ -53,7 +54,7 @@ func CourseAssets(ctx context.Context, kind course.Kind) (course.Assets, error) 
 }
 
 // CoursePackage compiles the course program for c and returns the
-// package of c in format f (see [course.Build]): the same course gives
+// package of c in format f (see [packaging.Build]): the same course gives
 // the same bytes.
 func CoursePackage(ctx context.Context, c course.Course, f course.Format) ([]byte, error) {
 	if err := c.Validate(); err != nil {
@@ -63,17 +64,17 @@ func CoursePackage(ctx context.Context, c course.Course, f course.Format) ([]byt
 	if err != nil {
 		return nil, err
 	}
-	return course.Build(c, f, a)
+	return packaging.Build(c, f, a)
 }
 
 // CourseAssetsCache returns a [CourseAssets] that compiles each kind of
 // course once and keeps its files (one set per kind, so at most three), for
 // a server that builds packages on request (api.Config.CourseAssets).
 // Concurrent calls for a kind wait for one compilation.
-func CourseAssetsCache() func(ctx context.Context, kind course.Kind) (course.Assets, error) {
+func CourseAssetsCache() func(ctx context.Context, kind course.Kind) (packaging.Assets, error) {
 	var mu sync.Mutex
-	done := map[course.Kind]course.Assets{}
-	return func(ctx context.Context, kind course.Kind) (course.Assets, error) {
+	done := map[course.Kind]packaging.Assets{}
+	return func(ctx context.Context, kind course.Kind) (packaging.Assets, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		if a, ok := done[kind]; ok {
@@ -81,7 +82,7 @@ func CourseAssetsCache() func(ctx context.Context, kind course.Kind) (course.Ass
 		}
 		a, err := CourseAssets(ctx, kind)
 		if err != nil {
-			return course.Assets{}, err
+			return packaging.Assets{}, err
 		}
 		done[kind] = a
 		return a, nil
