@@ -1,13 +1,12 @@
 package recovery
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
-	"github.com/purposefulcx/purposeful/internal/order"
 	"github.com/purposefulcx/purposeful/internal/prose"
 )
 
@@ -106,8 +105,10 @@ func Review(draft string, s Situation) (*Report, error) {
 		sc = new(scratch)
 	}
 	sc.doc.Reanalyze(draft)
-	r := reviewWith(&sc.doc, &s, ix, sc)
+	sc.s = s // kept in the scratch, so that s does not escape
+	r := reviewWith(&sc.doc, &sc.s, ix, sc)
 	sc.doc.Text = ""
+	sc.s = Situation{}
 	scratchPool.Put(sc)
 	return r, nil
 }
@@ -124,6 +125,10 @@ type scratch struct {
 	specs   []spec
 	pieces  []piece
 	rv      reviewer // its lists of hits are reused
+	s       Situation
+	slots   Slots // cleared and refilled for each review
+	times   []hit // commitments and vague time words
+	worse   []hit // calls to calm down and blame
 }
 
 // scratchPool holds the scratch of finished reviews (its zero value is
@@ -262,7 +267,11 @@ func reviewWith(doc *prose.Doc, s *Situation, ix *cueIndex, sc *scratch) *Report
 
 func (rv *reviewer) situationSlots() Slots {
 	if rv.slots == nil {
-		rv.slots = rv.s.slots()
+		if rv.sc.slots == nil {
+			rv.sc.slots = make(Slots, 8)
+		}
+		clear(rv.sc.slots)
+		rv.slots = rv.s.fillSlots(rv.sc.slots)
 	}
 	return rv.slots
 }
@@ -281,7 +290,8 @@ func specsFor(s *Situation, dst []spec) []spec {
 // inside blame or a call to calm down ("no need to get upset").
 func (rv *reviewer) cancelNonApologies() {
 	bad := rv.anti[apNonApology]
-	worse := append(append([]hit(nil), rv.anti[apCalmDown]...), rv.anti[apBlame]...)
+	worse := append(append(rv.sc.worse[:0], rv.anti[apCalmDown]...), rv.anti[apBlame]...)
+	rv.sc.worse = worse
 	if len(bad) == 0 && len(worse) == 0 {
 		return
 	}
@@ -310,8 +320,21 @@ func (rv *reviewer) checkTimes() {
 		reported = si
 		rv.finding(apVagueTime, h, "")
 	}
-	all := append(append([]hit(nil), rv.marks[markCommit]...), rv.marks[markVague]...)
-	order.Func(all, func(a, b hit) int { return a.first - b.first })
+	all := append(append(rv.sc.times[:0], rv.marks[markCommit]...), rv.marks[markVague]...)
+	rv.sc.times = all
+	// A stable insertion sort by first token: both lists are short and
+	// each already in text order.
+	for i := 1; i < len(all); i++ {
+		x := all[i]
+		j := i
+		for j > 0 && x.first < all[j-1].first {
+			j--
+		}
+		if j < i {
+			copy(all[j+1:i+1], all[j:i])
+			all[j] = x
+		}
+	}
 	for _, h := range all {
 		commit := slices.Contains(rv.marks[markCommit], h)
 		if rv.sentenceHasTime(h.first) || rv.nextSentenceHasTime(h.first) {
@@ -601,8 +624,7 @@ func moveWeight(m Move) int {
 
 // needed returns the moves of specs a reply should show: not optional,
 // visible in a reply, and not Listen (which is done, not said).
-func needed(specs []spec) []Move {
-	var out []Move
+func needed(specs []spec, out []Move) []Move {
 	for _, sp := range specs {
 		if sp.optional || sp.move == Listen || !sp.move.Info().Visible || slices.Contains(out, sp.move) {
 			continue
@@ -614,7 +636,8 @@ func needed(specs []spec) []Move {
 
 func (rv *reviewer) score(specs []spec) {
 	r := rv.r
-	need := needed(specs)
+	var needBuf [numMoves]Move
+	need := needed(specs, needBuf[:0])
 	r.Points = make([]Point, 0, len(need)+len(r.Findings)+8)
 	need = slices.DeleteFunc(need, func(m Move) bool {
 		if _, found := rv.firstOf(m); found {
@@ -650,16 +673,16 @@ func (rv *reviewer) score(specs []spec) {
 	acts := rv.offersAfter(-1) || rv.s.State == Abusive && slices.ContainsFunc(rv.moves, func(m moveHit) bool { return m.move.IsBoundary() })
 	switch {
 	case !acts:
-		r.Points = append(r.Points, Point{0, fmt.Sprintf("Order: no action or offer to put in order, %d points not earned", orderPoints)})
+		r.Points = append(r.Points, Point{0, "Order: no action or offer to put in order, " + strconv.Itoa(orderPoints) + " points not earned"})
 	case len(r.Order) == 0:
 		r.Points = append(r.Points, Point{orderPoints, "Order: nothing explained or quoted before apologising or acting"})
 	default:
-		r.Points = append(r.Points, Point{max(0, orderPoints-5*len(r.Order)), fmt.Sprintf("Order: %d problem(s), 5 points lost for each", len(r.Order))})
+		r.Points = append(r.Points, Point{max(0, orderPoints-5*len(r.Order)), "Order: " + strconv.Itoa(len(r.Order)) + " problem(s), 5 points lost for each"})
 	}
 	if acts {
 		r.Points = append(r.Points, Point{tonePoints, "Tone: starts with full marks"})
 	} else {
-		r.Points = append(r.Points, Point{tonePoints / 2, fmt.Sprintf("Tone: starts with %d of %d, as the reply does nothing and offers nothing", tonePoints/2, tonePoints)})
+		r.Points = append(r.Points, Point{tonePoints / 2, "Tone: starts with " + strconv.Itoa(tonePoints/2) + " of " + strconv.Itoa(tonePoints) + ", as the reply does nothing and offers nothing"})
 	}
 	for _, f := range r.Findings {
 		lost := 5
@@ -671,9 +694,9 @@ func (rv *reviewer) score(specs []spec) {
 	if name := strings.TrimSpace(rv.s.CustomerName); name == "" {
 		r.Points = append(r.Points, Point{namePoints, "Name: no customer name in the situation, so none expected"})
 	} else if usesName(rv.doc, name) {
-		r.Points = append(r.Points, Point{namePoints, fmt.Sprintf("Name: uses the customer's name (%s)", name)})
+		r.Points = append(r.Points, Point{namePoints, "Name: uses the customer's name (" + name + ")"})
 	} else {
-		r.Points = append(r.Points, Point{0, fmt.Sprintf("Name: the customer's name (%s) is known but not used, %d points not earned", name, namePoints)})
+		r.Points = append(r.Points, Point{0, "Name: the customer's name (" + name + ") is known but not used, " + strconv.Itoa(namePoints) + " points not earned"})
 	}
 	sum := 0
 	for _, p := range r.Points {
@@ -796,6 +819,39 @@ func antiTitle(rule string) string {
 // usesName reports whether the draft contains the customer's name, or its
 // last word (the surname in "Ms Okafor").
 func usesName(doc *prose.Doc, name string) bool {
+	// The last word of name, found without splitting: when it is plain
+	// ASCII its folded form is built on the stack.
+	end := len(name)
+	for end > 0 && asciiSpace(name[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 && name[start-1] < utf8.RuneSelf && !asciiSpace(name[start-1]) {
+		start--
+	}
+	var buf [48]byte
+	if end > start && end-start <= len(buf) && (start == 0 || asciiSpace(name[start-1])) {
+		b := buf[:0]
+		for i := start; i < end; i++ {
+			c := name[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		for len(b) > 0 && (b[0] == '.' || b[0] == ',') {
+			b = b[1:]
+		}
+		for len(b) > 0 && (b[len(b)-1] == '.' || b[len(b)-1] == ',') {
+			b = b[:len(b)-1]
+		}
+		for _, t := range doc.Tokens {
+			if t.Norm == string(b) || strings.TrimSuffix(t.Norm, "'s") == string(b) {
+				return true
+			}
+		}
+		return false
+	}
 	words := strings.Fields(prose.Normalize(name))
 	if len(words) == 0 {
 		return false
@@ -807,6 +863,12 @@ func usesName(doc *prose.Doc, name string) bool {
 		}
 	}
 	return false
+}
+
+// asciiSpace reports whether c is an ASCII space as [unicode.IsSpace]
+// sees it.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // promises reports whether the sentence holding token i promises

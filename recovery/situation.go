@@ -219,7 +219,12 @@ func checkText(v string) error {
 
 // slots returns the slot values the situation can fill.
 func (s *Situation) slots() Slots {
-	v := Slots{}
+	return s.fillSlots(Slots{})
+}
+
+// fillSlots adds the slot values the situation can fill to v and returns
+// it.
+func (s *Situation) fillSlots(v Slots) Slots {
 	set := func(k, x string) {
 		if x = strings.TrimSpace(x); x != "" {
 			v[k] = x
