@@ -129,6 +129,44 @@ type scratch struct {
 	slots   Slots // cleared and refilled for each review
 	times   []hit // commitments and vague time words
 	worse   []hit // calls to calm down and blame
+	reasons reasons
+}
+
+// reasons builds the Reason texts of a report's points in one buffer,
+// which becomes one string that every reason is a part of: one
+// allocation instead of one per point.
+type reasons struct {
+	buf   []byte
+	parts []reasonPart
+}
+
+// reasonPart is the Reason of Points[point]: buf[start:end].
+type reasonPart struct{ point, start, end int }
+
+// add appends a point whose reason is a + b + c + s + suffix, with s
+// quoted as [quoteIn] quotes it when quote is set.
+func (rs *reasons) add(points []Point, pts int, a, b, c, s, suffix string, quote bool) []Point {
+	start := len(rs.buf)
+	rs.buf = append(append(append(rs.buf, a...), b...), c...)
+	if quote {
+		rs.buf = strconv.AppendQuote(rs.buf, s)
+	} else {
+		rs.buf = append(rs.buf, s...)
+	}
+	rs.buf = append(rs.buf, suffix...)
+	rs.parts = append(rs.parts, reasonPart{len(points), start, len(rs.buf)})
+	return append(points, Point{Points: pts})
+}
+
+// fill sets the reasons of points and empties rs.
+func (rs *reasons) fill(points []Point) {
+	if len(rs.parts) > 0 {
+		all := string(rs.buf)
+		for _, p := range rs.parts {
+			points[p.point].Reason = all[p.start:p.end]
+		}
+	}
+	rs.buf, rs.parts = rs.buf[:0], rs.parts[:0]
 }
 
 // scratchPool holds the scratch of finished reviews (its zero value is
@@ -639,6 +677,7 @@ func (rv *reviewer) score(specs []spec) {
 	var needBuf [numMoves]Move
 	need := needed(specs, needBuf[:0])
 	r.Points = make([]Point, 0, len(need)+len(r.Findings)+8)
+	rs := &rv.sc.reasons
 	need = slices.DeleteFunc(need, func(m Move) bool {
 		if _, found := rv.firstOf(m); found {
 			return false
@@ -659,12 +698,12 @@ func (rv *reviewer) score(specs []spec) {
 		cum += moveWeight(m)
 		pts := movePoints*cum/total - prev
 		if f, ok := rv.firstOf(m); ok {
-			r.Points = append(r.Points, Point{pts, quoteIn(m.Title(), ": found (", f.Text, ")")})
+			r.Points = rs.add(r.Points, pts, m.Title(), ": found (", "", f.Text, ")", true)
 		} else if f, ok := rv.ownedByFixing(m); ok {
-			r.Points = append(r.Points, Point{pts, quoteIn(m.Title(), ": shown by fixing it yourself (", f.Text, ")")})
+			r.Points = rs.add(r.Points, pts, m.Title(), ": shown by fixing it yourself (", "", f.Text, ")", true)
 		} else {
 			r.Missing = append(r.Missing, m)
-			r.Points = append(r.Points, Point{0, m.Title() + ": missing, " + strconv.Itoa(pts) + " points not earned"})
+			r.Points = rs.add(r.Points, 0, m.Title(), ": missing, ", "", strconv.Itoa(pts), " points not earned", false)
 		}
 	}
 	// A reply that neither acts nor offers anything earns no order points
@@ -689,14 +728,14 @@ func (rv *reviewer) score(specs []spec) {
 		if f.Severity == Error {
 			lost = 10
 		}
-		r.Points = append(r.Points, Point{-lost, quoteIn("Tone: "+antiTitle(f.Rule), " at ", rv.doc.Slice(f.Span), "")})
+		r.Points = rs.add(r.Points, -lost, "Tone: ", antiTitle(f.Rule), " at ", rv.doc.Slice(f.Span), "", true)
 	}
 	if name := strings.TrimSpace(rv.s.CustomerName); name == "" {
 		r.Points = append(r.Points, Point{namePoints, "Name: no customer name in the situation, so none expected"})
 	} else if usesName(rv.doc, name) {
-		r.Points = append(r.Points, Point{namePoints, "Name: uses the customer's name (" + name + ")"})
+		r.Points = rs.add(r.Points, namePoints, "Name: uses the customer's name (", "", "", name, ")", false)
 	} else {
-		r.Points = append(r.Points, Point{0, "Name: the customer's name (" + name + ") is known but not used, " + strconv.Itoa(namePoints) + " points not earned"})
+		r.Points = rs.add(r.Points, 0, "Name: the customer's name (", "", "", name, ") is known but not used, "+strconv.Itoa(namePoints)+" points not earned", false)
 	}
 	sum := 0
 	for _, p := range r.Points {
@@ -710,6 +749,7 @@ func (rv *reviewer) score(specs []spec) {
 		r.Points = append(r.Points, Point{100 - sum, "The score cannot go above 100"})
 		sum = 100
 	}
+	rs.fill(r.Points)
 	r.Score = sum
 }
 

@@ -246,7 +246,15 @@ func (s *Situation) fillSlots(v Slots) Slots {
 }
 
 func joinOr(list []string) string {
+	if len(list) == 1 {
+		return strings.TrimSpace(list[0])
+	}
+	n := 0
+	for _, x := range list {
+		n += len(x) + len(", ")
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, x := range list {
 		x = strings.TrimSpace(x)
 		switch {

@@ -9,6 +9,8 @@ type Doc struct {
 	Tokens     []Token
 	Sentences  []Sentence
 	Quantities []Quantity
+
+	z *tokenizer // kept by Reanalyze, so that the next call reuses it
 }
 
 // Sentence is a run of tokens ending in . ! ? or a line break that starts
@@ -48,7 +50,16 @@ func Analyze(text string) *Doc {
 // not check text.
 func (d *Doc) Reanalyze(text string) {
 	d.Text = text
-	d.Tokens = tokenize(text, d.Tokens[:0])
+	if d.z == nil {
+		d.z = new(tokenizer)
+		d.z.folded, d.z.norm = d.z.buf[:0], d.z.buf8[:0]
+	}
+	d.z.toks = d.Tokens[:0]
+	if n := len(text)/4 + 8; cap(d.z.toks) < n {
+		d.z.toks = make([]Token, 0, n)
+	}
+	d.Tokens = d.z.run(text)
+	d.z.text, d.z.toks = "", nil
 	if d.Sentences == nil {
 		d.Sentences = make([]Sentence, 0, 4)
 	}
