@@ -149,7 +149,7 @@ func (rs *reasons) add(points []Point, pts int, a, b, c, s, suffix string, quote
 	start := len(rs.buf)
 	rs.buf = append(append(append(rs.buf, a...), b...), c...)
 	if quote {
-		rs.buf = strconv.AppendQuote(rs.buf, s)
+		rs.buf = appendQuoted(rs.buf, s)
 	} else {
 		rs.buf = append(rs.buf, s...)
 	}
@@ -211,6 +211,7 @@ type reviewer struct {
 	ix      *cueIndex
 	needs   []string // situation fields the suggestions needed
 	sc      *scratch
+	first   [numMoves]int32 // index+1 in Report.Moves of each move's first hit, 0 when none
 }
 
 // readFunctions adds the moves found by what clauses and words do (see
@@ -568,6 +569,9 @@ func (rv *reviewer) collectMoves() {
 		last[m.move] = len(out)
 	}
 	rv.r.Moves = out
+	for i := len(out) - 1; i >= 0; i-- {
+		rv.first[out[i].Move] = int32(i + 1)
+	}
 }
 
 // phraseInPhrase reports whether a listed phrase of one move stands
@@ -604,12 +608,16 @@ func (rv *reviewer) phraseInPhrase() bool {
 }
 
 func (rv *reviewer) firstOf(ms ...Move) (FoundMove, bool) {
-	for _, f := range rv.r.Moves {
-		if slices.Contains(ms, f.Move) {
-			return f, true
+	k := int32(0) // index+1 in Report.Moves of the earliest of ms
+	for _, m := range ms {
+		if i := rv.first[m]; i > 0 && (k == 0 || i < k) {
+			k = i
 		}
 	}
-	return FoundMove{}, false
+	if k == 0 {
+		return FoundMove{}, false
+	}
+	return rv.r.Moves[k-1], true
 }
 
 func (rv *reviewer) checkOrder() {
@@ -1002,6 +1010,17 @@ func (rv *reviewer) sentenceHasTime(i int) bool {
 		rv.hasTime[si] = -1
 	}
 	return found
+}
+
+// appendQuoted appends [strconv.Quote](s) to b, directly when s is
+// plain printable ASCII with no quote or backslash.
+func appendQuoted(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7E || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	return append(append(append(b, '"'), s...), '"')
 }
 
 // quoteIn returns a + b + [strconv.Quote](s) + suffix, building it in
