@@ -561,11 +561,17 @@ func (rv *reviewer) collectMoves() {
 			}
 			continue
 		}
-		f := FoundMove{Move: m.move, Span: m.span, Text: rv.doc.Slice(m.span), Rule: m.rule}
+		// Set field by field in place (out has room for every move): a
+		// copy of a whole FoundMove costs more while the garbage
+		// collector marks.
+		out = out[:len(out)+1]
+		f := &out[len(out)-1]
+		f.Move, f.Span, f.Text = m.move, m.span, rv.doc.Slice(m.span)
 		if m.cue > 0 {
 			f.Rule, f.Phrase = rulePhrase, rv.ix.m.Phrase(int(m.cue-1))
+		} else {
+			f.Rule = m.rule
 		}
-		out = append(out, f)
 		last[m.move] = len(out)
 	}
 	rv.r.Moves = out

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -184,7 +185,7 @@ func (z *tokenizer) emitFolded(kind TokenKind, end int, value float64, plain boo
 				kind, value = Number, v
 			}
 		}
-		z.toks = append(z.toks, Token{Kind: kind, Text: t, Norm: t, Span: Span{start, end, start16, z.pos16}, Value: value})
+		z.add(kind, t, t, Span{start, end, start16, z.pos16}, value)
 		return
 	}
 	k := len(z.norm)
@@ -217,7 +218,20 @@ func (z *tokenizer) emitFolded(kind TokenKind, end int, value float64, plain boo
 	}
 	z.pos = end
 	z.folded = append(z.folded, foldedToken{int32(len(z.toks)), int32(k), int32(len(z.norm))})
-	z.toks = append(z.toks, Token{Kind: kind, Text: t, Span: Span{start, end, start16, z.pos16}, Value: value})
+	z.add(kind, t, "", Span{start, end, start16, z.pos16}, value)
+}
+
+// add appends a token, setting its fields one by one: while the garbage
+// collector marks, that costs a write barrier per string rather than a
+// barrier over a copy of the whole token.
+func (z *tokenizer) add(kind TokenKind, text, norm string, span Span, value float64) {
+	n := len(z.toks)
+	if n == cap(z.toks) {
+		z.toks = slices.Grow(z.toks, 1)
+	}
+	z.toks = z.toks[:n+1]
+	t := &z.toks[n]
+	t.Kind, t.Text, t.Norm, t.Span, t.Value = kind, text, norm, span, value
 }
 
 // tokenize splits text into tokens, appending to dst (its memory is
