@@ -194,9 +194,27 @@ type hit struct {
 
 type moveHit struct {
 	move Move
-	rule string // the rule id, or "" for a listed phrase
-	cue  int32  // the phrase index + 1 of a listed phrase
+	// rule is where the rule id is: the index + 1 in scratch.hits of the
+	// rule hit, or ruleCommitTime; 0 for a listed phrase. (An index, not
+	// the id itself, so that a moveHit holds no pointer and sorting the
+	// hits moves plain memory.)
+	rule int32
+	cue  int32 // the phrase index + 1 of a listed phrase
 	hit
+}
+
+// ruleCommitTime is the moveHit.rule of a commitment with a time.
+const ruleCommitTime = -1
+
+// ruleOf returns the rule id of m, or "" for a listed phrase.
+func (rv *reviewer) ruleOf(m *moveHit) string {
+	switch {
+	case m.rule == ruleCommitTime:
+		return "committime.promise-with-time"
+	case m.rule > 0:
+		return rv.sc.hits[m.rule-1].rule
+	}
+	return ""
 }
 
 type reviewer struct {
@@ -226,11 +244,11 @@ func (rv *reviewer) readFunctions() {
 	sc.words = words
 	hits = readWords(doc, clauses, hits)
 	sc.hits = hits
-	for _, h := range hits {
+	for k, h := range hits {
 		if h.move == CommitTime && !rv.sentenceHasTime(h.first) && !rv.nextSentenceHasTime(h.first) {
 			continue
 		}
-		rv.moves = append(rv.moves, moveHit{h.move, h.rule, 0, h.hit})
+		rv.moves = append(rv.moves, moveHit{h.move, int32(k + 1), 0, h.hit})
 	}
 }
 
@@ -260,7 +278,7 @@ func reviewWith(doc *prose.Doc, s *Situation, ix *cueIndex, sc *scratch) *Report
 		for _, t := range ix.targets[m.ID] {
 			switch t.kind {
 			case targetMove:
-				rv.moves = append(rv.moves, moveHit{Move(t.id), "", int32(m.ID) + 1, h})
+				rv.moves = append(rv.moves, moveHit{Move(t.id), 0, int32(m.ID) + 1, h})
 			case targetAnti:
 				rv.anti[t.id] = append(rv.anti[t.id], h)
 			case targetMark:
@@ -378,7 +396,7 @@ func (rv *reviewer) checkTimes() {
 		commit := slices.Contains(rv.marks[markCommit], h)
 		if rv.sentenceHasTime(h.first) || rv.nextSentenceHasTime(h.first) {
 			if commit {
-				rv.moves = append(rv.moves, moveHit{CommitTime, "committime.promise-with-time", 0, h})
+				rv.moves = append(rv.moves, moveHit{CommitTime, ruleCommitTime, 0, h})
 			}
 			continue
 		}
@@ -570,7 +588,7 @@ func (rv *reviewer) collectMoves() {
 		if m.cue > 0 {
 			f.Rule, f.Phrase = rulePhrase, rv.ix.m.Phrase(int(m.cue-1))
 		} else {
-			f.Rule = m.rule
+			f.Rule = rv.ruleOf(&m)
 		}
 		last[m.move] = len(out)
 	}
