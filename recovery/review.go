@@ -908,6 +908,8 @@ func usesName(doc *prose.Doc, name string) bool {
 			c := name[i]
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
+			} else if c == '`' {
+				c = '\'' // as prose.Normalize folds it
 			}
 			b = append(b, c)
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/purposefulcx/purposeful/internal/golden"
+	"github.com/purposefulcx/purposeful/internal/prose"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -160,5 +161,31 @@ func TestReviewConcurrent(t *testing.T) {
 func TestQuoteInQuotesLikeStrconv(t *testing.T) {
 	for _, s := range []string{"", "I'm so sorry", "we got this wrong", "it’s on us", "say \"sorry\"", `a\b`, "line\nbreak", "tab\there", "café 😀", "\x7f"} {
 		assert.Equal(t, "Found: x ("+strconv.Quote(s)+")", quoteIn("Found:", " x (", s, ")"), s)
+	}
+}
+
+// TestUsesName checks the Name point's reading of the customer's name:
+// the last word of the name, folded as the draft is, with the stops and
+// commas around it ignored, in plain ASCII names and others alike.
+func TestUsesName(t *testing.T) {
+	for _, tc := range []struct {
+		name, customer, draft string
+		uses                  bool
+	}{
+		{"surname", "Ms Okafor", "Dear Ms Okafor, thank you.", true},
+		{"surname only", "Ms Okafor", "Okafor, I'm sorry.", true},
+		{"possessive", "Mr Chen", "Mr Chen's order is on its way.", true},
+		{"other name", "Ms Okafor", "Dear Ms Adeyemi, thank you.", false},
+		{"trailing stop", "Dr Smith.", "Dear Dr Smith, thank you.", true},
+		{"tab before surname", "Ms\tOkafor", "Okafor, I'm sorry.", true},
+		{"backtick apostrophe", "Mr O`Brien", "Dear Mr O'Brien, I'm sorry.", true},
+		{"accented", "Frau Müller", "Liebe Frau MÜLLER, sorry.", true},
+		{"no-break space", "Ms\u00a0Okafor", "Okafor, I'm sorry.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := prose.Parse(tc.draft)
+			require.NoError(t, err)
+			assert.Equal(t, tc.uses, usesName(doc, tc.customer))
+		})
 	}
 }
