@@ -313,14 +313,17 @@ func (d *Doc) AppendClauses(dst []Clause) []Clause {
 		start := sen.First
 		prev := -1
 		emit := func(end int) {
+			// Read in place: a Clause copied whole costs more while the
+			// garbage collector marks.
+			out = append(out, Clause{})
 			var p *Clause
 			if prev >= 0 {
 				p = &out[prev]
 			}
-			c := d.readClause(start, end, p, joined(d.Tokens, start, sen.First))
+			c := &out[len(out)-1]
+			d.readClause(c, start, end, p, joined(d.Tokens, start, sen.First))
 			c.Question = q
 			c.Subordinate = start > sen.First && subordinator(d.Tokens[start-1].Norm)
-			out = append(out, c)
 			prev = len(out) - 1
 		}
 		for i := sen.First; i <= sen.Last; i++ {
@@ -419,8 +422,8 @@ func (d *Doc) subjectStarts(i int) bool {
 
 // readClause reads tokens [first, last) as one clause; prev is the clause
 // before it in the sentence, or nil.
-func (d *Doc) readClause(first, last int, prev *Clause, joined bool) Clause {
-	c := Clause{First: first, Last: last, Subject: -1, Verb: -1}
+func (d *Doc) readClause(c *Clause, first, last int, prev *Clause, joined bool) {
+	*c = Clause{First: first, Last: last, Subject: -1, Verb: -1}
 	toks := d.Tokens
 	i := first
 	// Skip leading fillers: "also", "then", "now", "please".
@@ -439,7 +442,7 @@ func (d *Doc) readClause(first, last int, prev *Clause, joined bool) Clause {
 		break
 	}
 	if i >= last {
-		return c
+		return
 	}
 	tense, seenAux := Present, false
 	setTense := func(t Tense, known bool) {
@@ -531,7 +534,8 @@ func (d *Doc) readClause(first, last int, prev *Clause, joined bool) Clause {
 			if t.Kind == Punct && (t.Norm == "'" || t.Norm == "\"") {
 				continue
 			}
-			return c.finish(tense)
+			c.Tense = tense
+			return
 		}
 		w := t.Norm
 		if w == "going" && i+1 < last && toks[i+1].Norm == "to" {
@@ -582,7 +586,8 @@ func (d *Doc) readClause(first, last int, prev *Clause, joined bool) Clause {
 		}
 		if w == "sorry" || w == "afraid" {
 			// "I'm sorry", "I'm afraid": no action verb.
-			return c.finish(tense)
+			c.Tense = tense
+			return
 		}
 		if c.Subject < 0 && seenAux {
 			if p, pl, aux, ok := subjectOf(w); ok && aux == "" {
@@ -599,7 +604,8 @@ func (d *Doc) readClause(first, last int, prev *Clause, joined bool) Clause {
 			if pastForm(w) {
 				tense = Past
 			}
-			return c.finish(tense)
+			c.Tense = tense
+			return
 		}
 		if (w == "have" || w == "has" || w == "had") && !auxHave(toks, i, last) {
 			// "we didn't have enough staff": have is the main verb.
@@ -607,7 +613,8 @@ func (d *Doc) readClause(first, last int, prev *Clause, joined bool) Clause {
 			if tense == Present && w == "had" {
 				tense = Past
 			}
-			return c.finish(tense)
+			c.Tense = tense
+			return
 		}
 		c.Verb, c.Key = i, VerbKey(w)
 		if strings.HasSuffix(w, "ing") && (tense == Present) && seenAux {
@@ -618,9 +625,11 @@ func (d *Doc) readClause(first, last int, prev *Clause, joined bool) Clause {
 		if c.Passive || (seenAux && pastForm(w) && isBe(toks[max(first, i-1)].Norm)) {
 			c.Passive = c.Passive || pastForm(w)
 		}
-		return c.finish(tense)
+		c.Tense = tense
+		return
 	}
-	return c.finish(tense)
+	c.Tense = tense
+	return
 }
 
 // auxHave reports whether "have" at token i is an auxiliary: a past form,
@@ -703,9 +712,4 @@ func isBe(w string) bool {
 		return true
 	}
 	return false
-}
-
-func (c Clause) finish(t Tense) Clause {
-	c.Tense = t
-	return c
 }
