@@ -7,6 +7,8 @@
 #   - cold first request (POST /v1/recovery/review on a fresh isolate);
 #   - warm p50/p95 of POST /v1/recovery/review, of a team-mode poll
 #     (GET /v1/workshops/{id}/events?after=...) and of the hello worker;
+#   - the fixed cost per request beside its floor: an API route Go answers
+#     at once (an unknown path) and a plain JS worker;
 #   - the Go instance's wasm memory and the JS values it holds after 1,000
 #     and 10,000 requests.
 # Targets: bundle <= 2.5 MB gzip, p50 ratio review/hello <= 0.25, memory
@@ -39,6 +41,7 @@ console.log(`cold first request: review ${b.cold_review_ms} ms (hello, instance 
 console.log(`warm review p50 ${b.review_p50_ms} ms, p95 ${b.review_p95_ms} ms`);
 console.log(`warm team poll p50 ${b.poll_p50_ms} ms, p95 ${b.poll_p95_ms} ms`);
 console.log(`hello (instance per request) p50 ${b.hello_p50_ms} ms, p95 ${b.hello_p95_ms} ms`);
+console.log(`fixed cost: API route answered at once (404) p50 ${b.noop_p50_ms} ms, p95 ${b.noop_p95_ms} ms; plain JS worker (the floor) p50 ${b.plain_p50_ms} ms, p95 ${b.plain_p95_ms} ms`);
 for (const [k, m] of Object.entries(b.memory)) {
   console.log(`after ${k} requests on one instance: wasm memory ${(m.wasm_memory_bytes / 1048576).toFixed(1)} MiB, JS values held ${m.js_values_held}`);
 }

@@ -68,10 +68,12 @@ function problem(status, type, detail) {
 // registered its entry points.
 function start(env) {
   const go = new Go();
-  const context = { env, ctx: undefined, binding: {} };
+  // binding.done is how the Go side answers a request (serve.go): one
+  // function for the instance's life, calling the current request's.
+  const context = { env, ctx: undefined, binding: { done: (status, head, body) => it.answer?.(status, head, body) } };
   let isReady = false;
   const inst = new WebAssembly.Instance(mod, { ...go.importObject, workers: { ready: () => { isReady = true; } } });
-  const it = { id: ++started, go, inst, context, busy: true, dead: false, served: 0, current: null };
+  const it = { id: ++started, go, inst, context, busy: true, dead: false, served: 0, current: null, answer: null };
   pool.push(it);
   // Go runs only inside _resume (a call from JS, a promise callback, a
   // timer), so that is where it exits or traps. go.run's own promise is no
@@ -150,19 +152,20 @@ async function acquire(env, deadline) {
 
 // call runs one entry point on an instance and settles with its answer,
 // or with fail(reason) when the instance dies or does not answer in time.
+// Most requests are answered before invoke returns (Go runs them to the
+// end unless they wait for JS, such as a D1 query); the timer that cuts a
+// hung request is only set for the others, since a timer per request is
+// a measurable share of a short request's cost.
 function call(it, env, ctx, invoke, fail) {
   return new Promise((resolve) => {
     let settled = false;
+    let timer;
     const finish = (v) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      if (timer !== undefined) clearTimeout(timer);
       resolve(v);
     };
-    const timer = setTimeout(() => {
-      finish(fail("it did not answer in time"));
-      kill(it, "it did not answer in time");
-    }, settings.timeoutMs);
     it.current = { fail: (reason) => finish(fail(reason)) };
     it.context.env = env;
     it.context.ctx = ctx;
@@ -176,6 +179,12 @@ function call(it, env, ctx, invoke, fail) {
     } catch (e) {
       kill(it, "it failed: " + e);
       finish(fail("it failed"));
+    }
+    if (!settled) {
+      timer = setTimeout(() => {
+        finish(fail("it did not answer in time"));
+        kill(it, "it did not answer in time");
+      }, settings.timeoutMs);
     }
   });
 }
@@ -207,8 +216,8 @@ async function fetch(req, env, ctx) {
   if (settings.errors.length) {
     return problem(503, "unavailable", "the worker's settings are not valid: " + settings.errors.join("; "));
   }
-  if (settings.faults && new URL(req.url).pathname === "/__test/pool") return poolFigures();
-  let head = "";
+  if (settings.faults && req.url.includes("/__test/pool") && new URL(req.url).pathname === "/__test/pool") return poolFigures();
+  let head = req.method + " " + req.url + "\n";
   for (const [k, v] of req.headers) head += k + ":" + v + "\n";
   const body = req.body === null ? null : new Uint8Array(await req.arrayBuffer());
   let it;
@@ -220,17 +229,21 @@ async function fetch(req, env, ctx) {
   }
   if (!it) return problem(503, "unavailable", "the worker is busy; try again");
   return call(it, env, ctx,
-    (binding, done) => binding.serve(req.method, req.url, head, body, (status, h, b) => {
-      // Never throw back into Go: that would end the instance.
-      let res;
-      try {
-        res = toResponse(status, h, b, it);
-      } catch (e) {
-        console.error("worker: unusable answer: " + e);
-        res = problem(500, "internal", "");
-      }
-      done(res);
-    }),
+    (binding, done) => {
+      it.answer = (status, h, b) => {
+        it.answer = null;
+        // Never throw back into Go: that would end the instance.
+        let res;
+        try {
+          res = toResponse(status, h, b, it);
+        } catch (e) {
+          console.error("worker: unusable answer: " + e);
+          res = problem(500, "internal", "");
+        }
+        done(res);
+      };
+      binding.serve(head, body);
+    },
     (reason) => problem(503, "unavailable", `the request was not answered (the instance serving it was stopped: ${reason}); try again`));
 }
 

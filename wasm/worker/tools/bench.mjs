@@ -4,6 +4,8 @@
 //   - warm p50/p95 of POST /v1/recovery/review, of a team-mode poll
 //     (GET /v1/workshops/{id}/events?after=cursor, nothing new) and of the
 //     hello worker, alternating so all see the same conditions;
+//   - beside them, the API's fixed cost per request (an unknown path,
+//     answered 404 by Go at once) and the floor (a plain JS worker);
 //   - memory of the Go instance (wasm memory, JS values it holds) once it
 //     has served about 1,000 and MEM_N requests, after a GC, from
 //     GET /__test/pool (only with the pool glue; an older build reports
@@ -36,6 +38,9 @@ const mf = new Miniflare({
       bindings: { PURPOSEFUL_PUBLIC_ORG: "bench", PURPOSEFUL_TEST_FAULTS: "1" },
     }),
     worker("hello", helloDir, {}),
+    // The floor: a plain JS worker, no Go at all.
+    { name: "plain", modules: true, compatibilityDate: "2025-09-01", routes: ["plain.bench/*"],
+      script: `export default { fetch() { return Response.json({ status: "ok" }); } };` },
   ],
 });
 await mf.ready;
@@ -64,6 +69,10 @@ const review = async () => (await once("http://api.bench/v1/recovery/review", {
   method: "POST", headers: { "Content-Type": "application/json" }, body: reviewBody,
 })).t;
 const hello = async () => (await once("http://hello.bench/", {})).t;
+// The API's fixed cost per request: a route that reaches Go and is
+// answered at once (an unknown path: 404, no database, no body).
+const noop = async () => (await once("http://api.bench/nope", {}, 404)).t;
+const plain = async () => (await once("http://plain.bench/", {})).t;
 
 const cold = await review();
 const coldHello = await hello();
@@ -88,10 +97,10 @@ for (let i = 0; i < 20; i++) {
 }
 const poll = async () => (await once(`http://api.bench/v1/workshops/${created.id}/events?after=${cursor}`, { headers: auth })).t;
 
-for (let i = 0; i < 10; i++) { await review(); await poll(); await hello(); } // warm up
-const a = [], q = [], h = [];
+for (let i = 0; i < 10; i++) { await review(); await poll(); await hello(); await noop(); await plain(); } // warm up
+const a = [], q = [], h = [], z = [], f = [];
 for (let i = 0; i < n; i++) {
-  const order = [[a, review], [q, poll], [h, hello]];
+  const order = [[a, review], [q, poll], [h, hello], [z, noop], [f, plain]];
   if (i % 2) order.reverse();
   for (const [xs, f] of order) xs.push(await f());
 }
@@ -121,6 +130,8 @@ const out = {
   review_p50_ms: p(a, 0.5), review_p95_ms: p(a, 0.95),
   poll_p50_ms: p(q, 0.5), poll_p95_ms: p(q, 0.95),
   hello_p50_ms: p(h, 0.5), hello_p95_ms: p(h, 0.95),
+  noop_p50_ms: p(z, 0.5), noop_p95_ms: p(z, 0.95),
+  plain_p50_ms: p(f, 0.5), plain_p95_ms: p(f, 0.95),
   memory,
 };
 out.ratio = +(out.review_p50_ms / out.hello_p50_ms).toFixed(3);
