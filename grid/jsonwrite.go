@@ -9,7 +9,8 @@ import (
 	"math"
 	"strconv"
 	"time"
-	"unicode/utf8"
+
+	"github.com/purposefulcx/purposeful/internal/jsontext"
 )
 
 type jw struct {
@@ -52,49 +53,8 @@ func (w *jw) optInt(k string, v int) {
 	}
 }
 
-const hexDigits = "0123456789abcdef"
-
-// str writes s quoted as encoding/json does: HTML-safe escapes, invalid
-// UTF-8 as U+FFFD, U+2028 and U+2029 escaped.
-func (w *jw) str(s string) {
-	w.b = append(w.b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
-				w.b = append(w.b, '\\', c)
-			case c == '\n':
-				w.b = append(w.b, '\\', 'n')
-			case c == '\r':
-				w.b = append(w.b, '\\', 'r')
-			case c == '\t':
-				w.b = append(w.b, '\\', 't')
-			case c == '\b':
-				w.b = append(w.b, '\\', 'b')
-			case c == '\f':
-				w.b = append(w.b, '\\', 'f')
-			case c < 0x20 || c == '<' || c == '>' || c == '&':
-				w.b = append(w.b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			default:
-				w.b = append(w.b, c)
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			w.b = append(w.b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			w.b = append(w.b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-		default:
-			w.b = append(w.b, s[i:i+size]...)
-		}
-		i += size
-	}
-	w.b = append(w.b, '"')
-}
+// str writes s quoted as encoding/json does (see jsontext.AppendString).
+func (w *jw) str(s string) { w.b = jsontext.AppendString(w.b, s) }
 
 func (w *jw) strs(list []string) {
 	if list == nil {

@@ -5,6 +5,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/purposefulcx/purposeful/internal/jsontext"
 	"github.com/purposefulcx/purposeful/recovery"
 )
 
@@ -313,10 +314,10 @@ func appendReport(b []byte, r *recovery.Report) ([]byte, error) {
 	b = appendList(b, r.Moves, func(b []byte, m recovery.FoundMove) []byte {
 		b = appendText(append(b, `{"move":`...), m.Move, &err)
 		b = appendSpan(append(b, `,"span":`...), m.Span)
-		b = appendString(append(b, `,"text":`...), m.Text)
-		b = appendString(append(b, `,"rule":`...), m.Rule)
+		b = jsontext.AppendString(append(b, `,"text":`...), m.Text)
+		b = jsontext.AppendString(append(b, `,"rule":`...), m.Rule)
 		if m.Phrase != "" {
-			b = appendString(append(b, `,"phrase":`...), m.Phrase)
+			b = jsontext.AppendString(append(b, `,"phrase":`...), m.Phrase)
 		}
 		return append(b, '}')
 	})
@@ -324,15 +325,15 @@ func appendReport(b []byte, r *recovery.Report) ([]byte, error) {
 		return appendText(b, m, &err)
 	})
 	finding := func(b []byte, f recovery.Finding) []byte {
-		b = appendString(append(b, `{"rule":`...), f.Rule)
+		b = jsontext.AppendString(append(b, `{"rule":`...), f.Rule)
 		b = appendText(append(b, `,"severity":`...), f.Severity, &err)
-		b = appendString(append(b, `,"message":`...), f.Message)
+		b = jsontext.AppendString(append(b, `,"message":`...), f.Message)
 		if f.Why != "" {
-			b = appendString(append(b, `,"why":`...), f.Why)
+			b = jsontext.AppendString(append(b, `,"why":`...), f.Why)
 		}
 		b = appendSpan(append(b, `,"span":`...), f.Span)
 		if len(f.Suggestions) > 0 {
-			b = appendList(append(b, `,"suggestions":`...), f.Suggestions, appendString)
+			b = appendList(append(b, `,"suggestions":`...), f.Suggestions, jsontext.AppendString)
 		}
 		return append(b, '}')
 	}
@@ -341,12 +342,12 @@ func appendReport(b []byte, r *recovery.Report) ([]byte, error) {
 	b = strconv.AppendInt(append(b, `,"score":`...), int64(r.Score), 10)
 	b = appendList(append(b, `,"points":`...), r.Points, func(b []byte, p recovery.Point) []byte {
 		b = strconv.AppendInt(append(b, `{"points":`...), int64(p.Points), 10)
-		b = appendString(append(b, `,"reason":`...), p.Reason)
+		b = jsontext.AppendString(append(b, `,"reason":`...), p.Reason)
 		return append(b, '}')
 	})
-	b = appendString(append(b, `,"rewrite":`...), r.Rewrite)
+	b = jsontext.AppendString(append(b, `,"rewrite":`...), r.Rewrite)
 	if len(r.Needs) > 0 {
-		b = appendList(append(b, `,"needs":`...), r.Needs, appendString)
+		b = appendList(append(b, `,"needs":`...), r.Needs, jsontext.AppendString)
 	}
 	return append(b, '}'), err
 }
@@ -381,59 +382,5 @@ func appendText(b []byte, v interface{ MarshalText() ([]byte, error) }, err *err
 	if e != nil && *err == nil {
 		*err = e
 	}
-	return appendString(b, string(t))
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendString appends s as a JSON string with encoding/json's escapes:
-// quote and backslash, the short forms \b \f \n \r \t, \u00XX for other
-// control characters and for < > & (HTML-safe), \u2028 and \u2029 (for
-// JavaScript), and U+FFFD for invalid UTF-8.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(append(b, s[start:i]...), `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return jsontext.AppendString(b, string(t))
 }

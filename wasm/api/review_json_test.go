@@ -143,18 +143,6 @@ func fill(v reflect.Value) {
 	}
 }
 
-func FuzzAppendString(f *testing.F) {
-	for _, s := range []string{"", "plain", "<&>\"\\\b\f\n\r\t\x00\x1f\x7f", "\u2028\u2029\ufffd", "\xff\xfe", "é中😀", "a\xc3"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want, _ := json.Marshal(s)
-		if got := appendString(nil, s); string(got) != string(want) {
-			t.Fatalf("appendString(%q) = %s, json.Marshal: %s", s, got, want)
-		}
-	})
-}
-
 // reviewBodies are request bodies for the decoder tests: fast says
 // whether decodeReview must read it itself (false: it must leave it to
 // decodeStrict, for the problem document or because it is not sure).
