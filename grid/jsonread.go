@@ -13,8 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
-	"unicode/utf8"
+
+	"github.com/purposefulcx/purposeful/internal/jsontext"
 )
 
 // jv is one parsed JSON value.
@@ -233,125 +233,16 @@ func (p *parser) number() string {
 	return string(p.s[start:p.i])
 }
 
-// str reads a quoted string as encoding/json does: invalid UTF-8 and lone
-// surrogates become U+FFFD, one per bad byte.
+// str reads the quoted string at p.i as encoding/json does (see
+// jsontext.ReadString).
 func (p *parser) str() string {
-	p.i++ // the opening quote
-	start := p.i
-	for p.i < len(p.s) { // fast path: nothing to unescape
-		c := p.s[p.i]
-		if c == '"' {
-			s := p.s[start:p.i]
-			p.i++
-			if utf8.Valid(s) {
-				return string(s)
-			}
-			p.i = start
-			break
-		}
-		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
-			break
-		}
-		p.i++
+	v, next, msg := jsontext.ReadString(p.s, p.i)
+	p.i = next
+	if msg != "" {
+		p.syntax(msg)
+		return ""
 	}
-	b := append([]byte(nil), p.s[start:p.i]...)
-	for {
-		if p.i >= len(p.s) {
-			p.syntax("unterminated string")
-			return ""
-		}
-		c := p.s[p.i]
-		switch {
-		case c == '"':
-			p.i++
-			return string(b)
-		case c < 0x20:
-			p.syntax("control character in a string")
-			return ""
-		case c == '\\':
-			p.i++
-			if p.i >= len(p.s) {
-				p.syntax("unterminated escape")
-				return ""
-			}
-			e := p.s[p.i]
-			p.i++
-			switch e {
-			case '"', '\\', '/':
-				b = append(b, e)
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'u':
-				r, ok := p.hex4()
-				if !ok {
-					return ""
-				}
-				if utf16.IsSurrogate(r) {
-					r2 := rune(utf8.RuneError)
-					if p.i+1 < len(p.s) && p.s[p.i] == '\\' && p.s[p.i+1] == 'u' {
-						save := p.i
-						p.i += 2
-						if x, ok := p.hex4(); ok {
-							r2 = x
-						} else {
-							return ""
-						}
-						if dr := utf16.DecodeRune(r, r2); dr != utf8.RuneError {
-							r = dr
-						} else {
-							p.i = save
-							r = utf8.RuneError
-						}
-					} else {
-						r = utf8.RuneError
-					}
-				}
-				b = utf8.AppendRune(b, r)
-			default:
-				p.i--
-				p.syntax("invalid escape in a string")
-				return ""
-			}
-		case c < utf8.RuneSelf:
-			b = append(b, c)
-			p.i++
-		default:
-			r, size := utf8.DecodeRune(p.s[p.i:])
-			p.i += size
-			b = utf8.AppendRune(b, r) // RuneError for each bad byte
-		}
-	}
-}
-
-func (p *parser) hex4() (rune, bool) {
-	if p.i+4 > len(p.s) {
-		p.syntax("short \\u escape")
-		return 0, false
-	}
-	var r rune
-	for _, c := range p.s[p.i : p.i+4] {
-		switch {
-		case c >= '0' && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case c >= 'a' && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case c >= 'A' && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
-			p.syntax("invalid \\u escape")
-			return 0, false
-		}
-	}
-	p.i += 4
-	return r, true
+	return v
 }
 
 // rd walks a parsed tree into Go values, collecting every problem with

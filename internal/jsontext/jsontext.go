@@ -4,7 +4,10 @@
 // encoding/json does.
 package jsontext
 
-import "unicode/utf8"
+import (
+	"unicode/utf16"
+	"unicode/utf8"
+)
 
 const hexDigits = "0123456789abcdef"
 
@@ -58,4 +61,116 @@ func AppendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// ReadString reads the JSON string whose opening quote is at b[i], as
+// encoding/json reads it: escapes decoded, a lone or broken surrogate
+// and each byte of invalid UTF-8 read as U+FFFD. It returns the string
+// and the index just after the closing quote. For text that is not a
+// valid JSON string it returns msg, what is wrong, and next, where.
+func ReadString(b []byte, i int) (s string, next int, msg string) {
+	i++ // the opening quote
+	start := i
+	for i < len(b) { // fast path: nothing to unescape
+		c := b[i]
+		if c == '"' {
+			if utf8.Valid(b[start:i]) {
+				return string(b[start:i]), i + 1, ""
+			}
+			i = start
+			break
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+		i++
+	}
+	out := append([]byte(nil), b[start:i]...)
+	for {
+		if i >= len(b) {
+			return "", i, "unterminated string"
+		}
+		c := b[i]
+		switch {
+		case c == '"':
+			return string(out), i + 1, ""
+		case c < 0x20:
+			return "", i, "control character in a string"
+		case c == '\\':
+			i++
+			if i >= len(b) {
+				return "", i, "unterminated escape"
+			}
+			e := b[i]
+			i++
+			switch e {
+			case '"', '\\', '/':
+				out = append(out, e)
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'u':
+				r, m := hex4(b, i)
+				if m != "" {
+					return "", i, m
+				}
+				i += 4
+				if utf16.IsSurrogate(r) {
+					if i+1 < len(b) && b[i] == '\\' && b[i+1] == 'u' {
+						lo, m := hex4(b, i+2)
+						if m != "" {
+							return "", i + 2, m
+						}
+						if pair := utf16.DecodeRune(r, lo); pair != utf8.RuneError {
+							r = pair
+							i += 6
+						} else {
+							r = utf8.RuneError // the second escape is read on its own
+						}
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				out = utf8.AppendRune(out, r)
+			default:
+				return "", i - 1, "invalid escape in a string"
+			}
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(b[i:])
+			i += size
+			out = utf8.AppendRune(out, r) // RuneError for each bad byte
+		}
+	}
+}
+
+// hex4 reads the four hexadecimal digits of a \u escape at b[i:].
+func hex4(b []byte, i int) (rune, string) {
+	if i+4 > len(b) {
+		return 0, "short \\u escape"
+	}
+	var r rune
+	for _, c := range b[i : i+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, "invalid \\u escape"
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, ""
 }

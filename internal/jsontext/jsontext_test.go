@@ -18,3 +18,32 @@ func FuzzAppendString(f *testing.F) {
 		}
 	})
 }
+
+// ReadString must read every string json.Unmarshal reads, to the same
+// value, and refuse the rest: grid's decoder and the review route both
+// rely on it.
+func FuzzReadString(f *testing.F) {
+	for _, s := range []string{`""`, `"plain"`, `"a\"b\\c\/d\b\f\n\r\t"`, `"\u00e9\u4E2D\ud83d\ude00"`, `"\ud83d alone"`,
+		`"\ude00 low"`, `"\ud83d\u0041"`, `"\ud83d\uzzzz"`, `"\x"`, "\"\x01\"", "\"\xff\xfe\"", `"unterminated`, `"\u12"`, `"\`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if len(in) == 0 || in[0] != '"' {
+			return
+		}
+		got, next, msg := ReadString([]byte(in), 0)
+		var want string
+		err := json.Unmarshal([]byte(in[:max(next, 1)]), &want)
+		if msg != "" {
+			// Refused: json.Unmarshal refuses the whole input too.
+			var any string
+			if json.Unmarshal([]byte(in), &any) == nil {
+				t.Fatalf("ReadString(%q) refused (%s at %d), json.Unmarshal read %q", in, msg, next, any)
+			}
+			return
+		}
+		if err != nil || got != want {
+			t.Fatalf("ReadString(%q) = %q (next %d), json.Unmarshal: %q, %v", in, got, next, want, err)
+		}
+	})
+}

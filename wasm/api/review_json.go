@@ -2,8 +2,6 @@ package api
 
 import (
 	"strconv"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/purposefulcx/purposeful/internal/jsontext"
 	"github.com/purposefulcx/purposeful/recovery"
@@ -204,106 +202,18 @@ func (s *jsonScan) strings() ([]string, bool) {
 	}
 }
 
-// str reads a string at the current position. Control characters must
-// be escaped (JSON); a \u escape of half a surrogate pair becomes
-// U+FFFD, as in encoding/json.
+// str reads a string at the current position (see
+// jsontext.ReadString).
 func (s *jsonScan) str() (string, bool) {
 	if s.i >= len(s.b) || s.b[s.i] != '"' {
 		return "", false
 	}
-	start := s.i + 1
-	i := start
-	for i < len(s.b) && s.b[i] != '"' && s.b[i] != '\\' && s.b[i] >= 0x20 {
-		i++
+	v, next, msg := jsontext.ReadString(s.b, s.i)
+	if msg != "" {
+		return "", false
 	}
-	if i < len(s.b) && s.b[i] == '"' { // no escapes: the common case
-		s.i = i + 1
-		return string(s.b[start:i]), true
-	}
-	out := append([]byte(nil), s.b[start:i]...)
-	for i < len(s.b) {
-		c := s.b[i]
-		switch {
-		case c == '"':
-			s.i = i + 1
-			return string(out), true
-		case c < 0x20:
-			return "", false
-		case c != '\\':
-			out = append(out, c)
-			i++
-			continue
-		}
-		if i+1 >= len(s.b) {
-			return "", false
-		}
-		switch e := s.b[i+1]; e {
-		case '"', '\\', '/':
-			out = append(out, e)
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
-		case 'u':
-			r := hex4(s.b[i+2:])
-			if r < 0 {
-				return "", false
-			}
-			i += 6
-			if utf16.IsSurrogate(r) {
-				if lo := unicodeEscape(s.b[i:]); lo >= 0 {
-					if pair := utf16.DecodeRune(r, lo); pair != utf8.RuneError {
-						out = utf8.AppendRune(out, pair)
-						i += 6
-						continue
-					}
-				}
-				r = utf8.RuneError
-			}
-			out = utf8.AppendRune(out, r)
-			continue
-		default:
-			return "", false
-		}
-		i += 2
-	}
-	return "", false
-}
-
-// unicodeEscape reads `\uXXXX` at the front of b, or returns -1.
-func unicodeEscape(b []byte) rune {
-	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
-		return -1
-	}
-	return hex4(b[2:])
-}
-
-// hex4 reads four hexadecimal digits, or returns -1.
-func hex4(b []byte) rune {
-	if len(b) < 4 {
-		return -1
-	}
-	var r rune
-	for _, c := range b[:4] {
-		switch {
-		case '0' <= c && c <= '9':
-			c -= '0'
-		case 'a' <= c && c <= 'f':
-			c -= 'a' - 10
-		case 'A' <= c && c <= 'F':
-			c -= 'A' - 10
-		default:
-			return -1
-		}
-		r = r<<4 | rune(c)
-	}
-	return r
+	s.i = next
+	return v, true
 }
 
 // appendReport appends r as json.Marshal writes it. An error comes only
