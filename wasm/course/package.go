@@ -45,7 +45,7 @@ func Page(c *Course, f Format) ([]byte, error) {
 <meta name="referrer" content="no-referrer">
 <title>` + esc(c.Title) + `</title>
 <link rel="preload" href="course.wasm" as="fetch" type="application/wasm" crossorigin>
-<script src="loader.js" data-wasm="course.wasm"></script>
+<script src="loader.js" data-wasm="course.wasm" data-store="purposeful"></script>
 <link rel="stylesheet" href="style.css">
 <link rel="icon" href="data:,">
 <script src="wasm_exec.js" defer></script>

@@ -50,8 +50,9 @@ func lockedDown(t *testing.T, out, name, wasm string) {
 	assert.NotContains(t, CSP, "'unsafe-eval'")
 	scripts := regexp.MustCompile(`<script[^>]*>`).FindAllString(page, -1)
 	// The loader comes first and without defer, so compiling the program
-	// starts before the style sheet has loaded.
-	assert.Equal(t, []string{`<script src="loader.js" data-wasm="` + wasm + `">`, `<script src="wasm_exec.js" defer>`}, scripts)
+	// and reading the device's database start before the style sheet has
+	// loaded.
+	assert.Equal(t, []string{`<script src="loader.js" data-wasm="` + wasm + `" data-store="purposeful">`, `<script src="wasm_exec.js" defer>`}, scripts)
 	assert.NotRegexp(t, `<script[^>]*>[^<]+</script>`, page, "inline script")
 	assert.NotRegexp(t, `(?i)\son[a-z]+=`, page, "inline event handler")
 	assert.NotRegexp(t, `(?i)style=`, page, "inline style")

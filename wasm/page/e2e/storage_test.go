@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -157,4 +159,36 @@ func TestImportFromOtherDoors(t *testing.T) {
 	table = s.text(t, byTest("grid-table"))
 	assert.Contains(t, table, "Walk first-time guests to the lift", "an old file opens with its adopted ideas")
 	assert.Contains(t, table, "Run the reservation system")
+}
+
+// TestStorageOpensWhileLoading checks that the page opens its database once,
+// from the loader while the program downloads, and that stored work comes
+// back both that way and when the loader's read is missing (the program
+// then opens the database itself).
+func TestStorageOpensWhileLoading(t *testing.T) {
+	needBrowser(t)
+	s := launch(t, "", 1024, 768)
+	// Count indexedDB.open calls in every document this tab loads; the
+	// second script hides the loader's read from the program when asked.
+	count := `(function(){var n=0,o=IDBFactory.prototype.open;
+IDBFactory.prototype.open=function(){n++;document.documentElement.setAttribute('data-idb-opens',n);return o.apply(this,arguments)};
+if(location.search.indexOf('noprefetch')>=0){Object.defineProperty(window,'purposefulStore',{get:function(){},set:function(){}})}})()`
+	s.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(count).Do(ctx)
+		return err
+	}))
+	s.open(t, "#home")
+	s.newGrid(t)
+	s.typeText(t, "position", "Night porter")
+	s.run(t, chromedp.Sleep(500*time.Millisecond))
+	require.Equal(t, "Saved on this device", s.text(t, "#save-state"))
+
+	for _, c := range []struct{ query, opens string }{{"?reload", "1"}, {"?noprefetch", "2"}} {
+		s.load(t, site+c.query+"#activity", "activity")
+		var v, opens string
+		s.eval(t, `document.querySelector('[data-test="position"]').value`, &v)
+		assert.Equal(t, "Night porter", v, "stored work after a reload %q", c.query)
+		s.eval(t, `document.documentElement.getAttribute('data-idb-opens')`, &opens)
+		assert.Equal(t, c.opens, opens, "indexedDB.open calls with %q", c.query)
+	}
 }

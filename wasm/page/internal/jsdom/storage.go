@@ -45,55 +45,27 @@ var errAborted = errors.New("the browser's database did not keep the change")
 
 // openStorage opens IndexedDB and brings localStorage and it into step.
 // It blocks the calling goroutine (the program's main) until that is done;
-// the browser's event loop runs meanwhile.
+// the browser's event loop runs meanwhile. The page's loader has usually
+// opened and read the database already, while the program downloaded
+// (window.purposefulStore, see web/loader.js); then this only takes the
+// result, if the database is the one named here.
 func openStorage(g js.Value) *storage {
 	s := &storage{ls: g.Get("localStorage"), db: js.Undefined()}
 	idb := g.Get("indexedDB")
 	if idb.IsUndefined() || idb.IsNull() {
 		return s
 	}
-	ready := make(chan js.Value, 1)
-	var funcs []js.Func
-	on := func(target js.Value, ev string, fn func(js.Value)) {
-		f := js.FuncOf(func(_ js.Value, args []js.Value) any {
-			fn(args[0])
-			return nil
-		})
-		funcs = append(funcs, f)
-		target.Set(ev, f)
-	}
-	req, err := call(idb, "open", dbName, dbVersion)
-	if err != nil {
-		return s
-	}
-	on(req, "onupgradeneeded", func(js.Value) {
-		req.Get("result").Call("createObjectStore", dbStore)
-	})
-	on(req, "onsuccess", func(js.Value) { ready <- req.Get("result") })
-	on(req, "onerror", func(js.Value) { ready <- js.Undefined() })
-	on(req, "onblocked", func(js.Value) { ready <- js.Undefined() })
-	db := <-ready
+	db, keys, values := prefetched(g.Get("purposefulStore"))
 	if db.IsUndefined() {
-		release(funcs)
-		return s
+		db, keys, values = readAll(idb)
 	}
-	// Read everything back.
-	type entry struct{ keys, values js.Value }
-	loaded := make(chan entry, 1)
-	tx := db.Call("transaction", dbStore, "readonly")
-	st := tx.Call("objectStore", dbStore)
-	keys, values := st.Call("getAllKeys"), st.Call("getAll")
-	on(tx, "oncomplete", func(js.Value) { loaded <- entry{keys.Get("result"), values.Get("result")} })
-	on(tx, "onabort", func(js.Value) { loaded <- entry{} })
-	e := <-loaded
-	release(funcs)
-	if e.keys.IsUndefined() {
+	if db.IsUndefined() || keys.IsUndefined() || values.IsUndefined() {
 		return s
 	}
 	s.db = db
 	inDB := map[string]bool{}
-	for i := range e.keys.Length() {
-		k, v := e.keys.Index(i), e.values.Index(i)
+	for i := range keys.Length() {
+		k, v := keys.Index(i), values.Index(i)
 		if k.Type() != js.TypeString || v.Type() != js.TypeString {
 			continue
 		}
@@ -109,6 +81,76 @@ func openStorage(g js.Value) *storage {
 		}
 	}
 	return s
+}
+
+// prefetched waits for the loader's read of the database (a promise of
+// {db, keys, values}, or null when it could not open it) and returns it
+// when it is the database this file names, with its store. Anything else,
+// undefined values: the caller then opens the database itself.
+func prefetched(p js.Value) (db, keys, values js.Value) {
+	db, keys, values = js.Undefined(), js.Undefined(), js.Undefined()
+	if p.Type() != js.TypeObject || p.Get("then").Type() != js.TypeFunction {
+		return
+	}
+	done := make(chan js.Value, 1)
+	ok := js.FuncOf(func(_ js.Value, args []js.Value) any { done <- args[0]; return nil })
+	fail := js.FuncOf(func(js.Value, []js.Value) any { done <- js.Null(); return nil })
+	p.Call("then", ok, fail)
+	r := <-done
+	ok.Release()
+	fail.Release()
+	if r.Type() != js.TypeObject {
+		return
+	}
+	d := r.Get("db")
+	if d.Type() != js.TypeObject || d.Get("name").String() != dbName || d.Get("version").Int() != dbVersion ||
+		!d.Get("objectStoreNames").Call("contains", dbStore).Bool() {
+		if d.Type() == js.TypeObject {
+			_, _ = call(d, "close") // so that it cannot block our own open
+		}
+		return
+	}
+	return d, r.Get("keys"), r.Get("values")
+}
+
+// readAll opens the database and reads every key and value, as the loader
+// does when the page asks it to. On failure db is undefined; when only the
+// read fails, keys is.
+func readAll(idb js.Value) (db, keys, values js.Value) {
+	db, keys, values = js.Undefined(), js.Undefined(), js.Undefined()
+	ready := make(chan js.Value, 1)
+	var funcs []js.Func
+	defer func() { release(funcs) }()
+	on := func(target js.Value, ev string, fn func(js.Value)) {
+		f := js.FuncOf(func(_ js.Value, args []js.Value) any {
+			fn(args[0])
+			return nil
+		})
+		funcs = append(funcs, f)
+		target.Set(ev, f)
+	}
+	req, err := call(idb, "open", dbName, dbVersion)
+	if err != nil {
+		return
+	}
+	on(req, "onupgradeneeded", func(js.Value) {
+		req.Get("result").Call("createObjectStore", dbStore)
+	})
+	on(req, "onsuccess", func(js.Value) { ready <- req.Get("result") })
+	on(req, "onerror", func(js.Value) { ready <- js.Undefined() })
+	on(req, "onblocked", func(js.Value) { ready <- js.Undefined() })
+	if db = <-ready; db.IsUndefined() {
+		return
+	}
+	type entry struct{ keys, values js.Value }
+	loaded := make(chan entry, 1)
+	tx := db.Call("transaction", dbStore, "readonly")
+	st := tx.Call("objectStore", dbStore)
+	k, v := st.Call("getAllKeys"), st.Call("getAll")
+	on(tx, "oncomplete", func(js.Value) { loaded <- entry{k.Get("result"), v.Get("result")} })
+	on(tx, "onabort", func(js.Value) { loaded <- entry{js.Undefined(), js.Undefined()} })
+	e := <-loaded
+	return db, e.keys, e.values
 }
 
 func release(funcs []js.Func) {
