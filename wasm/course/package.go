@@ -44,11 +44,11 @@ func Page(c *Course, f Format) ([]byte, error) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>` + esc(c.Title) + `</title>
+<link rel="stylesheet" href="style.css">
+<script src="wasm_exec.js" defer></script>
 <link rel="preload" href="course.wasm" as="fetch" type="application/wasm" crossorigin>
 <script src="loader.js" data-wasm="course.wasm" data-store="purposeful"></script>
-<link rel="stylesheet" href="style.css">
 <link rel="icon" href="data:,">
-<script src="wasm_exec.js" defer></script>
 <script type="application/json" id="course-data">`)
 	b.Write(cfg)
 	b.WriteString(`</script>

@@ -1,12 +1,13 @@
 // Loads the Go WebAssembly program. This file and wasm_exec.js (from the Go
 // toolchain) are the only JavaScript the page runs; everything else is Go.
 //
-// The page includes this file without defer, before its style sheet, so the
-// browser starts fetching and compiling the program while it still loads
-// the style sheet and wasm_exec.js; the program runs once the document is
-// parsed (DOMContentLoaded, which waits for the deferred wasm_exec.js and so
-// for the style sheet). Included with defer it works the same way, compiling
-// later.
+// The page includes this file without defer, after its style sheet and the
+// deferred wasm_exec.js (asked for first, so that they are not held up
+// behind the program's bytes) and after a preload of the program, so the
+// browser fetches the program from the start and compiles it as soon as the
+// style sheet is in; the program runs once the document is parsed
+// (DOMContentLoaded, which waits for the deferred wasm_exec.js). Included
+// with defer it works the same way, compiling later.
 (function () {
   "use strict";
   function fail(err) {
