@@ -1,6 +1,7 @@
 package recovery
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -239,9 +240,9 @@ var clauseRules = []clauseRule{
 // key) maps to the set of lists it stands in, so that a clause is
 // checked against every rule by a few bit tests.
 type compiledRules struct {
-	verbs               map[string]verbRules // by verb key
+	verbs               wordTable[verbRules] // by verb key
 	anyVerb             []int
-	words               map[string]ruleBits // stem -> with (bit 2i) and without (bit 2i+1) lists of rule i
+	words               wordTable[ruleBits] // stem -> with (bit 2i) and without (bit 2i+1) lists of rule i
 	hasWith, hasWithout []bool
 	// pairs has a bit for the first two bytes of every stem in words: a
 	// word whose first two bytes have none stands in no list (a stem
@@ -310,7 +311,8 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 	if len(clauseRules) > maxClauseRules {
 		panic("recovery: more clause rules than maxClauseRules")
 	}
-	c := &compiledRules{verbs: make(map[string]verbRules, 256), words: make(map[string]ruleBits, 512), hasWith: make([]bool, len(clauseRules)), hasWithout: make([]bool, len(clauseRules))}
+	c := &compiledRules{hasWith: make([]bool, len(clauseRules)), hasWithout: make([]bool, len(clauseRules))}
+	verbs, words := make(map[string]verbRules, 256), make(map[string]ruleBits, 512)
 	add := func(m map[string]ruleBits, key string, bit int) {
 		b := m[key]
 		b.set(bit)
@@ -323,14 +325,14 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 		}
 		for _, v := range r.Verbs {
 			k := prose.VerbKey(v)
-			if v := c.verbs[k]; len(v.rules) == 0 || v.rules[len(v.rules)-1] != i {
+			if v := verbs[k]; len(v.rules) == 0 || v.rules[len(v.rules)-1] != i {
 				v.rules = append(v.rules, i)
-				c.verbs[k] = v
+				verbs[k] = v
 			}
 		}
 		c.hasWith[i] = len(r.With) > 0
 		for _, w := range r.With {
-			add(c.words, prose.Stem(w), 2*i)
+			add(words, prose.Stem(w), 2*i)
 		}
 		without, notVerbs := r.Without, r.NotVerbs
 		if r.WithoutErrors {
@@ -341,17 +343,18 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 		}
 		c.hasWithout[i] = len(without) > 0
 		for _, w := range without {
-			add(c.words, prose.Stem(w), 2*i+1)
+			add(words, prose.Stem(w), 2*i+1)
 		}
 		for _, v := range notVerbs {
 			k := prose.VerbKey(v)
-			vr := c.verbs[k]
+			vr := verbs[k]
 			vr.refused.set(2*i + 1)
-			c.verbs[k] = vr
+			verbs[k] = vr
 		}
 	}
 	c.pairs = new([1 << 16 / 64]uint64)
-	for w := range c.words {
+	c.verbs, c.words = newWordTable(verbs), newWordTable(words)
+	for w := range words {
 		if len(w) < 2 {
 			continue // only "x" and "x's" stem to one byte, and mayList passes those
 		}
@@ -371,6 +374,62 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 	}
 	return c
 })
+
+// wordTable is a read-only map from words to values, made once from a
+// Go map: open addressing over a power-of-two number of slots, probed
+// linearly from an FNV-1a hash of the word. A lookup is one short hash
+// and about one string comparison, cheaper than a Go map's for the short
+// words every clause of every review looks up.
+type wordTable[V any] struct {
+	keys  []string
+	vals  []V
+	slots []int32 // 0 empty, else 1 + an index into keys
+}
+
+func newWordTable[V any](m map[string]V) wordTable[V] {
+	t := wordTable[V]{keys: slices.Sorted(maps.Keys(m))}
+	t.vals = make([]V, len(t.keys))
+	size := 1
+	for size < 2*len(t.keys) {
+		size *= 2
+	}
+	t.slots = make([]int32, size)
+	mask := uint32(size - 1)
+	for i, w := range t.keys {
+		t.vals[i] = m[w]
+		h := wordHash(w) & mask
+		for t.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		t.slots[h] = int32(i + 1)
+	}
+	return t
+}
+
+// get returns the value of w, or the zero value.
+func (t *wordTable[V]) get(w string) V {
+	mask := uint32(len(t.slots) - 1)
+	for h := wordHash(w) & mask; ; h = (h + 1) & mask {
+		k := t.slots[h]
+		if k == 0 {
+			var zero V
+			return zero
+		}
+		if t.keys[k-1] == w {
+			return t.vals[k-1]
+		}
+	}
+}
+
+// wordHash is FNV-1a over the bytes of w.
+func wordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return h
+}
 
 // ruleHit is a move found by a clause rule or a word rule.
 type ruleHit struct {
@@ -403,7 +462,7 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 			if !w.read {
 				w.read = true
 				if t := &doc.Tokens[k]; t.IsWord() && ix.mayList(t.Norm) {
-					w.bits = ix.words[prose.Stem(t.Norm)]
+					w.bits = ix.words.get(prose.Stem(t.Norm))
 				}
 			}
 			in.or(&w.bits)
@@ -451,7 +510,7 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 		c := &clauses[i]
 		in, notVerb, inRead = ruleBits{}, ruleBits{}, false
 		if c.Verb >= 0 {
-			v := ix.verbs[c.Key]
+			v := ix.verbs.get(c.Key)
 			notVerb = v.refused
 			for _, ri := range v.rules {
 				try(ri, c)

@@ -992,7 +992,7 @@ func (rv *reviewer) sentenceHasTime(i int) bool {
 	}
 	toks := rv.doc.Tokens
 	for k := sen.First; k < sen.Last && !found; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.Kind == prose.Number {
 			if strings.Contains(t.Text, ":") {
 				found = true

@@ -77,6 +77,14 @@ type Clause struct {
 // subjectOf reads a subject pronoun, with its contraction ("I've" is the
 // subject I and the auxiliary have).
 func subjectOf(w string) (p Person, plural bool, aux string, ok bool) {
+	if w == "" {
+		return 0, false, "", false
+	}
+	switch w[0] {
+	case 'e', 'h', 'i', 'n', 's', 't', 'w', 'y':
+	default:
+		return 0, false, "", false // no pronoun starts so: most words end here
+	}
 	base, aux := w, ""
 	if i := strings.IndexByte(w, '\''); i > 0 {
 		base, aux = w[:i], w[i:]

@@ -51,11 +51,37 @@ type MatcherConfig struct {
 type Matcher struct {
 	t     *Tables
 	terms map[string]term // nil for a matcher loaded from tables
-	// root is the root node's children by term (0 = none), made on the
-	// first scan: every token is looked up from the root, so the root
-	// takes one index instead of a search among its many edges.
-	root     []int32
-	rootOnce sync.Once
+	// ix is made on the first scan or lookup (see [matchIndex]).
+	ix     *matchIndex
+	ixOnce sync.Once
+}
+
+// matchIndex is what a matcher derives from its tables on first use.
+type matchIndex struct {
+	// root is the root node's children by term (0 = none): every token
+	// is looked up from the root, so the root takes one index instead of
+	// a search among its many edges.
+	root []int32
+	// pairs has a bit for the first two bytes of every phrase word. A
+	// word and each base [Matcher.lookup] tries for it share their first
+	// two bytes, so a word whose pair has no bit is no term and needs no
+	// hashing at all (most words of a text are not phrase words).
+	pairs [1 << 16 / 64]uint64
+}
+
+// pairKey is the key of the first two bytes of w in matchIndex.pairs.
+func pairKey(w string) uint16 {
+	if len(w) < 2 {
+		return uint16(w[0]) << 8
+	}
+	return uint16(w[0])<<8 | uint16(w[1])
+}
+
+// mayTerm reports whether w (not empty) may be a phrase word or an
+// inflection of one.
+func (ix *matchIndex) mayTerm(w string) bool {
+	k := pairKey(w)
+	return ix.pairs[k/64]&(1<<(k%64)) != 0
 }
 
 // Tables is a compiled [Matcher] as plain data, so that it can be written
@@ -258,7 +284,13 @@ func inflectable(w string) bool {
 // "guest's"), the base word it inflects if that base was compiled as
 // inflectable. It tries the candidate bases in a fixed order and does not
 // allocate.
-func (m *Matcher) lookup(w string) (int32, bool) {
+func (m *Matcher) lookup(w string) (int32, bool) { return m.lookupIn(m.index(), w) }
+
+// lookupIn is lookup with the matcher's index at hand.
+func (m *Matcher) lookupIn(ix *matchIndex, w string) (int32, bool) {
+	if w == "" || !ix.mayTerm(w) {
+		return 0, false
+	}
 	if t, ok := m.find(w); ok {
 		return t.id, true
 	}
@@ -435,7 +467,16 @@ func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
 	} else {
 		w.terms = make([]int32, len(toks))
 	}
-	root := m.rootChildren()
+	ix := m.index()
+	// Every token is looked up at least once, as a start: look them all
+	// up in one tight loop first.
+	for i := range toks {
+		w.terms[i] = 0
+		if t, ok := m.lookupIn(ix, toks[i].Norm); ok {
+			w.terms[i] = t
+		}
+	}
+	root := ix.root
 	nd := m.t.Nodes[:NodeSize]
 	rootSlots := nd[nodeSlot] != 0 || nd[nodeSlot+1] != 0 || nd[nodeSlot+2] != 0 || nd[nodeSlot+3] != 0 || nd[nodeOut] != 0
 	qi := 0 // index into doc.Quantities of the first quantity at or after i
@@ -446,7 +487,7 @@ func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
 		w.best, w.bestEnd = 0, 0
 		if rootSlots {
 			w.walk(0, i, qi)
-		} else if term, ok := w.term(i); ok && int(term) < len(root) && root[term] != 0 {
+		} else if term := w.terms[i]; term != 0 && int(term) < len(root) && root[term] != 0 {
 			w.walk(root[term], i+1, qi) // what walk(0, i, qi) does with no slot at the root
 		}
 		best, bestEnd := w.best, w.bestEnd
@@ -464,47 +505,45 @@ func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
 	return dst
 }
 
-// rootChildren returns the children of the root node indexed by term.
-func (m *Matcher) rootChildren() []int32 {
-	m.rootOnce.Do(func() {
+// index returns the matcher's index, making it on first use.
+func (m *Matcher) index() *matchIndex {
+	m.ixOnce.Do(func() {
+		ix := new(matchIndex)
 		nd := m.t.Nodes[:NodeSize]
 		edges := m.t.Edges[2*nd[nodeLo] : 2*nd[nodeHi]]
 		top := int32(0)
 		for k := 0; k < len(edges); k += 2 {
 			top = max(top, edges[k])
 		}
-		root := make([]int32, top+1)
+		ix.root = make([]int32, top+1)
 		for k := 0; k < len(edges); k += 2 {
-			root[edges[k]] = edges[k+1]
+			ix.root[edges[k]] = edges[k+1]
 		}
-		m.root = root
+		add := func(w string) {
+			if w != "" {
+				k := pairKey(w)
+				ix.pairs[k/64] |= 1 << (k % 64)
+			}
+		}
+		for w := range m.terms {
+			add(w)
+		}
+		for _, w := range m.t.Terms {
+			add(w)
+		}
+		m.ix = ix
 	})
-	return m.root
+	return m.ix
 }
 
 // walker is the state of one scan: the longest phrase found from the
-// current start, and the term of every token looked up so far (a token
-// is reached from several starts, and looking it up is the costly part).
+// current start, and the term of every token (0 for none).
 type walker struct {
 	m       *Matcher
 	doc     *Doc
-	terms   []int32 // per token: 0 not looked up yet, -1 no term, else term+1
+	terms   []int32
 	best    int32
 	bestEnd int
-}
-
-// term returns the term of token i, looking it up once.
-func (w *walker) term(i int) (int32, bool) {
-	if t := w.terms[i]; t != 0 {
-		return t - 1, t > 0
-	}
-	t, ok := w.m.lookup(w.doc.Tokens[i].Norm)
-	if !ok {
-		w.terms[i] = -1
-		return 0, false
-	}
-	w.terms[i] = t + 1
-	return t, true
 }
 
 // walk follows the trie from node n at token i, recording the longest
@@ -529,7 +568,7 @@ func (w *walker) walk(n int32, i, qi int) {
 	}
 	t := &doc.Tokens[i]
 	if node[nodeHi] > node[nodeLo] {
-		if term, ok := w.term(i); ok {
+		if term := w.terms[i]; term != 0 {
 			if c := m.next(n, term); c != 0 {
 				w.walk(c, i+1, qi)
 			}

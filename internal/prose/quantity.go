@@ -1,9 +1,6 @@
 package prose
 
-import (
-	"sort"
-	"strconv"
-)
+import "strconv"
 
 // Dimension is what a quantity measures.
 type Dimension uint8
@@ -144,7 +141,16 @@ var unitWords = [...]struct {
 
 // unitOf returns the canonical unit and dimension of a unit word.
 func unitOf(w string) (string, Dimension, bool) {
-	lo := sort.Search(len(unitWords), func(i int) bool { return unitWords[i].word >= w })
+	// A binary search written out: sort.Search's closure costs more than
+	// the search itself, and "a", "an" and every number ask.
+	lo, hi := 0, len(unitWords)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); unitWords[m].word < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
 	if lo < len(unitWords) && unitWords[lo].word == w {
 		return unitWords[lo].unit, unitWords[lo].dim, true
 	}

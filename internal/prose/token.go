@@ -180,7 +180,7 @@ func (z *tokenizer) emitFolded(kind TokenKind, end int, value float64, plain boo
 	if plain {
 		// ASCII with no capital: the text is its own folded form.
 		z.pos, z.pos16 = end, start16+len(t)
-		if kind == Word {
+		if kind == Word && mayBeNumberWord(t) {
 			if v, ok := numberWord(t); ok {
 				kind, value = Number, v
 			}
@@ -506,6 +506,26 @@ var numberFinals = [10]uint32{
 	9: 1 << ('n' - 'a'),
 }
 
+// numberSeconds holds, for each length, the second letters of the
+// number words of that length, one bit per letter (a constant table,
+// checked against numberWords by TestWordTables). Many short words pass
+// the first and last letter ("the", "see"); few pass this too.
+var numberSeconds = [10]uint32{
+	3: 1<<('e'-'a') | 1<<('i'-'a') | 1<<('n'-'a') | 1<<('w'-'a'),
+	4: 1<<('a'-'a') | 1<<('e'-'a') | 1<<('i'-'a') | 1<<('o'-'a'),
+	5: 1<<('e'-'a') | 1<<('h'-'a') | 1<<('i'-'a') | 1<<('o'-'a') | 1<<('w'-'a'),
+	6: 1<<('h'-'a') | 1<<('i'-'a') | 1<<('l'-'a') | 1<<('w'-'a'),
+	7: 1<<('e'-'a') | 1<<('i'-'a') | 1<<('u'-'a'),
+	8: 1<<('h'-'a') | 1<<('i'-'a') | 1<<('o'-'a'),
+	9: 1 << ('e' - 'a'),
+}
+
+// mayBeNumberWord is the first test of [numberWord], small enough to be
+// inlined where every word is tested.
+func mayBeNumberWord(w string) bool {
+	return uint(len(w)-3) <= 6 && w[0]-'a' < 26 && numberInitials[len(w)]&(1<<(w[0]-'a')) != 0
+}
+
 // numberWord returns the value of a spelled-out number ("three", "a dozen"
 // is two tokens and not counted).
 func numberWord(w string) (float64, bool) {
@@ -514,6 +534,9 @@ func numberWord(w string) (float64, bool) {
 	}
 	if c := w[len(w)-1]; c < 'a' || c > 'z' || numberFinals[len(w)]&(1<<(c-'a')) == 0 {
 		return 0, false // nor this last letter
+	}
+	if c := w[1]; c < 'a' || c > 'z' || numberSeconds[len(w)]&(1<<(c-'a')) == 0 {
+		return 0, false // nor this second letter
 	}
 	lo, hi := 0, len(numberWords)
 	for lo < hi {
