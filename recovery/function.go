@@ -1,7 +1,6 @@
 package recovery
 
 import (
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -240,9 +239,15 @@ var clauseRules = []clauseRule{
 // key) maps to the set of lists it stands in, so that a clause is
 // checked against every rule by a few bit tests.
 type compiledRules struct {
-	verbs               wordTable[verbRules] // by verb key
+	// verbs indexes the verb keys of verbRules; words indexes the stems
+	// of wordBits, the with (bit 2i) and without (bit 2i+1) lists of rule
+	// i each stem stands in. A [prose.WordIndex] is cheaper to search
+	// than a Go map.
+	verbs               *prose.WordIndex
+	verbRules           []verbRules
+	words               *prose.WordIndex
+	wordBits            []ruleBits
 	anyVerb             []int
-	words               wordTable[ruleBits] // stem -> with (bit 2i) and without (bit 2i+1) lists of rule i
 	hasWith, hasWithout []bool
 	// pairs has a bit for the first two bytes of every stem in words: a
 	// word whose first two bytes have none stands in no list (a stem
@@ -353,7 +358,15 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 		}
 	}
 	c.pairs = new([1 << 16 / 64]uint64)
-	c.verbs, c.words = newWordTable(verbs), newWordTable(words)
+	var keys []string
+	for k, v := range verbs {
+		keys, c.verbRules = append(keys, k), append(c.verbRules, v)
+	}
+	c.verbs, keys = prose.NewWordIndex(keys), nil
+	for k, v := range words {
+		keys, c.wordBits = append(keys, k), append(c.wordBits, v)
+	}
+	c.words = prose.NewWordIndex(keys)
 	for w := range words {
 		if len(w) < 2 {
 			continue // only "x" and "x's" stem to one byte, and mayList passes those
@@ -374,62 +387,6 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 	}
 	return c
 })
-
-// wordTable is a read-only map from words to values, made once from a
-// Go map: open addressing over a power-of-two number of slots, probed
-// linearly from an FNV-1a hash of the word. A lookup is one short hash
-// and about one string comparison, cheaper than a Go map's for the short
-// words every clause of every review looks up.
-type wordTable[V any] struct {
-	keys  []string
-	vals  []V
-	slots []int32 // 0 empty, else 1 + an index into keys
-}
-
-func newWordTable[V any](m map[string]V) wordTable[V] {
-	t := wordTable[V]{keys: slices.Sorted(maps.Keys(m))}
-	t.vals = make([]V, len(t.keys))
-	size := 1
-	for size < 2*len(t.keys) {
-		size *= 2
-	}
-	t.slots = make([]int32, size)
-	mask := uint32(size - 1)
-	for i, w := range t.keys {
-		t.vals[i] = m[w]
-		h := wordHash(w) & mask
-		for t.slots[h] != 0 {
-			h = (h + 1) & mask
-		}
-		t.slots[h] = int32(i + 1)
-	}
-	return t
-}
-
-// get returns the value of w, or the zero value.
-func (t *wordTable[V]) get(w string) V {
-	mask := uint32(len(t.slots) - 1)
-	for h := wordHash(w) & mask; ; h = (h + 1) & mask {
-		k := t.slots[h]
-		if k == 0 {
-			var zero V
-			return zero
-		}
-		if t.keys[k-1] == w {
-			return t.vals[k-1]
-		}
-	}
-}
-
-// wordHash is FNV-1a over the bytes of w.
-func wordHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
-	}
-	return h
-}
 
 // ruleHit is a move found by a clause rule or a word rule.
 type ruleHit struct {
@@ -462,7 +419,9 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 			if !w.read {
 				w.read = true
 				if t := &doc.Tokens[k]; t.IsWord() && ix.mayList(t.Norm) {
-					w.bits = ix.words.get(prose.Stem(t.Norm))
+					if j := ix.words.Index(prose.Stem(t.Norm)); j >= 0 {
+						w.bits = ix.wordBits[j]
+					}
 				}
 			}
 			in.or(&w.bits)
@@ -510,10 +469,12 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 		c := &clauses[i]
 		in, notVerb, inRead = ruleBits{}, ruleBits{}, false
 		if c.Verb >= 0 {
-			v := ix.verbs.get(c.Key)
-			notVerb = v.refused
-			for _, ri := range v.rules {
-				try(ri, c)
+			if k := ix.verbs.Index(c.Key); k >= 0 {
+				v := &ix.verbRules[k]
+				notVerb = v.refused
+				for _, ri := range v.rules {
+					try(ri, c)
+				}
 			}
 		}
 		for _, ri := range ix.anyVerbFor(c) {
