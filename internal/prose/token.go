@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -377,6 +378,14 @@ func (z *tokenizer) word() {
 	t := z.text
 	plain := true // ASCII with no capital so far
 	for {
+		// Fastest path: eight lower-case letters at a time.
+		for end+8 <= len(t) {
+			if k := notLower8(t, end); k < 8 {
+				end += k
+				break
+			}
+			end += 8
+		}
 		// Fast path: a run of ASCII letters and digits.
 		for end < len(t) {
 			if c := t[end]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
@@ -389,6 +398,20 @@ func (z *tokenizer) word() {
 			}
 		}
 		if end < len(t) && (t[end] == ' ' || t[end] == ',') {
+			if plain {
+				// The usual word: lower-case ASCII, its own folded form.
+				// Emitted here rather than by emitFolded, for speed.
+				w, start, start16 := t[z.pos:end], z.pos, z.pos16
+				kind, value := Word, 0.0
+				if mayBeNumberWord(w) {
+					if v, ok := numberWord(w); ok {
+						kind, value = Number, v
+					}
+				}
+				z.pos, z.pos16 = end, start16+len(w)
+				z.add(kind, w, w, Span{start, end, start16, z.pos16}, value)
+				return
+			}
 			break // the usual end of a word
 		}
 		r, n := z.peek(end)
@@ -426,6 +449,20 @@ func (z *tokenizer) word() {
 		break
 	}
 	z.emitFolded(Word, end, 0, plain)
+}
+
+// notLower8 returns the index in t[i:i+8] of the first byte that is not
+// a lower-case ASCII letter, or 8. It tests the eight bytes at once as
+// one number: a byte's top bit marks it as below 'a', above 'z' or not
+// ASCII. (A byte of 0x80 or more may carry into the bytes after it, but
+// never into those before it, so the first mark is exact.)
+func notLower8(t string, i int) int {
+	b := t[i : i+8]
+	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56 // one load
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	marks := (^(x + ones*(0x80-'a')) | (x + ones*(0x80-'z'-1)) | x) & tops
+	return bits.TrailingZeros64(marks) / 8
 }
 
 // singleLetters reports whether s is like "e" or "e.g": letters separated

@@ -95,3 +95,35 @@ func TestNormalize(t *testing.T) {
 	assert.Equal(t, `don't say "no" - ok...`, Normalize("Don’t say “No” — OK…"))
 	assert.Equal(t, "café", Normalize("CAFÉ"))
 }
+
+// TestNotLower8 checks the eight-bytes-at-once test against a byte loop,
+// for every byte value at every position after lower-case letters, and
+// behind every byte value (a byte of 0x80 or more carries into the next).
+func TestNotLower8(t *testing.T) {
+	naive := func(s string) int {
+		for i := 0; i < 8; i++ {
+			if s[i] < 'a' || s[i] > 'z' {
+				return i
+			}
+		}
+		return 8
+	}
+	check := func(s string) {
+		if got, want := notLower8(s, 0), naive(s); got != want {
+			t.Fatalf("notLower8(%q) = %d, want %d", s, got, want)
+		}
+	}
+	check("abcdefgh")
+	check("zzzzzzzz")
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			check(string(b))
+			if pos < 7 {
+				b[pos+1] = 0xFF // a carry from here must not hide b[pos]
+				check(string(b))
+			}
+		}
+	}
+}
