@@ -85,9 +85,15 @@ func subjectOf(w string) (p Person, plural bool, aux string, ok bool) {
 	default:
 		return 0, false, "", false // no pronoun starts so: most words end here
 	}
+	// A contracted verb is the last two or three bytes ("'s", "'ll"):
+	// looking there costs less than searching the word for an apostrophe.
 	base, aux := w, ""
-	if i := strings.IndexByte(w, '\''); i > 0 {
-		base, aux = w[:i], w[i:]
+	if n := len(w); n >= 3 && w[n-2] == '\'' {
+		base, aux = w[:n-2], w[n-2:]
+	} else if n >= 4 && w[n-3] == '\'' {
+		base, aux = w[:n-3], w[n-3:]
+	}
+	if aux != "" {
 		switch aux {
 		case "'m", "'re", "'s", "'ve", "'ll", "'d":
 		default:
@@ -396,6 +402,10 @@ func (d *Doc) subjectStarts(i int) bool {
 	if t.Kind != Word || prev.Kind != Word {
 		return false
 	}
+	_, _, aux, ok := subjectOf(t.Norm) // first: most words are no pronoun
+	if !ok {
+		return false
+	}
 	if prev.Norm == "let" {
 		return false
 	}
@@ -404,10 +414,6 @@ func (d *Doc) subjectStarts(i int) bool {
 		case "the", "a", "an", "your", "our", "this", "every", "any":
 			return false // "the flight we sold you": a relative clause
 		}
-	}
-	_, _, aux, ok := subjectOf(t.Norm)
-	if !ok {
-		return false
 	}
 	if _, known, _ := verbGroupWord(prev.Norm); known {
 		return false // "did we", "have you": a question, one clause
