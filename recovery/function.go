@@ -2,7 +2,6 @@ package recovery
 
 import (
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/purposefulcx/purposeful/internal/prose"
@@ -624,7 +623,7 @@ func readWords(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHit 
 func isRelative(w string) bool { return w == "who" || w == "which" || w == "that" }
 
 func sentenceEnd(t *prose.Token) bool {
-	return t.Kind == prose.Punct && strings.ContainsAny(t.Norm, ".!?")
+	return t.Kind == prose.Punct && prose.HasSentenceEnd(t.Norm)
 }
 
 // soIntensifies reports whether "so" before w is an intensifier ("so
@@ -656,7 +655,7 @@ func thanksForRaising(toks []prose.Token, i int) bool {
 	end := min(len(toks), i+8)
 	for k := i + 1; k < end; k++ {
 		w := toks[k].Norm
-		if toks[k].Kind == prose.Punct && strings.ContainsAny(w, ".!?") {
+		if toks[k].Kind == prose.Punct && prose.HasSentenceEnd(w) {
 			return false
 		}
 		switch w {

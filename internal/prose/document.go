@@ -135,7 +135,7 @@ func (d *Doc) IsQuestion(s int) bool {
 	sen := d.Sentences[s]
 	for i := sen.Last - 1; i >= sen.First; i-- {
 		t := d.Tokens[i]
-		if t.Kind == Punct && strings.ContainsAny(t.Norm, ".!?") {
+		if t.Kind == Punct && HasSentenceEnd(t.Norm) {
 			return strings.Contains(t.Norm, "?")
 		}
 		if t.Kind != Punct {
@@ -173,7 +173,7 @@ func splitSentences(text string, toks []Token, out []Sentence) []Sentence {
 				first = i
 			}
 		}
-		if t.Kind != Punct || !strings.ContainsAny(t.Norm, ".!?") {
+		if t.Kind != Punct || !HasSentenceEnd(t.Norm) {
 			continue
 		}
 		if t.Norm == "." && i > 0 && toks[i-1].Kind == Word && abbreviation(toks[i-1].Norm) && toks[i-1].Span.End == t.Span.Start {

@@ -273,8 +273,8 @@ func (m *Matcher) lookupIn(ix *matchIndex, w string) (int32, bool) {
 	if w == "" {
 		return 0, false
 	}
-	if t, ok := ix.find(w); ok {
-		return t.id, true
+	if k := ix.words.Index(w); k >= 0 {
+		return max(ix.ids[k], -ix.ids[k]), true // find, written out for the usual case
 	}
 	n := len(w)
 	if n < 4 {
@@ -568,7 +568,7 @@ func (m *Matcher) negated(doc *Doc, i int) bool {
 	for j := i - 1; j >= 0 && words < window; j-- {
 		t := &doc.Tokens[j]
 		if t.Kind == Punct {
-			if strings.ContainsAny(t.Norm, ".!?,;:") {
+			if hasClauseEnd(t.Norm) {
 				return false
 			}
 			continue

@@ -61,6 +61,30 @@ func (t Token) IsShouted() bool {
 	return letters >= 2
 }
 
+// HasSentenceEnd reports whether s holds '.', '!' or '?', as the
+// punctuation that ends a sentence does: strings.ContainsAny(s, ".!?")
+// written out, since ContainsAny builds a set of bytes on every call and
+// this runs for every punctuation token.
+func HasSentenceEnd(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '.' || c == '!' || c == '?' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClauseEnd is HasSentenceEnd with ',', ';' and ':' too.
+func hasClauseEnd(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?', ',', ';', ':':
+			return true
+		}
+	}
+	return false
+}
+
 // fold maps a rune to its matching form: lower case, with typographic
 // quotes, dashes and spaces folded to ASCII.
 func fold(r rune) rune {

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -125,5 +126,12 @@ func TestNotLower8(t *testing.T) {
 				check(string(b))
 			}
 		}
+	}
+}
+
+func TestHasSentenceEnd(t *testing.T) {
+	for _, s := range []string{"", ".", "!!!", "?!", "...", ",", ";", ":", "-", "\"", "a.b", "…", "。", "¿", "x"} {
+		assert.Equal(t, strings.ContainsAny(s, ".!?"), HasSentenceEnd(s), "%q", s)
+		assert.Equal(t, strings.ContainsAny(s, ".!?,;:"), hasClauseEnd(s), "%q", s)
 	}
 }
