@@ -47,7 +47,20 @@ func (x *WordIndex) Index(w string) int {
 	if len(x.slots) == 0 {
 		return -1
 	}
-	key, n := wordKey(w), int32(len(w)+1)
+	// wordKey written out: it is too big for the compiler to inline, and
+	// a call costs a good part of a lookup.
+	var key uint64
+	switch n := len(w); {
+	case n >= 8:
+		key = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	case n >= 4:
+		key = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			(uint64(w[n-4])|uint64(w[n-3])<<8|uint64(w[n-2])<<16|uint64(w[n-1])<<24)<<32
+	case n > 0:
+		key = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
+	}
+	n := int32(len(w) + 1)
 	mask := uint64(len(x.slots) - 1)
 	for h := wordHash(key, len(w)) >> x.shift; ; h = (h + 1) & mask {
 		s := &x.slots[h]
