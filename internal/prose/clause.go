@@ -77,13 +77,8 @@ type Clause struct {
 // subjectOf reads a subject pronoun, with its contraction ("I've" is the
 // subject I and the auxiliary have).
 func subjectOf(w string) (p Person, plural bool, aux string, ok bool) {
-	if w == "" {
-		return 0, false, "", false
-	}
-	switch w[0] {
-	case 'e', 'h', 'i', 'n', 's', 't', 'w', 'y':
-	default:
-		return 0, false, "", false // no pronoun starts so: most words end here
+	if !mayBePronoun(w) {
+		return 0, false, "", false // most words end here
 	}
 	// A contracted verb is the last two or three bytes ("'s", "'ll"):
 	// looking there costs less than searching the word for an apostrophe.
@@ -113,6 +108,20 @@ func subjectOf(w string) (p Person, plural bool, aux string, ok bool) {
 		return Third, true, aux, true
 	}
 	return 0, false, "", false
+}
+
+// mayBePronoun reports whether w starts as a subject pronoun may: a test
+// small enough to be inlined before the calls of subjectOf, which most
+// words fail.
+func mayBePronoun(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch w[0] {
+	case 'e', 'h', 'i', 'n', 's', 't', 'w', 'y':
+		return true
+	}
+	return false
 }
 
 // IsPronoun reports whether a folded word is a subject pronoun, with or
@@ -343,7 +352,7 @@ func (d *Doc) AppendClauses(dst []Clause) []Clause {
 		for i := sen.First; i <= sen.Last; i++ {
 			if i < sen.Last && (!clauseBreak(&d.Tokens[i]) || d.Tokens[i].Norm == "-" && i > start && d.Tokens[i-1].Span.End == d.Tokens[i].Span.Start ||
 				d.Tokens[i].Norm == "so" && i+1 < sen.Last && soAdverb(d.Tokens[i+1].Norm)) {
-				if i > start && (d.subjectStarts(i) || afterSorry(d.Tokens, i) || afterThat(d.Tokens, i)) {
+				if i > start && (mayBePronoun(d.Tokens[i].Norm) && d.subjectStarts(i) || afterSorry(d.Tokens, i) || afterThat(d.Tokens, i)) {
 					// A new subject starts a clause of its own: it is not
 					// skipped like a break word.
 					emit(i)

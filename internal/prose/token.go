@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -501,7 +502,8 @@ func singleLetters(s string) bool {
 }
 
 // numberWords are the spelled-out numbers [numberWord] knows, sorted by
-// word (a table is much smaller in wasm than a switch statement).
+// word (a table is much smaller in wasm than a switch statement; it is
+// searched through numberIndex).
 var numberWords = [...]struct {
 	word  string
 	value float64
@@ -599,16 +601,18 @@ func numberWord(w string) (float64, bool) {
 	if c := w[1]; c < 'a' || c > 'z' || numberSeconds[len(w)]&(1<<(c-'a')) == 0 {
 		return 0, false // nor this second letter
 	}
-	lo, hi := 0, len(numberWords)
-	for lo < hi {
-		if m := int(uint(lo+hi) >> 1); numberWords[m].word < w {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(numberWords) && numberWords[lo].word == w {
-		return numberWords[lo].value, true
+	if i := numberIndex().Index(w); i >= 0 {
+		return numberWords[i].value, true
 	}
 	return 0, false
 }
+
+// numberIndex indexes numberWords, made on first use: a lookup costs less
+// than a binary search, whose every step compares strings in a call.
+var numberIndex = sync.OnceValue(func() *WordIndex {
+	words := make([]string, len(numberWords))
+	for i, n := range numberWords {
+		words[i] = n.word
+	}
+	return NewWordIndex(words)
+})
