@@ -365,8 +365,12 @@ func (ix *matchIndex) find(w string) (term, bool) {
 
 func (m *Matcher) next(n, term int32) int32 {
 	nd := m.t.Nodes[int(n)*NodeSize:][:NodeSize]
-	edges := m.t.Edges
-	lo, hi := int(nd[nodeLo]), int(nd[nodeHi])
+	return childOf(m.t.Edges, int(nd[nodeLo]), int(nd[nodeHi]), term)
+}
+
+// childOf searches edges [lo, hi) of a node for term and returns the
+// child it leads to, or 0.
+func childOf(edges []int32, lo, hi int, term int32) int32 {
 	for lo < hi {
 		h := int(uint(lo+hi) >> 1)
 		switch e := edges[2*h]; {
@@ -418,7 +422,7 @@ func (m *Matcher) ScanOverlapping(doc *Doc, dst []Match) []Match {
 
 func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
 	toks := doc.Tokens
-	w := walker{m: m, doc: doc}
+	w := walker{nodes: m.t.Nodes, edges: m.t.Edges, toks: toks, quantities: doc.Quantities}
 	var buf [256]int32
 	if len(toks) <= len(buf) {
 		w.terms = buf[:len(toks)]
@@ -497,37 +501,38 @@ func (m *Matcher) index() *matchIndex {
 // walker is the state of one scan: the longest phrase found from the
 // current start, and the term of every token (0 for none).
 type walker struct {
-	m       *Matcher
-	doc     *Doc
-	terms   []int32
-	best    int32
-	bestEnd int
+	nodes, edges []int32 // the matcher's, held here to save a load
+	toks         []Token
+	quantities   []Quantity
+	terms        []int32
+	best         int32
+	bestEnd      int
 }
 
 // walk follows the trie from node n at token i, recording the longest
 // phrase end in best and bestEnd. Slot edges make it a small depth-first
 // search; phrases are short, so the search is shallow.
 func (w *walker) walk(n int32, i, qi int) {
-	m, doc := w.m, w.doc
-	node := m.t.Nodes[int(n)*NodeSize:][:NodeSize]
+	node := w.nodes[int(n)*NodeSize:][:NodeSize]
 	if out := node[nodeOut]; out != 0 && (i > w.bestEnd || w.best == 0) {
 		w.best, w.bestEnd = out, i
 	}
-	if i >= len(doc.Tokens) {
+	toks := w.toks
+	if i >= len(toks) {
 		return
 	}
 	if n != 0 {
-		for i < len(doc.Tokens) && isQuote(&doc.Tokens[i]) {
+		for i < len(toks) && isQuote(&toks[i]) {
 			i++ // quotes inside a phrase are transparent
 		}
-		if i >= len(doc.Tokens) {
+		if i >= len(toks) {
 			return
 		}
 	}
-	t := &doc.Tokens[i]
-	if node[nodeHi] > node[nodeLo] {
+	t := &toks[i]
+	if lo, hi := int(node[nodeLo]), int(node[nodeHi]); hi > lo {
 		if term := w.terms[i]; term != 0 {
-			if c := m.next(n, term); c != 0 {
+			if c := childOf(w.edges, lo, hi, term); c != 0 {
 				w.walk(c, i+1, qi)
 			}
 		}
@@ -540,11 +545,11 @@ func (w *walker) walk(n int32, i, qi int) {
 		w.walk(c, i+1, qi)
 	}
 	if s[slotDuration-1] != 0 || s[slotQuantity-1] != 0 {
-		for q := qi; q < len(doc.Quantities) && doc.Quantities[q].First <= i; q++ {
-			if doc.Quantities[q].First != i {
+		for q := qi; q < len(w.quantities) && w.quantities[q].First <= i; q++ {
+			if w.quantities[q].First != i {
 				continue
 			}
-			qt := doc.Quantities[q]
+			qt := w.quantities[q]
 			if c := s[slotQuantity-1]; c != 0 {
 				w.walk(c, qt.Last, q+1)
 			}
