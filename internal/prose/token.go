@@ -405,8 +405,16 @@ func (z *tokenizer) word() {
 	for {
 		// Fastest path: eight lower-case letters at a time.
 		for end+8 <= len(t) {
-			if k := notLower8(t, end); k < 8 {
-				end += k
+			// Eight bytes as one number: a byte's top bit in marks says
+			// it is below 'a', above 'z' or not ASCII. (A byte of 0x80 or
+			// more may carry into the bytes after it, never into those
+			// before, so the first mark is exact.) TestWordRuns checks it.
+			b := t[end : end+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			const ones, tops = 0x0101010101010101, 0x8080808080808080
+			if marks := (^(x + ones*(0x80-'a')) | (x + ones*(0x80-'z'-1)) | x) & tops; marks != 0 {
+				end += bits.TrailingZeros64(marks) / 8
 				break
 			}
 			end += 8
@@ -434,7 +442,14 @@ func (z *tokenizer) word() {
 					}
 				}
 				z.pos, z.pos16 = end, start16+len(w)
-				z.add(kind, w, w, Span{start, end, start16, z.pos16}, value)
+				// add, written out.
+				n := len(z.toks)
+				if n == cap(z.toks) {
+					z.toks = slices.Grow(z.toks, 1)
+				}
+				z.toks = z.toks[:n+1]
+				tk := &z.toks[n]
+				tk.Kind, tk.Text, tk.Norm, tk.Span, tk.Value = kind, w, w, Span{start, end, start16, z.pos16}, value
 				return
 			}
 			break // the usual end of a word
@@ -474,20 +489,6 @@ func (z *tokenizer) word() {
 		break
 	}
 	z.emitFolded(Word, end, 0, plain)
-}
-
-// notLower8 returns the index in t[i:i+8] of the first byte that is not
-// a lower-case ASCII letter, or 8. It tests the eight bytes at once as
-// one number: a byte's top bit marks it as below 'a', above 'z' or not
-// ASCII. (A byte of 0x80 or more may carry into the bytes after it, but
-// never into those before it, so the first mark is exact.)
-func notLower8(t string, i int) int {
-	b := t[i : i+8]
-	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56 // one load
-	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	marks := (^(x + ones*(0x80-'a')) | (x + ones*(0x80-'z'-1)) | x) & tops
-	return bits.TrailingZeros64(marks) / 8
 }
 
 // singleLetters reports whether s is like "e" or "e.g": letters separated

@@ -97,34 +97,25 @@ func TestNormalize(t *testing.T) {
 	assert.Equal(t, "café", Normalize("CAFÉ"))
 }
 
-// TestNotLower8 checks the eight-bytes-at-once test against a byte loop,
-// for every byte value at every position after lower-case letters, and
-// behind every byte value (a byte of 0x80 or more carries into the next).
-func TestNotLower8(t *testing.T) {
-	naive := func(s string) int {
-		for i := 0; i < 8; i++ {
-			if s[i] < 'a' || s[i] > 'z' {
-				return i
+// TestWordRuns checks the tokenizer's eight-letters-at-once path: a
+// byte that ends a word, or one that does not, at every position of a
+// long run of letters, behind a byte that may carry into it.
+func TestWordRuns(t *testing.T) {
+	const run = "abcdefghijklmnopqrstuvwx"
+	for pos := 1; pos < len(run); pos++ {
+		for _, c := range []string{" ", ",", ";", "(", "!", "\x00", "\x7f", "{", "`", "@", "[", "·"} {
+			for _, after := range []string{"", "\xff", "é"} {
+				text := run[:pos] + c + after + run[pos:]
+				toks := Analyze(text).Tokens
+				require.NotEmpty(t, toks, "%q", text)
+				assert.Equal(t, run[:pos], toks[0].Text, "%q", text)
 			}
 		}
-		return 8
-	}
-	check := func(s string) {
-		if got, want := notLower8(s, 0), naive(s); got != want {
-			t.Fatalf("notLower8(%q) = %d, want %d", s, got, want)
-		}
-	}
-	check("abcdefgh")
-	check("zzzzzzzz")
-	for pos := 0; pos < 8; pos++ {
-		for c := 0; c < 256; c++ {
-			b := []byte("abcdefgh")
-			b[pos] = byte(c)
-			check(string(b))
-			if pos < 7 {
-				b[pos+1] = 0xFF // a carry from here must not hide b[pos]
-				check(string(b))
-			}
+		for _, c := range []string{"A", "Z", "0", "9", "é", "z", "a"} {
+			text := run[:pos] + c + run[pos:]
+			toks := Analyze(text).Tokens
+			require.Len(t, toks, 1, "%q", text)
+			assert.Equal(t, Normalize(text), toks[0].Norm, "%q", text)
 		}
 	}
 }
