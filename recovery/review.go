@@ -461,7 +461,7 @@ func (rv *reviewer) checkShouting() {
 			rv.finding(apShouting, hit{i, i + 1, t.Span}, ".")
 			continue
 		}
-		if !shouted(t) {
+		if !mayShout(t) || !shouted(t) {
 			continue
 		}
 		j := i + 1
@@ -474,9 +474,16 @@ func (rv *reviewer) checkShouting() {
 	}
 }
 
+// mayShout is the cheap first test of shouted, small enough to be
+// inlined where every token is tested: most words start in lower case or
+// are Capitalised.
+func mayShout(t *prose.Token) bool {
+	return t.Kind == prose.Word && len(t.Text) >= 3 && (t.Text[0] < 'a' || t.Text[0] > 'z') && (t.Text[1] < 'a' || t.Text[1] > 'z')
+}
+
 func shouted(t *prose.Token) bool {
-	if t.Kind != prose.Word || len(t.Text) < 3 || t.Text[0] >= 'a' && t.Text[0] <= 'z' || t.Text[1] >= 'a' && t.Text[1] <= 'z' {
-		return false // cheap test first: most words start in lower case or are Capitalised
+	if !mayShout(t) {
+		return false
 	}
 	if !t.IsShouted() || shoutAllowed(t.Norm) || strings.ContainsAny(t.Text, "0123456789") {
 		return false
