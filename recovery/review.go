@@ -926,8 +926,8 @@ func usesName(doc *prose.Doc, name string) bool {
 		for len(b) > 0 && (b[len(b)-1] == '.' || b[len(b)-1] == ',') {
 			b = b[:len(b)-1]
 		}
-		for _, t := range doc.Tokens {
-			if t.Norm == string(b) || strings.TrimSuffix(t.Norm, "'s") == string(b) {
+		for k := range doc.Tokens {
+			if t := &doc.Tokens[k]; t.Norm == string(b) || strings.TrimSuffix(t.Norm, "'s") == string(b) {
 				return true
 			}
 		}
@@ -938,8 +938,8 @@ func usesName(doc *prose.Doc, name string) bool {
 		return false
 	}
 	key := strings.Trim(words[len(words)-1], ".,")
-	for _, t := range doc.Tokens {
-		if t.Norm == key || strings.TrimSuffix(t.Norm, "'s") == key {
+	for k := range doc.Tokens {
+		if t := &doc.Tokens[k]; t.Norm == key || strings.TrimSuffix(t.Norm, "'s") == key {
 			return true
 		}
 	}
@@ -960,8 +960,8 @@ func (rv *reviewer) promises(i int) bool {
 		return false
 	}
 	sen := rv.doc.Sentences[si]
-	for _, t := range rv.doc.Tokens[sen.First:sen.Last] {
-		if t.Norm == "will" || t.Norm == "shall" || t.Norm == "going" || strings.HasSuffix(t.Norm, "'ll") {
+	for k := sen.First; k < sen.Last; k++ {
+		if t := &rv.doc.Tokens[k]; t.Norm == "will" || t.Norm == "shall" || t.Norm == "going" || strings.HasSuffix(t.Norm, "'ll") {
 			return true
 		}
 	}

@@ -89,8 +89,8 @@ func (d *Doc) TokenSpan(i, j int) Span {
 // WordCount is the number of Word and Number tokens.
 func (d *Doc) WordCount() int {
 	n := 0
-	for _, t := range d.Tokens {
-		if t.IsWord() {
+	for i := range d.Tokens {
+		if d.Tokens[i].IsWord() {
 			n++
 		}
 	}
