@@ -276,6 +276,12 @@ func (m *Matcher) lookupIn(ix *matchIndex, w string) (int32, bool) {
 	if k := ix.words.Index(w); k >= 0 {
 		return max(ix.ids[k], -ix.ids[k]), true // find, written out for the usual case
 	}
+	return ix.inflected(w)
+}
+
+// inflected is the rest of lookupIn, for a word that is no phrase word
+// itself: the phrase word it may be an inflection of.
+func (ix *matchIndex) inflected(w string) (int32, bool) {
 	n := len(w)
 	if n < 4 {
 		return 0, false
@@ -433,9 +439,14 @@ func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
 	// Every token is looked up at least once, as a start: look them all
 	// up in one tight loop first.
 	for i := range toks {
+		// lookupIn, written out for the usual case.
 		w.terms[i] = 0
-		if t, ok := m.lookupIn(ix, toks[i].Norm); ok {
-			w.terms[i] = t
+		if norm := toks[i].Norm; norm != "" {
+			if k := ix.words.Index(norm); k >= 0 {
+				w.terms[i] = max(ix.ids[k], -ix.ids[k])
+			} else if t, ok := ix.inflected(norm); ok {
+				w.terms[i] = t
+			}
 		}
 	}
 	root := ix.root
