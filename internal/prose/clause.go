@@ -1,6 +1,9 @@
 package prose
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Person is the grammatical person of a clause's subject.
 type Person uint8
@@ -337,8 +340,10 @@ func (d *Doc) AppendClauses(dst []Clause) []Clause {
 		prev := -1
 		emit := func(end int) {
 			// Read in place: a Clause copied whole costs more while the
-			// garbage collector marks.
-			out = append(out, Clause{})
+			// garbage collector marks; and not zeroed first, since
+			// readClause sets every field.
+			out = slices.Grow(out, 1)
+			out = out[:len(out)+1]
 			var p *Clause
 			if prev >= 0 {
 				p = &out[prev]
