@@ -1,9 +1,6 @@
 package prose
 
-import (
-	"strconv"
-	"sync"
-)
+import "strconv"
 
 // Dimension is what a quantity measures.
 type Dimension uint8
@@ -149,16 +146,6 @@ func unitOf(w string) (string, Dimension, bool) {
 	}
 	return "", 0, false
 }
-
-// unitIndex indexes unitWords, made on first use: a lookup costs less
-// than a binary search, whose every step compares strings in a call.
-var unitIndex = sync.OnceValue(func() *WordIndex {
-	words := make([]string, len(unitWords))
-	for i, u := range unitWords {
-		words[i] = u.word
-	}
-	return NewWordIndex(words)
-})
 
 func currency(s string) (string, bool) {
 	switch s {

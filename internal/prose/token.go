@@ -608,12 +608,34 @@ func numberWord(w string) (float64, bool) {
 	return 0, false
 }
 
-// numberIndex indexes numberWords, made on first use: a lookup costs less
-// than a binary search, whose every step compares strings in a call.
-var numberIndex = sync.OnceValue(func() *WordIndex {
+// wordIndexes holds the indexes of numberWords and unitWords, made on
+// first use: a lookup costs less than a binary search, whose every step
+// compares strings in a call. (One sync.Once for both: a sync.OnceValue
+// per table would add its own generic code to every binary.)
+var wordIndexes struct {
+	once           sync.Once
+	numbers, units *WordIndex
+}
+
+func numberIndex() *WordIndex {
+	wordIndexes.once.Do(makeWordIndexes)
+	return wordIndexes.numbers
+}
+
+func unitIndex() *WordIndex {
+	wordIndexes.once.Do(makeWordIndexes)
+	return wordIndexes.units
+}
+
+func makeWordIndexes() {
 	words := make([]string, len(numberWords))
 	for i, n := range numberWords {
 		words[i] = n.word
 	}
-	return NewWordIndex(words)
-})
+	wordIndexes.numbers = NewWordIndex(words)
+	words = make([]string, len(unitWords))
+	for i, u := range unitWords {
+		words[i] = u.word
+	}
+	wordIndexes.units = NewWordIndex(words)
+}
