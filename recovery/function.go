@@ -238,15 +238,9 @@ var clauseRules = []clauseRule{
 // key) maps to the set of lists it stands in, so that a clause is
 // checked against every rule by a few bit tests.
 type compiledRules struct {
-	// verbs indexes the verb keys of verbRules; words indexes the stems
-	// of wordBits, the with (bit 2i) and without (bit 2i+1) lists of rule
-	// i each stem stands in. A [prose.WordIndex] is cheaper to search
-	// than a Go map.
-	verbs               *prose.WordIndex
-	verbRules           []verbRules
-	words               *prose.WordIndex
-	wordBits            []ruleBits
+	verbs               map[string]verbRules // by verb key
 	anyVerb             []int
+	words               map[string]ruleBits // stem -> with (bit 2i) and without (bit 2i+1) lists of rule i
 	hasWith, hasWithout []bool
 	// pairs has a bit for the first two bytes of every stem in words: a
 	// word whose first two bytes have none stands in no list (a stem
@@ -315,8 +309,7 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 	if len(clauseRules) > maxClauseRules {
 		panic("recovery: more clause rules than maxClauseRules")
 	}
-	c := &compiledRules{hasWith: make([]bool, len(clauseRules)), hasWithout: make([]bool, len(clauseRules))}
-	verbs, words := make(map[string]verbRules, 256), make(map[string]ruleBits, 512)
+	c := &compiledRules{verbs: make(map[string]verbRules, 256), words: make(map[string]ruleBits, 512), hasWith: make([]bool, len(clauseRules)), hasWithout: make([]bool, len(clauseRules))}
 	add := func(m map[string]ruleBits, key string, bit int) {
 		b := m[key]
 		b.set(bit)
@@ -329,14 +322,14 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 		}
 		for _, v := range r.Verbs {
 			k := prose.VerbKey(v)
-			if v := verbs[k]; len(v.rules) == 0 || v.rules[len(v.rules)-1] != i {
+			if v := c.verbs[k]; len(v.rules) == 0 || v.rules[len(v.rules)-1] != i {
 				v.rules = append(v.rules, i)
-				verbs[k] = v
+				c.verbs[k] = v
 			}
 		}
 		c.hasWith[i] = len(r.With) > 0
 		for _, w := range r.With {
-			add(words, prose.Stem(w), 2*i)
+			add(c.words, prose.Stem(w), 2*i)
 		}
 		without, notVerbs := r.Without, r.NotVerbs
 		if r.WithoutErrors {
@@ -347,26 +340,17 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 		}
 		c.hasWithout[i] = len(without) > 0
 		for _, w := range without {
-			add(words, prose.Stem(w), 2*i+1)
+			add(c.words, prose.Stem(w), 2*i+1)
 		}
 		for _, v := range notVerbs {
 			k := prose.VerbKey(v)
-			vr := verbs[k]
+			vr := c.verbs[k]
 			vr.refused.set(2*i + 1)
-			verbs[k] = vr
+			c.verbs[k] = vr
 		}
 	}
 	c.pairs = new([1 << 16 / 64]uint64)
-	var keys []string
-	for k, v := range verbs {
-		keys, c.verbRules = append(keys, k), append(c.verbRules, v)
-	}
-	c.verbs, keys = prose.NewWordIndex(keys), nil
-	for k, v := range words {
-		keys, c.wordBits = append(keys, k), append(c.wordBits, v)
-	}
-	c.words = prose.NewWordIndex(keys)
-	for w := range words {
+	for w := range c.words {
 		if len(w) < 2 {
 			continue // only "x" and "x's" stem to one byte, and mayList passes those
 		}
@@ -418,9 +402,7 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 			if !w.read {
 				w.read = true
 				if t := &doc.Tokens[k]; t.IsWord() && ix.mayList(t.Norm) {
-					if j := ix.words.Index(prose.Stem(t.Norm)); j >= 0 {
-						w.bits = ix.wordBits[j]
-					}
+					w.bits = ix.words[prose.Stem(t.Norm)]
 				}
 			}
 			in.or(&w.bits)
@@ -468,12 +450,10 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 		c := &clauses[i]
 		in, notVerb, inRead = ruleBits{}, ruleBits{}, false
 		if c.Verb >= 0 {
-			if k := ix.verbs.Index(c.Key); k >= 0 {
-				v := &ix.verbRules[k]
-				notVerb = v.refused
-				for _, ri := range v.rules {
-					try(ri, c)
-				}
+			v := ix.verbs[c.Key]
+			notVerb = v.refused
+			for _, ri := range v.rules {
+				try(ri, c)
 			}
 		}
 		for _, ri := range ix.anyVerbFor(c) {
