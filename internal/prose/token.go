@@ -399,8 +399,9 @@ func threeDigits(t string, i int) bool {
 // word reads letters with inner apostrophes ("don't"), inner hyphens
 // ("check-in") and dotted abbreviations ("e.g.", "a.m.").
 func (z *tokenizer) word() {
-	end := z.pos
 	t := z.text
+next:
+	end := z.pos
 	plain := true // ASCII with no capital so far
 	for {
 		// Fastest path: eight lower-case letters at a time.
@@ -450,6 +451,12 @@ func (z *tokenizer) word() {
 				z.toks = z.toks[:n+1]
 				tk := &z.toks[n]
 				tk.Kind, tk.Text, tk.Norm, tk.Span, tk.Value = kind, w, w, Span{start, end, start16, z.pos16}, value
+				if end+1 < len(t) && t[end] == ' ' && t[end+1]-'a' < 26 {
+					// A space and a lower-case letter: on to that word
+					// here, rather than back through run.
+					z.pos, z.pos16 = end+1, z.pos16+1
+					goto next
+				}
 				return
 			}
 			break // the usual end of a word
