@@ -204,7 +204,8 @@ func (c MatcherConfig) Compile(phrases []string) (*Matcher, error) {
 
 // Load returns a matcher over tables written by package prosegen. It does
 // no work and does not copy the tables, which must not be changed; the
-// first scan indexes the phrase words once (about 15 us for 500 words).
+// first scan indexes the phrase words once (for 500 words, 15 us warm
+// and about 0.1 ms in a fresh process).
 func Load(t *Tables) *Matcher { return &Matcher{t: t} }
 
 func slotOf(w string) int32 {

@@ -20,7 +20,8 @@ type wordSlot struct {
 }
 
 // NewWordIndex indexes words. A word listed twice is found at its first
-// position.
+// position (the table is sized for len(words), so a list with many
+// repeats makes a table larger than it needs).
 func NewWordIndex(words []string) *WordIndex {
 	bits := uint8(1)
 	for 1<<bits < 2*len(words) {
