@@ -174,6 +174,9 @@ func findQuantities(toks []Token, out []Quantity) []Quantity {
 			}
 			continue
 		}
+		if t.Kind == Word && len(t.Norm) > 3 || t.Kind == Punct {
+			continue // the usual token: no number, nor "a", "an" or "one"
+		}
 		value := t.Value
 		if t.Kind == Word && (t.Norm == "a" || t.Norm == "an" || t.Norm == "one") && i+1 < len(toks) {
 			if _, dim, ok := unitOf(toks[i+1].Norm); ok && dim == Duration && toks[i+1].Norm != "s" && toks[i+1].Norm != "h" {
