@@ -2,7 +2,6 @@ package recovery
 
 import (
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/purposefulcx/purposeful/internal/prose"
@@ -464,22 +463,6 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 	return dst, words
 }
 
-// feelingWords name how a customer feels or how the failure was for them.
-func feelingWord(w string) bool {
-	switch w {
-	case "frustrating", "frustrated", "frustration", "annoying", "annoyed", "upsetting", "disappointing", "disappointed",
-		"disappointment", "stressful", "stress", "worrying", "worried", "worry", "exhausting", "exhausted", "awful",
-		"infuriating", "maddening", "horrible", "terrible", "miserable", "scary", "frightening", "frightened", "distressing",
-		"distress", "anxious", "anxiety", "hassle", "nightmare", "angry", "anger", "furious", "embarrassing", "confusing",
-		"unsettling", "alarming", "draining", "tiring", "tired", "disruptive", "unpleasant", "infuriated", "livid",
-		"upset", "stressed", "scared", "shaken", "hurt", "hurtful", "insulting", "exasperating", "let-down", "gutted",
-		"fed", "rubbish", "worse", "ordeal", "wasted", "ruined", "spoiled", "spoilt", "cold", "hungry", "stranded", "wet", "nuisance",
-		"painful", "strain", "hard", "difficult", "heartbreaking", "devastating":
-		return true
-	}
-	return false
-}
-
 // wordRules find moves carried by one word whatever the sentence's shape:
 // an apology ("sorry", "apologies"), thanks for raising it, a feeling
 // named, a reason given. Each hit covers the clause holding the word.
@@ -545,19 +528,24 @@ func readWords(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHit 
 			continue
 		}
 		w := t.Norm
-		prev := ""
-		if i > 0 {
-			prev = toks[i-1].Norm
+		// prev and next are read only by the few cases that need them.
+		prev := func() string {
+			if i > 0 {
+				return toks[i-1].Norm
+			}
+			return ""
 		}
-		next := ""
-		if i+1 < len(toks) {
-			next = toks[i+1].Norm
+		next := func() string {
+			if i+1 < len(toks) {
+				return toks[i+1].Norm
+			}
+			return ""
 		}
 		// One switch over the word, so that the many words that carry no
 		// move cost one search.
 		switch w {
 		case "sorry", "apologise", "apologize", "apologies", "apology", "apologising", "apologizing":
-			if prev == "not" || prev == "no" {
+			if p := prev(); p == "not" || p == "no" {
 				continue
 			}
 			add(Apologise, "apologise.word", i)
@@ -568,27 +556,27 @@ func readWords(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHit 
 		case "because", "reasons", "regulator", "breakdown", "strike", "shortage", "flooded":
 			add(Explain, "explain.reason", i)
 		case "due":
-			if next == "to" {
+			if next() == "to" {
 				add(Explain, "explain.reason", i)
 			}
 		case "reason":
-			if i == 0 || prev != "every" && prev != "no" {
+			if p := prev(); i == 0 || p != "every" && p != "no" {
 				add(Explain, "explain.reason", i)
 			}
 		case "caused":
-			if next == "by" {
+			if next() == "by" {
 				add(Explain, "explain.reason", i)
 			}
 		case "happened":
-			if i > 0 && (prev == "this" || prev == "it" || prev == "what" && (i < 2 || toks[i-2].Norm != "us" && toks[i-2].Norm != "me" && toks[i-2].Norm != "about")) {
+			if p := prev(); i > 0 && (p == "this" || p == "it" || p == "what" && (i < 2 || toks[i-2].Norm != "us" && toks[i-2].Norm != "me" && toks[i-2].Norm != "about")) {
 				add(Explain, "explain.what-happened", i)
 			}
 		case "why":
-			if prev == "that's" || prev == "is" || prev == "which" {
+			if p := prev(); p == "that's" || p == "is" || p == "which" {
 				add(Explain, "explain.reason", i)
 			}
 		case "deserve", "deserved", "deserves":
-			if prev == "you" || prev == "really" || prev == "certainly" {
+			if p := prev(); p == "you" || p == "really" || p == "certainly" {
 				add(Acknowledge, "acknowledge.deserved-better", i)
 			}
 		case "cold", "wet", "hungry", "worse", "hard", "difficult", "wasted", "ruined", "spoiled", "spoilt", "stranded", "fed", "rubbish", "hurt":
@@ -596,10 +584,17 @@ func readWords(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHit 
 			if feelingContext(toks, i) {
 				add(Acknowledge, "acknowledge.feeling", i)
 			}
-		default:
-			if feelingWord(w) {
-				add(Acknowledge, "acknowledge.feeling", i)
-			}
+		// Words that name how a customer feels or how the failure was
+		// for them (in this switch, not a function of their own, so that
+		// a word costs one search).
+		case "frustrating", "frustrated", "frustration", "annoying", "annoyed", "upsetting", "disappointing",
+			"disappointed", "disappointment", "stressful", "stress", "worrying", "worried", "worry", "exhausting",
+			"exhausted", "awful", "infuriating", "maddening", "horrible", "terrible", "miserable", "scary", "frightening",
+			"frightened", "distressing", "distress", "anxious", "anxiety", "hassle", "nightmare", "angry", "anger", "furious",
+			"embarrassing", "confusing", "unsettling", "alarming", "draining", "tiring", "tired", "disruptive", "unpleasant",
+			"infuriated", "livid", "upset", "stressed", "scared", "shaken", "hurtful", "insulting", "exasperating",
+			"let-down", "gutted", "ordeal", "nuisance", "painful", "strain", "heartbreaking", "devastating":
+			add(Acknowledge, "acknowledge.feeling", i)
 		}
 	}
 	return dst
@@ -608,7 +603,7 @@ func readWords(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit) []ruleHit 
 func isRelative(w string) bool { return w == "who" || w == "which" || w == "that" }
 
 func sentenceEnd(t *prose.Token) bool {
-	return t.Kind == prose.Punct && strings.ContainsAny(t.Norm, ".!?")
+	return t.Kind == prose.Punct && prose.HasSentenceEnd(t.Norm)
 }
 
 // soIntensifies reports whether "so" before w is an intensifier ("so
@@ -640,7 +635,7 @@ func thanksForRaising(toks []prose.Token, i int) bool {
 	end := min(len(toks), i+8)
 	for k := i + 1; k < end; k++ {
 		w := toks[k].Norm
-		if toks[k].Kind == prose.Punct && strings.ContainsAny(w, ".!?") {
+		if toks[k].Kind == prose.Punct && prose.HasSentenceEnd(w) {
 			return false
 		}
 		switch w {

@@ -461,7 +461,7 @@ func (rv *reviewer) checkShouting() {
 			rv.finding(apShouting, hit{i, i + 1, t.Span}, ".")
 			continue
 		}
-		if !shouted(t) {
+		if !mayShout(t) || !shouted(t) {
 			continue
 		}
 		j := i + 1
@@ -474,9 +474,16 @@ func (rv *reviewer) checkShouting() {
 	}
 }
 
+// mayShout is the cheap first test of shouted, small enough to be
+// inlined where every token is tested: most words start in lower case or
+// are Capitalised.
+func mayShout(t *prose.Token) bool {
+	return t.Kind == prose.Word && len(t.Text) >= 3 && (t.Text[0] < 'a' || t.Text[0] > 'z') && (t.Text[1] < 'a' || t.Text[1] > 'z')
+}
+
 func shouted(t *prose.Token) bool {
-	if t.Kind != prose.Word || len(t.Text) < 3 || t.Text[0] >= 'a' && t.Text[0] <= 'z' || t.Text[1] >= 'a' && t.Text[1] <= 'z' {
-		return false // cheap test first: most words start in lower case or are Capitalised
+	if !mayShout(t) {
+		return false
 	}
 	if !t.IsShouted() || shoutAllowed(t.Norm) || strings.ContainsAny(t.Text, "0123456789") {
 		return false
@@ -919,8 +926,8 @@ func usesName(doc *prose.Doc, name string) bool {
 		for len(b) > 0 && (b[len(b)-1] == '.' || b[len(b)-1] == ',') {
 			b = b[:len(b)-1]
 		}
-		for _, t := range doc.Tokens {
-			if t.Norm == string(b) || strings.TrimSuffix(t.Norm, "'s") == string(b) {
+		for k := range doc.Tokens {
+			if t := &doc.Tokens[k]; t.Norm == string(b) || strings.TrimSuffix(t.Norm, "'s") == string(b) {
 				return true
 			}
 		}
@@ -931,8 +938,8 @@ func usesName(doc *prose.Doc, name string) bool {
 		return false
 	}
 	key := strings.Trim(words[len(words)-1], ".,")
-	for _, t := range doc.Tokens {
-		if t.Norm == key || strings.TrimSuffix(t.Norm, "'s") == key {
+	for k := range doc.Tokens {
+		if t := &doc.Tokens[k]; t.Norm == key || strings.TrimSuffix(t.Norm, "'s") == key {
 			return true
 		}
 	}
@@ -953,8 +960,8 @@ func (rv *reviewer) promises(i int) bool {
 		return false
 	}
 	sen := rv.doc.Sentences[si]
-	for _, t := range rv.doc.Tokens[sen.First:sen.Last] {
-		if t.Norm == "will" || t.Norm == "shall" || t.Norm == "going" || strings.HasSuffix(t.Norm, "'ll") {
+	for k := sen.First; k < sen.Last; k++ {
+		if t := &rv.doc.Tokens[k]; t.Norm == "will" || t.Norm == "shall" || t.Norm == "going" || strings.HasSuffix(t.Norm, "'ll") {
 			return true
 		}
 	}
@@ -992,7 +999,7 @@ func (rv *reviewer) sentenceHasTime(i int) bool {
 	}
 	toks := rv.doc.Tokens
 	for k := sen.First; k < sen.Last && !found; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.Kind == prose.Number {
 			if strings.Contains(t.Text, ":") {
 				found = true

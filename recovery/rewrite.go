@@ -66,7 +66,8 @@ func (rv *reviewer) rewrite() (string, []string) {
 			gap = "\n\n"
 		}
 		prevEnd = sen.Span.End
-		for _, m := range r.Moves {
+		for k := range r.Moves {
+			m := &r.Moves[k] // not a copy of each move
 			if m.Span.Start >= sen.Span.End {
 				break // the moves are in text order
 			}
@@ -141,12 +142,13 @@ func (rv *reviewer) rewrite() (string, []string) {
 // with no slot left, or dropped (ok false) when there is none.
 func mend(doc *prose.Doc, span Span, findings []Finding) (string, bool) {
 	var in []Finding
-	for _, f := range findings {
+	for k := range findings {
+		f := &findings[k] // not a copy of each finding
 		if f.Span.Start >= span.End {
 			break // the findings are in text order
 		}
 		if f.Span.Overlaps(span) {
-			in = append(in, f)
+			in = append(in, *f)
 		}
 	}
 	if len(in) == 0 {

@@ -1,6 +1,9 @@
 package prose
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Person is the grammatical person of a clause's subject.
 type Person uint8
@@ -77,9 +80,18 @@ type Clause struct {
 // subjectOf reads a subject pronoun, with its contraction ("I've" is the
 // subject I and the auxiliary have).
 func subjectOf(w string) (p Person, plural bool, aux string, ok bool) {
+	if !mayBePronoun(w) {
+		return 0, false, "", false // most words end here
+	}
+	// A contracted verb is the last two or three bytes ("'s", "'ll"):
+	// looking there costs less than searching the word for an apostrophe.
 	base, aux := w, ""
-	if i := strings.IndexByte(w, '\''); i > 0 {
-		base, aux = w[:i], w[i:]
+	if n := len(w); n >= 3 && w[n-2] == '\'' {
+		base, aux = w[:n-2], w[n-2:]
+	} else if n >= 4 && w[n-3] == '\'' {
+		base, aux = w[:n-3], w[n-3:]
+	}
+	if aux != "" {
 		switch aux {
 		case "'m", "'re", "'s", "'ve", "'ll", "'d":
 		default:
@@ -99,6 +111,20 @@ func subjectOf(w string) (p Person, plural bool, aux string, ok bool) {
 		return Third, true, aux, true
 	}
 	return 0, false, "", false
+}
+
+// mayBePronoun reports whether w starts as a subject pronoun may: a test
+// small enough to be inlined before the calls of subjectOf, which most
+// words fail.
+func mayBePronoun(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch w[0] {
+	case 'e', 'h', 'i', 'n', 's', 't', 'w', 'y':
+		return true
+	}
+	return false
 }
 
 // IsPronoun reports whether a folded word is a subject pronoun, with or
@@ -314,8 +340,10 @@ func (d *Doc) AppendClauses(dst []Clause) []Clause {
 		prev := -1
 		emit := func(end int) {
 			// Read in place: a Clause copied whole costs more while the
-			// garbage collector marks.
-			out = append(out, Clause{})
+			// garbage collector marks; and not zeroed first, since
+			// readClause sets every field.
+			out = slices.Grow(out, 1)
+			out = out[:len(out)+1]
 			var p *Clause
 			if prev >= 0 {
 				p = &out[prev]
@@ -329,7 +357,7 @@ func (d *Doc) AppendClauses(dst []Clause) []Clause {
 		for i := sen.First; i <= sen.Last; i++ {
 			if i < sen.Last && (!clauseBreak(&d.Tokens[i]) || d.Tokens[i].Norm == "-" && i > start && d.Tokens[i-1].Span.End == d.Tokens[i].Span.Start ||
 				d.Tokens[i].Norm == "so" && i+1 < sen.Last && soAdverb(d.Tokens[i+1].Norm)) {
-				if i > start && (d.subjectStarts(i) || afterSorry(d.Tokens, i) || afterThat(d.Tokens, i)) {
+				if i > start && (mayBePronoun(d.Tokens[i].Norm) && d.subjectStarts(i) || afterSorry(d.Tokens, i) || afterThat(d.Tokens, i)) {
 					// A new subject starts a clause of its own: it is not
 					// skipped like a break word.
 					emit(i)
@@ -388,6 +416,10 @@ func (d *Doc) subjectStarts(i int) bool {
 	if t.Kind != Word || prev.Kind != Word {
 		return false
 	}
+	_, _, aux, ok := subjectOf(t.Norm) // first: most words are no pronoun
+	if !ok {
+		return false
+	}
 	if prev.Norm == "let" {
 		return false
 	}
@@ -396,10 +428,6 @@ func (d *Doc) subjectStarts(i int) bool {
 		case "the", "a", "an", "your", "our", "this", "every", "any":
 			return false // "the flight we sold you": a relative clause
 		}
-	}
-	_, _, aux, ok := subjectOf(t.Norm)
-	if !ok {
-		return false
 	}
 	if _, known, _ := verbGroupWord(prev.Norm); known {
 		return false // "did we", "have you": a question, one clause

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,5 +44,48 @@ func TestClauses(t *testing.T) {
 			assert.Equal(t, tc.negated, found.Negated)
 			assert.Equal(t, VerbKey(tc.verb), found.Key)
 		})
+	}
+}
+
+// TestSubjectOfContractions checks subjectOf against the plain reading
+// it replaced (split at the first apostrophe, a known contraction or
+// nothing), on pronouns with every contraction and on words that only
+// look like them.
+func TestSubjectOfContractions(t *testing.T) {
+	ref := func(w string) (Person, bool, string, bool) {
+		base, aux := w, ""
+		if i := strings.IndexByte(w, '\''); i > 0 {
+			base, aux = w[:i], w[i:]
+			switch aux {
+			case "'m", "'re", "'s", "'ve", "'ll", "'d":
+			default:
+				return 0, false, "", false
+			}
+		}
+		switch base {
+		case "i":
+			return First, false, aux, true
+		case "we":
+			return First, true, aux, true
+		case "you":
+			return Second, false, aux, true
+		case "he", "she", "it", "this", "that", "there", "everything", "nothing", "someone", "everyone", "which", "who":
+			return Third, false, aux, true
+		case "they":
+			return Third, true, aux, true
+		}
+		return 0, false, "", false
+	}
+	var words []string
+	for _, base := range []string{"i", "we", "you", "he", "she", "it", "this", "that", "there", "everything", "nothing",
+		"someone", "everyone", "which", "who", "they", "the", "if", "in", "wee", "'", "''", "o'clock", "y'all", ""} {
+		for _, aux := range []string{"", "'m", "'re", "'s", "'ve", "'ll", "'d", "'t", "'", "''", "'s's", "'d've", "'x", "'clock", "n't"} {
+			words = append(words, base+aux)
+		}
+	}
+	for _, w := range words {
+		p, pl, aux, ok := subjectOf(w)
+		rp, rpl, raux, rok := ref(w)
+		assert.Equal(t, []any{rp, rpl, raux, rok}, []any{p, pl, aux, ok}, "%q", w)
 	}
 }

@@ -89,8 +89,8 @@ func (d *Doc) TokenSpan(i, j int) Span {
 // WordCount is the number of Word and Number tokens.
 func (d *Doc) WordCount() int {
 	n := 0
-	for _, t := range d.Tokens {
-		if t.IsWord() {
+	for i := range d.Tokens {
+		if d.Tokens[i].IsWord() {
 			n++
 		}
 	}
@@ -135,7 +135,7 @@ func (d *Doc) IsQuestion(s int) bool {
 	sen := d.Sentences[s]
 	for i := sen.Last - 1; i >= sen.First; i-- {
 		t := d.Tokens[i]
-		if t.Kind == Punct && strings.ContainsAny(t.Norm, ".!?") {
+		if t.Kind == Punct && HasSentenceEnd(t.Norm) {
 			return strings.Contains(t.Norm, "?")
 		}
 		if t.Kind != Punct {
@@ -161,22 +161,19 @@ func abbreviation(w string) bool {
 // item or follows an empty line or a line with no closing punctuation
 // followed by a capital.
 func splitSentences(text string, toks []Token, out []Sentence) []Sentence {
+	// No closure for flushing a sentence: one that assigns first and out
+	// would keep them in memory for the whole loop.
 	first := 0
-	flush := func(last int) {
-		if last > first {
-			out = append(out, Sentence{Span: toks[first].Span.Join(toks[last-1].Span), First: first, Last: last})
-		}
-		first = last
-	}
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if i > first {
 			// One space between tokens is the usual case and no break.
 			if gap := t.Span.Start - toks[i-1].Span.End; (gap > 1 || gap == 1 && text[t.Span.Start-1] != ' ') && lineBreakBetween(text, &toks[i-1], t) {
-				flush(i)
+				out = appendSentence(out, toks, first, i)
+				first = i
 			}
 		}
-		if t.Kind != Punct || !strings.ContainsAny(t.Norm, ".!?") {
+		if t.Kind != Punct || !HasSentenceEnd(t.Norm) {
 			continue
 		}
 		if t.Norm == "." && i > 0 && toks[i-1].Kind == Word && abbreviation(toks[i-1].Norm) && toks[i-1].Span.End == t.Span.Start {
@@ -189,10 +186,18 @@ func splitSentences(text string, toks []Token, out []Sentence) []Sentence {
 		if end < len(toks) && toks[end].Kind == Word && t.Norm == "." && startsLower(toks[end].Text) && i > 0 && len(toks[i-1].Norm) <= 4 {
 			continue // "approx. ten", an abbreviation we do not know; a longer word ends a lower-case sentence
 		}
-		flush(end)
+		out = appendSentence(out, toks, first, end)
+		first = end
 		i = end - 1
 	}
-	flush(len(toks))
+	return appendSentence(out, toks, first, len(toks))
+}
+
+// appendSentence appends the sentence of tokens [first, last), if any.
+func appendSentence(out []Sentence, toks []Token, first, last int) []Sentence {
+	if last > first {
+		out = append(out, Sentence{Span: toks[first].Span.Join(toks[last-1].Span), First: first, Last: last})
+	}
 	return out
 }
 

@@ -1,9 +1,6 @@
 package prose
 
-import (
-	"sort"
-	"strconv"
-)
+import "strconv"
 
 // Dimension is what a quantity measures.
 type Dimension uint8
@@ -41,7 +38,7 @@ type Quantity struct {
 }
 
 // unitWords are the unit words with their canonical unit and dimension,
-// sorted by word for [unitOf]. As a table they are about 4 KB of data; as
+// sorted by word and searched by [unitOf]. As a table they are about 4 KB of data; as
 // a switch statement they were about 13 KB of wasm code.
 var unitWords = [...]struct {
 	word, unit string
@@ -144,9 +141,8 @@ var unitWords = [...]struct {
 
 // unitOf returns the canonical unit and dimension of a unit word.
 func unitOf(w string) (string, Dimension, bool) {
-	lo := sort.Search(len(unitWords), func(i int) bool { return unitWords[i].word >= w })
-	if lo < len(unitWords) && unitWords[lo].word == w {
-		return unitWords[lo].unit, unitWords[lo].dim, true
+	if i := unitIndex().Index(w); i >= 0 {
+		return unitWords[i].unit, unitWords[i].dim, true
 	}
 	return "", 0, false
 }
@@ -177,6 +173,9 @@ func findQuantities(toks []Token, out []Quantity) []Quantity {
 				i++
 			}
 			continue
+		}
+		if t.Kind == Word && len(t.Norm) > 3 || t.Kind == Punct {
+			continue // the usual token: no number, nor "a", "an" or "one"
 		}
 		value := t.Value
 		if t.Kind == Word && (t.Norm == "a" || t.Norm == "an" || t.Norm == "one") && i+1 < len(toks) {

@@ -26,19 +26,6 @@ func (m *Matcher) Tables() *Tables {
 				t.TermIDs[i] = -tm.id
 			}
 		}
-		size := 1
-		for size < 2*len(t.Terms) {
-			size *= 2
-		}
-		t.Hash = make([]int32, size)
-		mask := uint32(size - 1)
-		for i, w := range t.Terms {
-			h := termHash(w) & mask
-			for t.Hash[h] != 0 {
-				h = (h + 1) & mask
-			}
-			t.Hash[h] = int32(i + 1)
-		}
 	}
 	return &t
 }

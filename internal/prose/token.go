@@ -1,8 +1,10 @@
 package prose
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -58,6 +60,30 @@ func (t Token) IsShouted() bool {
 		}
 	}
 	return letters >= 2
+}
+
+// HasSentenceEnd reports whether s holds '.', '!' or '?', as the
+// punctuation that ends a sentence does: strings.ContainsAny(s, ".!?")
+// written out, since ContainsAny builds a set of bytes on every call and
+// this runs for every punctuation token.
+func HasSentenceEnd(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '.' || c == '!' || c == '?' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClauseEnd is HasSentenceEnd with ',', ';' and ':' too.
+func hasClauseEnd(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?', ',', ';', ':':
+			return true
+		}
+	}
+	return false
 }
 
 // fold maps a rune to its matching form: lower case, with typographic
@@ -180,7 +206,7 @@ func (z *tokenizer) emitFolded(kind TokenKind, end int, value float64, plain boo
 	if plain {
 		// ASCII with no capital: the text is its own folded form.
 		z.pos, z.pos16 = end, start16+len(t)
-		if kind == Word {
+		if kind == Word && mayBeNumberWord(t) {
 			if v, ok := numberWord(t); ok {
 				kind, value = Number, v
 			}
@@ -373,10 +399,27 @@ func threeDigits(t string, i int) bool {
 // word reads letters with inner apostrophes ("don't"), inner hyphens
 // ("check-in") and dotted abbreviations ("e.g.", "a.m.").
 func (z *tokenizer) word() {
-	end := z.pos
 	t := z.text
+next:
+	end := z.pos
 	plain := true // ASCII with no capital so far
 	for {
+		// Fastest path: eight lower-case letters at a time.
+		for end+8 <= len(t) {
+			// Eight bytes as one number: a byte's top bit in marks says
+			// it is below 'a', above 'z' or not ASCII. (A byte of 0x80 or
+			// more may carry into the bytes after it, never into those
+			// before, so the first mark is exact.) TestWordRuns checks it.
+			b := t[end : end+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			const ones, tops = 0x0101010101010101, 0x8080808080808080
+			if marks := (^(x + ones*(0x80-'a')) | (x + ones*(0x80-'z'-1)) | x) & tops; marks != 0 {
+				end += bits.TrailingZeros64(marks) / 8
+				break
+			}
+			end += 8
+		}
 		// Fast path: a run of ASCII letters and digits.
 		for end < len(t) {
 			if c := t[end]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
@@ -389,6 +432,33 @@ func (z *tokenizer) word() {
 			}
 		}
 		if end < len(t) && (t[end] == ' ' || t[end] == ',') {
+			if plain {
+				// The usual word: lower-case ASCII, its own folded form.
+				// Emitted here rather than by emitFolded, for speed.
+				w, start, start16 := t[z.pos:end], z.pos, z.pos16
+				kind, value := Word, 0.0
+				if mayBeNumberWord(w) {
+					if v, ok := numberWord(w); ok {
+						kind, value = Number, v
+					}
+				}
+				z.pos, z.pos16 = end, start16+len(w)
+				// add, written out.
+				n := len(z.toks)
+				if n == cap(z.toks) {
+					z.toks = slices.Grow(z.toks, 1)
+				}
+				z.toks = z.toks[:n+1]
+				tk := &z.toks[n]
+				tk.Kind, tk.Text, tk.Norm, tk.Span, tk.Value = kind, w, w, Span{start, end, start16, z.pos16}, value
+				if end+1 < len(t) && t[end] == ' ' && t[end+1]-'a' < 26 {
+					// A space and a lower-case letter: on to that word
+					// here, rather than back through run.
+					z.pos, z.pos16 = end+1, z.pos16+1
+					goto next
+				}
+				return
+			}
 			break // the usual end of a word
 		}
 		r, n := z.peek(end)
@@ -440,7 +510,8 @@ func singleLetters(s string) bool {
 }
 
 // numberWords are the spelled-out numbers [numberWord] knows, sorted by
-// word (a table is much smaller in wasm than a switch statement).
+// word (a table is much smaller in wasm than a switch statement; it is
+// searched through numberIndex).
 var numberWords = [...]struct {
 	word  string
 	value float64
@@ -506,6 +577,26 @@ var numberFinals = [10]uint32{
 	9: 1 << ('n' - 'a'),
 }
 
+// numberSeconds holds, for each length, the second letters of the
+// number words of that length, one bit per letter (a constant table,
+// checked against numberWords by TestWordTables). Many short words pass
+// the first and last letter ("the", "see"); few pass this too.
+var numberSeconds = [10]uint32{
+	3: 1<<('e'-'a') | 1<<('i'-'a') | 1<<('n'-'a') | 1<<('w'-'a'),
+	4: 1<<('a'-'a') | 1<<('e'-'a') | 1<<('i'-'a') | 1<<('o'-'a'),
+	5: 1<<('e'-'a') | 1<<('h'-'a') | 1<<('i'-'a') | 1<<('o'-'a') | 1<<('w'-'a'),
+	6: 1<<('h'-'a') | 1<<('i'-'a') | 1<<('l'-'a') | 1<<('w'-'a'),
+	7: 1<<('e'-'a') | 1<<('i'-'a') | 1<<('u'-'a'),
+	8: 1<<('h'-'a') | 1<<('i'-'a') | 1<<('o'-'a'),
+	9: 1 << ('e' - 'a'),
+}
+
+// mayBeNumberWord is the first test of [numberWord], small enough to be
+// inlined where every word is tested.
+func mayBeNumberWord(w string) bool {
+	return uint(len(w)-3) <= 6 && w[0]-'a' < 26 && numberInitials[len(w)]&(1<<(w[0]-'a')) != 0
+}
+
 // numberWord returns the value of a spelled-out number ("three", "a dozen"
 // is two tokens and not counted).
 func numberWord(w string) (float64, bool) {
@@ -515,16 +606,43 @@ func numberWord(w string) (float64, bool) {
 	if c := w[len(w)-1]; c < 'a' || c > 'z' || numberFinals[len(w)]&(1<<(c-'a')) == 0 {
 		return 0, false // nor this last letter
 	}
-	lo, hi := 0, len(numberWords)
-	for lo < hi {
-		if m := int(uint(lo+hi) >> 1); numberWords[m].word < w {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	if c := w[1]; c < 'a' || c > 'z' || numberSeconds[len(w)]&(1<<(c-'a')) == 0 {
+		return 0, false // nor this second letter
 	}
-	if lo < len(numberWords) && numberWords[lo].word == w {
-		return numberWords[lo].value, true
+	if i := numberIndex().Index(w); i >= 0 {
+		return numberWords[i].value, true
 	}
 	return 0, false
+}
+
+// wordIndexes holds the indexes of numberWords and unitWords, made on
+// first use: a lookup costs less than a binary search, whose every step
+// compares strings in a call. (One sync.Once for both: a sync.OnceValue
+// per table would add its own generic code to every binary.)
+var wordIndexes struct {
+	once           sync.Once
+	numbers, units *WordIndex
+}
+
+func numberIndex() *WordIndex {
+	wordIndexes.once.Do(makeWordIndexes)
+	return wordIndexes.numbers
+}
+
+func unitIndex() *WordIndex {
+	wordIndexes.once.Do(makeWordIndexes)
+	return wordIndexes.units
+}
+
+func makeWordIndexes() {
+	words := make([]string, len(numberWords))
+	for i, n := range numberWords {
+		words[i] = n.word
+	}
+	wordIndexes.numbers = NewWordIndex(words)
+	words = make([]string, len(unitWords))
+	for i, u := range unitWords {
+		words[i] = u.word
+	}
+	wordIndexes.units = NewWordIndex(words)
 }

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -94,4 +95,34 @@ func TestShouted(t *testing.T) {
 func TestNormalize(t *testing.T) {
 	assert.Equal(t, `don't say "no" - ok...`, Normalize("Don’t say “No” — OK…"))
 	assert.Equal(t, "café", Normalize("CAFÉ"))
+}
+
+// TestWordRuns checks the tokenizer's eight-letters-at-once path: a
+// byte that ends a word, or one that does not, at every position of a
+// long run of letters, behind a byte that may carry into it.
+func TestWordRuns(t *testing.T) {
+	const run = "abcdefghijklmnopqrstuvwx"
+	for pos := 1; pos < len(run); pos++ {
+		for _, c := range []string{" ", ",", ";", "(", "!", "\x00", "\x7f", "{", "`", "@", "[", "·"} {
+			for _, after := range []string{"", "\xff", "é"} {
+				text := run[:pos] + c + after + run[pos:]
+				toks := Analyze(text).Tokens
+				require.NotEmpty(t, toks, "%q", text)
+				assert.Equal(t, run[:pos], toks[0].Text, "%q", text)
+			}
+		}
+		for _, c := range []string{"A", "Z", "0", "9", "é", "z", "a"} {
+			text := run[:pos] + c + run[pos:]
+			toks := Analyze(text).Tokens
+			require.Len(t, toks, 1, "%q", text)
+			assert.Equal(t, Normalize(text), toks[0].Norm, "%q", text)
+		}
+	}
+}
+
+func TestHasSentenceEnd(t *testing.T) {
+	for _, s := range []string{"", ".", "!!!", "?!", "...", ",", ";", ":", "-", "\"", "a.b", "…", "。", "¿", "x"} {
+		assert.Equal(t, strings.ContainsAny(s, ".!?"), HasSentenceEnd(s), "%q", s)
+		assert.Equal(t, strings.ContainsAny(s, ".!?,;:"), hasClauseEnd(s), "%q", s)
+	}
 }

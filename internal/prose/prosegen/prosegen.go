@@ -66,7 +66,6 @@ func writeTables(b *bytes.Buffer, name string, t *prose.Tables) {
 		b.WriteString("\n")
 	}
 	ints("TermIDs", t.TermIDs, 16)
-	ints("Hash", t.Hash, 16)
 	ints("Nodes", t.Nodes, prose.NodeSize*2)
 	ints("Edges", t.Edges, 16)
 	b.WriteString("\t},\n}\n")
