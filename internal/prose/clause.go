@@ -91,6 +91,11 @@ func subjectOf(w string) (p Person, plural bool, aux string, ok bool) {
 	} else if n >= 4 && w[n-3] == '\'' {
 		base, aux = w[:n-3], w[n-3:]
 	}
+	return pronoun(base, aux)
+}
+
+// pronoun reads a subject pronoun already split from its contraction.
+func pronoun(base, aux string) (p Person, plural bool, _ string, ok bool) {
 	if aux != "" {
 		switch aux {
 		case "'m", "'re", "'s", "'ve", "'ll", "'d":
