@@ -65,13 +65,10 @@ go test -c -o "$work/recovery.test" ./recovery/
 one="$(cd recovery && GOMAXPROCS=1 "$work/recovery.test" -test.run '^$' -test.bench 'BenchmarkReview/words=150$' -test.benchmem -test.benchtime=5000x -test.count=5)"
 dflt="$(cd recovery && "$work/recovery.test" -test.run '^$' -test.bench 'BenchmarkReview/words=150$' -test.benchmem -test.benchtime=5000x -test.count=5)"
 echo "$one" | grep Benchmark | head -1
-# CPU time per Review, from the CPU time of 20000 and of 2000 reviews on
-# one core (the difference leaves out the test binary's start-up): less
-# moved by other work on the machine than the wall times above.
-cpu_s() {
-	{ time (cd recovery && GOMAXPROCS=1 "$work/recovery.test" -test.run '^$' -test.bench 'BenchmarkReview/words=150$' -test.benchtime="$1"x >/dev/null); } 2>&1 | awk '{print $1 + $2}'
-}
-review_cpu_ns=$(awk -v a="$(cpu_s 2000)" -v b="$(cpu_s 20000)" 'BEGIN{printf "%d", (b - a) * 1e9 / 18000}')
+# CPU time per Review: the benchmark's cpu-ns/op (the process's user and
+# system time over the loop, on one core), set beside Vale's user and
+# system time per document.
+review_cpu_ns=$(echo "$one" | awk '/BenchmarkReview\/words=150/{for(i=1;i<NF;i++) if($(i+1)=="cpu-ns/op") print $i}' | sort -n | awk '{v[NR]=$1} END{printf "%d", v[int((NR+1)/2)]}')
 # Every core at once, as Vale runs: wall time per document with the
 # whole machine.
 par="$(cd recovery && "$work/recovery.test" -test.run '^$' -test.bench 'BenchmarkReviewParallel/words=150$' -test.benchtime=20000x -test.count=5)"

@@ -25,10 +25,14 @@ func BenchmarkReview(b *testing.B) {
 			}
 			b.ReportAllocs()
 			b.SetBytes(int64(len(size.draft)))
+			c0, ok := cpuTime()
 			for b.Loop() {
 				if _, err := Review(size.draft, s); err != nil {
 					b.Fatal(err)
 				}
+			}
+			if c1, _ := cpuTime(); ok {
+				b.ReportMetric(float64(c1-c0)/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}
