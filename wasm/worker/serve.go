@@ -46,7 +46,7 @@ import (
 // runs it before returning to JS unless it waits for JS (a D1 query), so
 // the answer usually arrives before the glue's call returns.
 func register(binding js.Value, h http.Handler, task func(context.Context) error) {
-	in := &instanceInbox{buf: make([]byte, inboxSize), ready: make(chan [2]int32, 1)}
+	in := &instanceInbox{buf: make([]byte, inboxSize), ready: make(chan job, 1)}
 	theInbox = in
 	run := func(req bridge.Request) {
 		res := bridge.Serve(context.Background(), h, req)
@@ -54,14 +54,12 @@ func register(binding js.Value, h http.Handler, task func(context.Context) error
 			unsafe.SliceData(res.Body), int32(len(res.Body)))
 		runtime.KeepAlive(res)
 	}
-	reqs := make(chan bridge.Request)
 	go func() {
-		for {
-			select {
-			case n := <-in.ready:
-				run(in.request(n[0], n[1]))
-			case req := <-reqs:
-				run(req)
+		for j := range in.ready {
+			if j.req != nil {
+				run(*j.req)
+			} else {
+				run(in.request(j.headLen, j.bodyLen))
 			}
 		}
 	}()
@@ -76,7 +74,7 @@ func register(binding js.Value, h http.Handler, task func(context.Context) error
 			js.CopyBytesToGo(req.Body, b)
 		}
 		select {
-		case reqs <- req:
+		case in.ready <- job{req: &req}:
 		default: // the kept goroutine is still busy (the glue never does this)
 			go run(req)
 		}
@@ -103,7 +101,14 @@ const inboxSize = 64 << 10
 // not to a request: a request's bytes are copied out before it runs.
 type instanceInbox struct {
 	buf   []byte
-	ready chan [2]int32 // head and body lengths of the request in buf
+	ready chan job // one channel for both ways in: a select would cost more
+}
+
+// job is a request to run: in the inbox (its head and body lengths), or
+// req, passed through serve.
+type job struct {
+	headLen, bodyLen int32
+	req              *bridge.Request
 }
 
 // theInbox is set once by register; purposefulServe, called from JS, has
@@ -135,7 +140,7 @@ func purposefulServe(headLen, bodyLen int32) int32 {
 		return 0
 	}
 	select {
-	case in.ready <- [2]int32{headLen, bodyLen}:
+	case in.ready <- job{headLen: headLen, bodyLen: bodyLen}:
 		return 1
 	default:
 		return 0
