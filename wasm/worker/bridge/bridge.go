@@ -51,13 +51,22 @@ type Response struct {
 func Serve(ctx context.Context, h http.Handler, req Request) (res Response) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	r, err := http.NewRequestWithContext(ctx, req.Method, req.URL, bytes.NewReader(req.Body))
+	r, err := http.NewRequestWithContext(ctx, req.Method, req.URL, nil)
 	if err != nil {
 		return Problem(http.StatusBadRequest, api.TypeValidation, "the request could not be read: "+err.Error())
 	}
-	parseHeader(r.Header, req.Header)
+	// The body and header are set here rather than by NewRequest, which
+	// would wrap the body three times over (reader, closer, GetBody) and
+	// grow its header map line by line: allocations are most of what a
+	// request costs while a new instance still runs baseline code.
+	r.Body = http.NoBody
+	if len(req.Body) > 0 {
+		r.Body = &body{Reader: *bytes.NewReader(req.Body)}
+		r.ContentLength = int64(len(req.Body))
+	}
+	r.Header = parseHeader(req.Header)
 	r.RequestURI = r.URL.RequestURI()
-	w := &recorder{header: http.Header{}}
+	w := &recorder{header: make(http.Header, 8)}
 	defer func() {
 		if v := recover(); v != nil {
 			println("worker: panic serving", req.Method, r.URL.Path)
@@ -71,6 +80,11 @@ func Serve(ctx context.Context, h http.Handler, req Request) (res Response) {
 	h.ServeHTTP(w, r)
 	return w.response()
 }
+
+// body is a request body read from memory.
+type body struct{ bytes.Reader }
+
+func (*body) Close() error { return nil }
 
 // Problem is an answer holding a problem document.
 func Problem(status int, typ, detail string) Response {
@@ -88,31 +102,103 @@ func WriteProblem(w http.ResponseWriter, status int, typ, detail string) {
 	w.Write(b)
 }
 
-// parseHeader adds the "name: value" lines of s to h.
-func parseHeader(h http.Header, s string) {
+// parseHeader reads the "name: value" lines of s into a header, with
+// names in canonical form as net/http's server gives them. It costs a few
+// allocations whatever the number of lines: the names are canonicalised in
+// one copy of s, and each name's values share one backing array.
+func parseHeader(s string) http.Header {
+	n := strings.Count(s, "\n") + 1
+	h := make(http.Header, n)
+	if s == "" {
+		return h
+	}
+	values := make([]string, 0, n)
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		end := bytes.IndexByte(b[i:], '\n')
+		if end < 0 {
+			end = len(b)
+		} else {
+			end += i
+		}
+		if c := bytes.IndexByte(b[i:end], ':'); c > 0 {
+			canonicalKey(b[i : i+c])
+		}
+		i = end + 1
+	}
+	s = string(b)
 	for s != "" {
 		line, rest, _ := strings.Cut(s, "\n")
 		s = rest
-		if name, value, ok := strings.Cut(line, ":"); ok && name != "" {
-			h.Add(name, strings.TrimSpace(value))
+		name, value, ok := strings.Cut(line, ":")
+		if !ok || name == "" {
+			continue
+		}
+		values = append(values, strings.TrimSpace(value))
+		if vs, ok := h[name]; ok {
+			h[name] = append(vs, values[len(values)-1])
+		} else {
+			h[name] = values[len(values)-1 : len(values) : len(values)]
 		}
 	}
+	return h
+}
+
+// canonicalKey puts the header name k in the form
+// [textproto.CanonicalMIMEHeaderKey] gives it, in place: a name holding a
+// byte that is not a token character stays as it is.
+func canonicalKey(k []byte) {
+	for _, c := range k {
+		if !isTokenByte(c) {
+			return
+		}
+	}
+	upper := true
+	for i, c := range k {
+		if upper && 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		} else if !upper && 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k[i] = c
+		upper = c == '-'
+	}
+}
+
+// isTokenByte reports whether c may appear in a header name (RFC 9110's
+// tchar), as net/textproto decides it.
+func isTokenByte(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
 }
 
 // formatHeader writes h as "name: value" lines; a line break inside a
 // value (which HTTP cannot carry) becomes a space.
 func formatHeader(h http.Header) string {
+	size := 0
+	for name, values := range h {
+		for _, v := range values {
+			size += len(name) + len(v) + 3
+		}
+	}
 	var b strings.Builder
+	b.Grow(size)
 	for name, values := range h {
 		for _, v := range values {
 			b.WriteString(name)
 			b.WriteString(": ")
-			b.WriteString(strings.Map(func(r rune) rune {
-				if r == '\r' || r == '\n' {
-					return ' '
-				}
-				return r
-			}, v))
+			if strings.ContainsAny(v, "\r\n") {
+				v = strings.Map(func(r rune) rune {
+					if r == '\r' || r == '\n' {
+						return ' '
+					}
+					return r
+				}, v)
+			}
+			b.WriteString(v)
 			b.WriteByte('\n')
 		}
 	}
@@ -122,7 +208,7 @@ func formatHeader(h http.Header) string {
 // recorder buffers a handler's answer.
 type recorder struct {
 	header http.Header
-	sent   http.Header // header as it was when the status was set
+	sent   string // header lines as they were when the status was set
 	status int
 	body   bytes.Buffer
 }
@@ -132,7 +218,7 @@ func (w *recorder) Header() http.Header { return w.header }
 func (w *recorder) WriteHeader(code int) {
 	if w.status == 0 {
 		w.status = code
-		w.sent = w.header.Clone()
+		w.sent = formatHeader(w.header)
 	}
 }
 
@@ -143,5 +229,5 @@ func (w *recorder) Write(b []byte) (int, error) {
 
 func (w *recorder) response() Response {
 	w.WriteHeader(http.StatusOK)
-	return Response{Status: w.status, Header: formatHeader(w.sent), Body: w.body.Bytes()}
+	return Response{Status: w.status, Header: w.sent, Body: w.body.Bytes()}
 }
