@@ -267,20 +267,18 @@ func inflectable(w string) bool {
 // "guest's"), the base word it inflects if that base was compiled as
 // inflectable. It tries the candidate bases in a fixed order and does not
 // allocate.
-func (m *Matcher) lookup(w string) (int32, bool) { return m.lookupIn(m.index(), w) }
-
-// lookupIn is lookup with the matcher's index at hand.
-func (m *Matcher) lookupIn(ix *matchIndex, w string) (int32, bool) {
+func (m *Matcher) lookup(w string) (int32, bool) {
 	if w == "" {
 		return 0, false
 	}
+	ix := m.index()
 	if k := ix.words.Index(w); k >= 0 {
 		return max(ix.ids[k], -ix.ids[k]), true // find, written out for the usual case
 	}
 	return ix.inflected(w)
 }
 
-// inflected is the rest of lookupIn, for a word that is no phrase word
+// inflected is the rest of lookup, for a word that is no phrase word
 // itself: the phrase word it may be an inflection of.
 func (ix *matchIndex) inflected(w string) (int32, bool) {
 	n := len(w)
@@ -440,7 +438,7 @@ func (m *Matcher) scan(doc *Doc, dst []Match, overlap bool) []Match {
 	// Every token is looked up at least once, as a start: look them all
 	// up in one tight loop first.
 	for i := range toks {
-		// lookupIn, written out for the usual case.
+		// lookup, written out for the usual case.
 		w.terms[i] = 0
 		if norm := toks[i].Norm; norm != "" {
 			if k := ix.words.Index(norm); k >= 0 {
