@@ -66,9 +66,7 @@ func register(binding js.Value, h http.Handler, task func(context.Context) error
 	binding.Set("inbox", uintptr(unsafe.Pointer(unsafe.SliceData(in.buf))))
 	binding.Set("inboxSize", inboxSize)
 	binding.Set("serve", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		line, header, _ := strings.Cut(args[0].String(), "\n")
-		method, url, _ := strings.Cut(line, " ")
-		req := bridge.Request{Method: method, URL: url, Header: header}
+		req := parseHead(args[0].String())
 		if b := args[1]; !b.IsNull() {
 			req.Body = make([]byte, b.Length())
 			js.CopyBytesToGo(req.Body, b)
@@ -117,14 +115,19 @@ var theInbox *instanceInbox
 
 // request copies the request in the inbox out of it.
 func (in *instanceInbox) request(headLen, bodyLen int32) bridge.Request {
-	head := string(in.buf[:headLen])
-	line, header, _ := strings.Cut(head, "\n")
-	method, url, _ := strings.Cut(line, " ")
-	req := bridge.Request{Method: method, URL: url, Header: header}
+	req := parseHead(string(in.buf[:headLen]))
 	if bodyLen > 0 {
 		req.Body = append([]byte(nil), in.buf[headLen:headLen+bodyLen]...)
 	}
 	return req
+}
+
+// parseHead reads a request's head, "METHOD URL\n" then header lines, as
+// the glue writes it both ways in.
+func parseHead(head string) bridge.Request {
+	line, header, _ := strings.Cut(head, "\n")
+	method, url, _ := strings.Cut(line, " ")
+	return bridge.Request{Method: method, URL: url, Header: header}
 }
 
 // purposefulServe tells Go that a request waits in the inbox. It only
