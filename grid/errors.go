@@ -83,3 +83,20 @@ func fieldErr(path string, err error) error { return &FieldError{Path: path, Err
 func fieldErrf(path string, base error, format string, args ...any) error {
 	return &FieldError{Path: path, Err: errorf(base, format, args...)}
 }
+
+// asFieldError is errors.As for [*FieldError] along a chain of single
+// wraps, written out: errors.As brings a reflection package (about 15 KB
+// of code) into every wasm program that links grid.
+func asFieldError(err error) *FieldError {
+	for err != nil {
+		if fe, ok := err.(*FieldError); ok {
+			return fe
+		}
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok {
+			return nil
+		}
+		err = u.Unwrap()
+	}
+	return nil
+}

@@ -300,8 +300,7 @@ func prefixPaths(prefix string, err error) error {
 			}
 			return
 		}
-		var fe *FieldError
-		if errors.As(e, &fe) {
+		if fe := asFieldError(e); fe != nil {
 			out = append(out, &FieldError{Path: prefix + "." + fe.Path, Err: fe.Err})
 			return
 		}

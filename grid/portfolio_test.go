@@ -1,6 +1,8 @@
 package grid
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -97,4 +99,15 @@ func TestPortfolioOutputs(t *testing.T) {
 		n += len(g.Knowledge) + len(g.Skills) + len(g.Purposeful)
 	}
 	assert.Equal(t, n, lines, "one row per item plus the header")
+}
+
+// TestPrefixPathsThroughWraps: a field error wrapped by a caller keeps
+// its own path under the grid's prefix and its sentinel.
+func TestPrefixPathsThroughWraps(t *testing.T) {
+	inner := &FieldError{Path: "purposeful[0].text", Err: ErrRequired}
+	err := prefixPaths("grids[2]", errors.Join(fmt.Errorf("checking: %w", inner), ErrOutOfRange))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrRequired)
+	assert.ErrorIs(t, err, ErrOutOfRange)
+	assert.Equal(t, "grids[2].purposeful[0].text: grid: required\ngrids[2]: grid: out of range", err.Error())
 }

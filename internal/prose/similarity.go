@@ -2,6 +2,8 @@ package prose
 
 import (
 	"slices"
+
+	"github.com/purposefulcx/purposeful/internal/order"
 )
 
 // IsStopWord reports whether a folded word carries little meaning on its
@@ -30,7 +32,7 @@ func (d *Doc) Terms() []string {
 			out = append(out, Stem(t.Norm))
 		}
 	}
-	slices.Sort(out)
+	order.Strings(out)
 	return slices.Compact(out)
 }
 
