@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/purposefulcx/purposeful/internal/prose"
 )
@@ -91,8 +92,7 @@ func (rv *reviewer) rewrite(dst []byte) ([]byte, []string) {
 	greeted := false
 	if len(pieces) > 0 {
 		word, _, _ := strings.Cut(strings.TrimSpace(pieces[0].text), " ")
-		word = strings.ToLower(strings.TrimRight(word, ",!."))
-		greeted = isGreeting(word) || s.CustomerName != "" && strings.HasPrefix(pieces[0].text, strings.Fields(s.CustomerName)[0])
+		greeted = opensGreeting(strings.TrimRight(word, ",!.")) || s.CustomerName != "" && strings.HasPrefix(pieces[0].text, strings.Fields(s.CustomerName)[0])
 	}
 	for _, m := range r.Missing {
 		i := cat.bestFillable(m, s, slots)
@@ -194,6 +194,26 @@ func mend(doc *prose.Doc, span Span, findings []Finding) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// opensGreeting reports whether word, in any case, opens a greeting:
+// [isGreeting] of the word in lower case, which a word of plain ASCII
+// (as a greeting is) gets without a new string.
+func opensGreeting(word string) bool {
+	var buf [len("hello")]byte // the longest greeting
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return isGreeting(strings.ToLower(word))
+		}
+		if i < len(buf) {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+	}
+	return len(word) <= len(buf) && isGreeting(string(buf[:len(word)]))
 }
 
 // isGreeting reports whether a folded word opens a greeting.
