@@ -1,6 +1,8 @@
 package recovery
 
 import (
+	"maps"
+	"math/bits"
 	"slices"
 	"sync"
 
@@ -236,20 +238,27 @@ var clauseRules = []clauseRule{
 // reduced to stems once. Each rule's With and Without lists and its
 // NotVerbs are bits of a ruleBits set: a word (by stem) or a verb (by
 // key) maps to the set of lists it stands in, so that a clause is
-// checked against every rule by a few bit tests.
+// checked against every rule by a few bit tests. The tables hold no
+// pointers but those of the two word indexes, and sets of rules are
+// bit masks (bit i for clauseRules[i]), so that the garbage collector
+// has little to scan and a lookup costs no map access.
 type compiledRules struct {
-	verbs               map[string]verbRules // by verb key
-	anyVerb             []int
-	words               map[string]ruleBits // stem -> with (bit 2i) and without (bit 2i+1) lists of rule i
-	hasWith, hasWithout []bool
+	verbs     *prose.WordIndex // verb keys
+	verbRules []verbRules      // by position in verbs
+	words     *prose.WordIndex // stems of the words of every list
+	wordBits  []ruleBits       // by position in words: with (bit 2i) and without (bit 2i+1) lists of rule i
+	// hasWith and hasWithout have bit i set when rule i has a With or
+	// a Without list.
+	hasWith, hasWithout uint64
+	anyVerb             uint64 // the rules for any verb
 	// pairs has a bit for the first two bytes of every stem in words: a
 	// word whose first two bytes have none stands in no list (a stem
 	// keeps the first two bytes of its word), so most words need no
-	// stem and no map lookup.
-	pairs *[1 << 16 / 64]uint64
+	// stem and no lookup.
+	pairs [1 << 16 / 64]uint64
 	// anyVerbBy is anyVerb for each [owner is first][person][tense] of a
 	// clause: only the rules whose Who and Tenses suit it.
-	anyVerbBy [2][numPersons][numTenses][]int
+	anyVerbBy [2][numPersons][numTenses]uint64
 }
 
 // mayList reports whether folded word w may stand in a rule's list.
@@ -263,7 +272,7 @@ func (ix *compiledRules) mayList(w string) bool {
 
 // anyVerbFor returns the rules for any verb whose person and tense suit
 // clause c.
-func (ix *compiledRules) anyVerbFor(c *prose.Clause) []int {
+func (ix *compiledRules) anyVerbFor(c *prose.Clause) uint64 {
 	o := 0
 	if c.Owner == prose.First {
 		o = 1
@@ -288,14 +297,15 @@ func (r *clauseRule) suits(ownerFirst bool, p prose.Person, t prose.Tense) bool 
 	return (r.Who == 0 || r.Who&(1<<p) != 0) && (r.Tenses == 0 || r.Tenses&(1<<t) != 0)
 }
 
-// verbRules are the rules for one verb key, and the rules (bit 2i+1)
-// that refuse it.
+// verbRules are the rules for one verb key (bit i for rule i), and the
+// rules (bit 2i+1) that refuse it.
 type verbRules struct {
-	rules   []int
+	rules   uint64
 	refused ruleBits
 }
 
-// maxClauseRules is how many clause rules a ruleBits set has room for.
+// maxClauseRules is how many clause rules a ruleBits set, and a mask of
+// rules, has room for.
 const maxClauseRules = 64
 
 // ruleBits is a set of two bits per clause rule.
@@ -309,7 +319,9 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 	if len(clauseRules) > maxClauseRules {
 		panic("recovery: more clause rules than maxClauseRules")
 	}
-	c := &compiledRules{verbs: make(map[string]verbRules, 256), words: make(map[string]ruleBits, 512), hasWith: make([]bool, len(clauseRules)), hasWithout: make([]bool, len(clauseRules))}
+	// Built in maps, then moved into word indexes and flat lists.
+	verbs, words := make(map[string]verbRules, 256), make(map[string]ruleBits, 512)
+	c := new(compiledRules)
 	add := func(m map[string]ruleBits, key string, bit int) {
 		b := m[key]
 		b.set(bit)
@@ -318,18 +330,19 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 	for i := range clauseRules {
 		r := &clauseRules[i]
 		if len(r.Verbs) == 0 {
-			c.anyVerb = append(c.anyVerb, i)
+			c.anyVerb |= 1 << i
 		}
 		for _, v := range r.Verbs {
 			k := prose.VerbKey(v)
-			if v := c.verbs[k]; len(v.rules) == 0 || v.rules[len(v.rules)-1] != i {
-				v.rules = append(v.rules, i)
-				c.verbs[k] = v
-			}
+			vr := verbs[k]
+			vr.rules |= 1 << i
+			verbs[k] = vr
 		}
-		c.hasWith[i] = len(r.With) > 0
+		if len(r.With) > 0 {
+			c.hasWith |= 1 << i
+		}
 		for _, w := range r.With {
-			add(c.words, prose.Stem(w), 2*i)
+			add(words, prose.Stem(w), 2*i)
 		}
 		without, notVerbs := r.Without, r.NotVerbs
 		if r.WithoutErrors {
@@ -338,19 +351,23 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 		if r.NotActions {
 			notVerbs = append(slices.Clip(notVerbs), actionVerbs...)
 		}
-		c.hasWithout[i] = len(without) > 0
+		if len(without) > 0 {
+			c.hasWithout |= 1 << i
+		}
 		for _, w := range without {
-			add(c.words, prose.Stem(w), 2*i+1)
+			add(words, prose.Stem(w), 2*i+1)
 		}
 		for _, v := range notVerbs {
 			k := prose.VerbKey(v)
-			vr := c.verbs[k]
+			vr := verbs[k]
 			vr.refused.set(2*i + 1)
-			c.verbs[k] = vr
+			verbs[k] = vr
 		}
 	}
-	c.pairs = new([1 << 16 / 64]uint64)
-	for w := range c.words {
+	c.verbs, _, c.verbRules = indexMap(verbs)
+	var stems []string
+	c.words, stems, c.wordBits = indexMap(words)
+	for _, w := range stems {
 		if len(w) < 2 {
 			continue // only "x" and "x's" stem to one byte, and mayList passes those
 		}
@@ -360,9 +377,9 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 	for o := range 2 {
 		for p := range numPersons {
 			for t := range numTenses {
-				for _, ri := range c.anyVerb {
-					if clauseRules[ri].suits(o == 1, prose.Person(p), prose.Tense(t)) {
-						c.anyVerbBy[o][p][t] = append(c.anyVerbBy[o][p][t], ri)
+				for ri := range clauseRules {
+					if c.anyVerb&(1<<ri) != 0 && clauseRules[ri].suits(o == 1, prose.Person(p), prose.Tense(t)) {
+						c.anyVerbBy[o][p][t] |= 1 << ri
 					}
 				}
 			}
@@ -370,6 +387,25 @@ var clauseIndex = sync.OnceValue(func() *compiledRules {
 	}
 	return c
 })
+
+// indexMap returns a word index over the keys of m, the keys in the
+// index's order (sorted) and m's values in the same order.
+func indexMap[V any](m map[string]V) (*prose.WordIndex, []string, []V) {
+	keys := slices.Sorted(maps.Keys(m))
+	vals := make([]V, len(keys))
+	for i, k := range keys {
+		vals[i] = m[k]
+	}
+	return prose.NewWordIndex(keys), keys, vals
+}
+
+// verb returns the rules for verb key k.
+func (ix *compiledRules) verb(k string) verbRules {
+	if i := ix.verbs.Index(k); i >= 0 {
+		return ix.verbRules[i]
+	}
+	return verbRules{}
+}
 
 // ruleHit is a move found by a clause rule or a word rule.
 type ruleHit struct {
@@ -402,7 +438,9 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 			if !w.read {
 				w.read = true
 				if t := &doc.Tokens[k]; t.IsWord() && ix.mayList(t.Norm) {
-					w.bits = ix.words[prose.Stem(t.Norm)]
+					if j := ix.words.Index(prose.Stem(t.Norm)); j >= 0 {
+						w.bits = ix.wordBits[j]
+					}
 				}
 			}
 			in.or(&w.bits)
@@ -432,11 +470,11 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 		if len(r.NotObject) > 0 && c.Verb >= 0 && c.Verb+1 < len(doc.Tokens) && slices.Contains(r.NotObject, doc.Tokens[c.Verb+1].Norm) {
 			return
 		}
-		if ix.hasWith[ri] || ix.hasWithout[ri] {
+		if (ix.hasWith|ix.hasWithout)&(1<<ri) != 0 {
 			if !inRead {
 				readIn(c)
 			}
-			if ix.hasWith[ri] && !in.has(2*ri) || in.has(2*ri+1) {
+			if ix.hasWith&(1<<ri) != 0 && !in.has(2*ri) || in.has(2*ri+1) {
 				return
 			}
 		}
@@ -450,14 +488,14 @@ func readClauses(doc *prose.Doc, clauses []prose.Clause, dst []ruleHit, words []
 		c := &clauses[i]
 		in, notVerb, inRead = ruleBits{}, ruleBits{}, false
 		if c.Verb >= 0 {
-			v := ix.verbs[c.Key]
+			v := ix.verb(c.Key)
 			notVerb = v.refused
-			for _, ri := range v.rules {
-				try(ri, c)
+			for m := v.rules; m != 0; m &= m - 1 {
+				try(bits.TrailingZeros64(m), c)
 			}
 		}
-		for _, ri := range ix.anyVerbFor(c) {
-			try(ri, c)
+		for m := ix.anyVerbFor(c); m != 0; m &= m - 1 {
+			try(bits.TrailingZeros64(m), c)
 		}
 	}
 	return dst, words

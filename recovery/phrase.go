@@ -156,25 +156,28 @@ func (p *Phrase) Render(values Slots) (string, error) {
 // fill replaces {slot} in text with values; unknown slots are kept as
 // they are when keep is true and dropped otherwise.
 func fill(text string, values Slots, keep bool) string {
-	var b strings.Builder
-	b.Grow(len(text) + 32)
+	var buf [256]byte // room for most phrases, on the stack
+	return string(appendFill(buf[:0], text, values, keep))
+}
+
+// appendFill appends text with its slots filled, as [fill] makes it, to
+// b and returns the extended slice.
+func appendFill(b []byte, text string, values Slots, keep bool) []byte {
 	for {
 		i := strings.IndexByte(text, '{')
 		if i < 0 {
-			b.WriteString(text)
-			return b.String()
+			return append(b, text...)
 		}
 		j := strings.IndexByte(text[i:], '}')
 		if j < 0 {
-			b.WriteString(text)
-			return b.String()
+			return append(b, text...)
 		}
-		b.WriteString(text[:i])
+		b = append(b, text[:i]...)
 		name := text[i+1 : i+j]
 		if v := strings.TrimSpace(values[name]); v != "" {
-			b.WriteString(v)
+			b = append(b, v...)
 		} else if keep {
-			b.WriteString(text[i : i+j+1])
+			b = append(b, text[i:i+j+1]...)
 		}
 		text = text[i+j+1:]
 	}

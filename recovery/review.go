@@ -124,6 +124,7 @@ type scratch struct {
 	moves   []moveHit
 	specs   []spec
 	pieces  []piece
+	fills   []byte   // the catalogue phrases of a rewrite, filled
 	rv      reviewer // its lists of hits are reused
 	s       Situation
 	slots   Slots // cleared and refilled for each review
@@ -158,15 +159,16 @@ func (rs *reasons) add(points []Point, pts int, a, b, c, s, suffix string, quote
 	return append(points, Point{Points: pts})
 }
 
-// fill sets the reasons of points and empties rs.
-func (rs *reasons) fill(points []Point) {
-	if len(rs.parts) > 0 {
-		all := string(rs.buf)
-		for _, p := range rs.parts {
-			points[p.point].Reason = all[p.start:p.end]
-		}
+// fill sets the reasons of points, empties rs, and returns the one
+// string the reasons are parts of: all of buf, so that text appended to
+// buf after the reasons is a part of it too.
+func (rs *reasons) fill(points []Point) string {
+	all := string(rs.buf)
+	for _, p := range rs.parts {
+		points[p.point].Reason = all[p.start:p.end]
 	}
 	rs.buf, rs.parts = rs.buf[:0], rs.parts[:0]
+	return all
 }
 
 // scratchPool holds the scratch of finished reviews (its zero value is
@@ -185,6 +187,13 @@ func reviewDraft(draft string, s *Situation) (*Report, *prose.Doc, error) {
 		return nil, nil, ix.err
 	}
 	return reviewWith(doc, s, ix, new(scratch)), doc, nil
+}
+
+// reportMem is a report with room for its missing moves: one
+// allocation for both.
+type reportMem struct {
+	r       Report
+	missing [numMoves]Move
 }
 
 type hit struct {
@@ -256,7 +265,9 @@ func (rv *reviewer) readFunctions() {
 func reviewWith(doc *prose.Doc, s *Situation, ix *cueIndex, sc *scratch) *Report {
 	rv := &sc.rv
 	anti, marks, hasTime := rv.anti, rv.marks, rv.hasTime
-	*rv = reviewer{doc: doc, s: s, r: &Report{}, sc: sc}
+	rm := new(reportMem)
+	rm.r.Missing = rm.missing[:0]
+	*rv = reviewer{doc: doc, s: s, r: &rm.r, sc: sc}
 	defer func() { rv.doc, rv.s, rv.r, rv.slots, rv.needs = nil, nil, nil, nil, nil }()
 	for i := range anti {
 		rv.anti[i] = anti[i][:0]
@@ -301,8 +312,14 @@ func reviewWith(doc *prose.Doc, s *Situation, ix *cueIndex, sc *scratch) *Report
 	rv.checkOrder()
 	prose.SortFindings(rv.r.Order)
 	rv.score(specs)
+	// The rewrite is written after the reasons of the score, so that one
+	// string holds both.
+	rs := &sc.reasons
+	start := len(rs.buf)
 	var needs []string
-	rv.r.Rewrite, needs = rv.rewrite()
+	rs.buf, needs = rv.rewrite(rs.buf)
+	all := rs.fill(rv.r.Points)
+	rv.r.Rewrite = strings.TrimSpace(all[start:])
 	for _, n := range needs {
 		if !slices.Contains(rv.needs, n) {
 			rv.needs = append(rv.needs, n)
@@ -315,9 +332,6 @@ func reviewWith(doc *prose.Doc, s *Situation, ix *cueIndex, sc *scratch) *Report
 	}
 	if rv.r.Findings == nil {
 		rv.r.Findings = []Finding{}
-	}
-	if rv.r.Missing == nil {
-		rv.r.Missing = []Move{}
 	}
 	return rv.r
 }
@@ -788,8 +802,7 @@ func (rv *reviewer) score(specs []spec) {
 		r.Points = append(r.Points, Point{100 - sum, "The score cannot go above 100"})
 		sum = 100
 	}
-	rs.fill(r.Points)
-	r.Score = sum
+	r.Score = sum // the reasons are set by reasons.fill once the rewrite is written
 }
 
 // oncePerSpan keeps one finding for each stretch of overlapping findings

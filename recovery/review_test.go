@@ -189,3 +189,15 @@ func TestUsesName(t *testing.T) {
 		})
 	}
 }
+
+// TestOpensGreeting checks that a rewrite sees a greeting whatever its
+// case, as the lower-cased word does, without lowering plain ASCII into
+// a new string: "Dear" and "HELLO" greet, "Goodbye" does not, and a
+// capital dotted I lowers to "i" ("Hİ").
+func TestOpensGreeting(t *testing.T) {
+	for _, w := range []string{"", "Dear", "DEAR", "dEaR", "Hi", "hI", "Hİ", "HİHİHİ", "HELLO", "Hello", "hellö", "Hey", "Good", "Goodbye", "hello!", "ok"} {
+		assert.Equal(t, isGreeting(strings.ToLower(w)), opensGreeting(w), w)
+	}
+	assert.True(t, opensGreeting("Hİ"))
+	assert.False(t, opensGreeting("Goodbye"))
+}

@@ -1,8 +1,10 @@
 package recovery
 
 import (
+	"bytes"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/purposefulcx/purposeful/internal/prose"
 )
@@ -41,6 +43,10 @@ type piece struct {
 	text string
 	rank int
 	gap  string // what goes before it
+	// A catalogue phrase is filled into the scratch's fills buffer, not
+	// a string of its own: it is fills[from:to] when filled is set.
+	filled   bool
+	from, to int32
 }
 
 // rewrite keeps what the draft does well in the writer's own words and
@@ -51,13 +57,17 @@ type piece struct {
 // weigh most are added. No slot is ever left in braces: a phrase whose
 // detail the situation lacks is left out and the field is reported in
 // needs.
-func (rv *reviewer) rewrite() (string, []string) {
+//
+// The rewrite is appended to dst, untrimmed (the caller makes one string
+// of it and the reasons of the score, and trims its part).
+func (rv *reviewer) rewrite(dst []byte) ([]byte, []string) {
 	s, doc, r := rv.s, rv.doc, rv.r
 	cat := CatalogueFor(s.Language)
 	slots := rv.situationSlots()
 	var needs []string
 	pieces := slices.Grow(rv.sc.pieces[:0], len(doc.Sentences)+len(r.Missing))
-	defer func() { clear(pieces); rv.sc.pieces = pieces[:0] }()
+	fills := rv.sc.fills[:0]
+	defer func() { clear(pieces); rv.sc.pieces, rv.sc.fills = pieces[:0], fills[:0] }()
 	rank := -1
 	prevEnd := -1
 	for _, sen := range doc.Sentences {
@@ -76,14 +86,13 @@ func (rv *reviewer) rewrite() (string, []string) {
 			}
 		}
 		if text, ok := mend(doc, sen.Span, r.Findings); ok {
-			pieces = append(pieces, piece{text, max(rank, 0), gap})
+			pieces = append(pieces, piece{text: text, rank: max(rank, 0), gap: gap})
 		}
 	}
 	greeted := false
 	if len(pieces) > 0 {
 		word, _, _ := strings.Cut(strings.TrimSpace(pieces[0].text), " ")
-		word = strings.ToLower(strings.TrimRight(word, ",!."))
-		greeted = isGreeting(word) || s.CustomerName != "" && strings.HasPrefix(pieces[0].text, strings.Fields(s.CustomerName)[0])
+		greeted = opensGreeting(strings.TrimRight(word, ",!.")) || s.CustomerName != "" && strings.HasPrefix(pieces[0].text, strings.Fields(s.CustomerName)[0])
 	}
 	for _, m := range r.Missing {
 		i := cat.bestFillable(m, s, slots)
@@ -93,46 +102,51 @@ func (rv *reviewer) rewrite() (string, []string) {
 			}
 			continue
 		}
-		text := fill(cat.phrases[i].Text, slots, false)
-		if slices.ContainsFunc(pieces, func(p piece) bool { return p.text == text }) {
+		from := len(fills)
+		fills = appendFill(fills, cat.phrases[i].Text, slots, false)
+		text := fills[from:]
+		if slices.ContainsFunc(pieces, func(p piece) bool {
+			if p.filled {
+				return string(fills[p.from:p.to]) == string(text)
+			}
+			return p.text == string(text)
+		}) {
+			fills = fills[:from]
 			continue
 		}
-		from := 0
+		first := 0
 		if greeted && len(pieces) > 0 {
-			from = 1 // after "Mr Chen, ..." or "Dear Ms Okafor,"
+			first = 1 // after "Mr Chen, ..." or "Dear Ms Okafor,"
 		}
 		at := len(pieces)
-		if k := slices.IndexFunc(pieces[from:], func(p piece) bool { return p.rank > int(m) }); k >= 0 {
-			at = from + k
+		if k := slices.IndexFunc(pieces[first:], func(p piece) bool { return p.rank > int(m) }); k >= 0 {
+			at = first + k
 		}
-		pieces = slices.Insert(pieces, at, piece{text, int(m), " "})
+		pieces = slices.Insert(pieces, at, piece{rank: int(m), gap: " ", filled: true, from: int32(from), to: int32(len(fills))})
 	}
-	var b strings.Builder
-	size := len("Dear ,\n\n") + len(slots["name"]) + len("\n\n") + len(slots["agent"])
-	for _, p := range pieces {
-		size += len(p.gap) + len(p.text)
-	}
-	b.Grow(size)
+	start := len(dst)
 	if s.Channel == Email && !greeted {
 		if name := slots["name"]; name != "" {
-			b.WriteString("Dear ")
-			b.WriteString(name)
-			b.WriteString(",\n\n")
+			dst = append(append(append(dst, "Dear "...), name...), ",\n\n"...)
 		} else {
-			b.WriteString("Hello,\n\n")
+			dst = append(dst, "Hello,\n\n"...)
 		}
 	}
-	for i, p := range pieces {
+	for i := range pieces {
+		p := &pieces[i]
 		if i > 0 {
-			b.WriteString(p.gap)
+			dst = append(dst, p.gap...)
 		}
-		b.WriteString(p.text)
+		if p.filled {
+			dst = append(dst, fills[p.from:p.to]...)
+		} else {
+			dst = append(dst, p.text...)
+		}
 	}
-	if s.Channel == Email && slots["agent"] != "" && !strings.Contains(b.String(), slots["agent"]) {
-		b.WriteString("\n\n")
-		b.WriteString(slots["agent"])
+	if agent := slots["agent"]; s.Channel == Email && agent != "" && !bytes.Contains(dst[start:], []byte(agent)) {
+		dst = append(append(dst, "\n\n"...), agent...)
 	}
-	return strings.TrimSpace(b.String()), needs
+	return dst, needs
 }
 
 // mend returns the sentence under span with its anti-patterns (findings,
@@ -180,6 +194,26 @@ func mend(doc *prose.Doc, span Span, findings []Finding) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// opensGreeting reports whether word, in any case, opens a greeting:
+// [isGreeting] of the word in lower case, which a word of plain ASCII
+// (as a greeting is) gets without a new string.
+func opensGreeting(word string) bool {
+	var buf [len("hello")]byte // the longest greeting
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return isGreeting(strings.ToLower(word))
+		}
+		if i < len(buf) {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+	}
+	return len(word) <= len(buf) && isGreeting(string(buf[:len(word)]))
 }
 
 // isGreeting reports whether a folded word opens a greeting.

@@ -521,52 +521,66 @@ type walker struct {
 
 // walk follows the trie from node n at token i, recording the longest
 // phrase end in best and bestEnd. Slot edges make it a small depth-first
-// search; phrases are short, so the search is shallow.
+// search; phrases are short, so the search is shallow. A node with no
+// slot edges has one way on at most, which is followed in a loop rather
+// than by a call.
 func (w *walker) walk(n int32, i, qi int) {
-	node := w.nodes[int(n)*NodeSize:][:NodeSize]
-	if out := node[nodeOut]; out != 0 && (i > w.bestEnd || w.best == 0) {
-		w.best, w.bestEnd = out, i
-	}
 	toks := w.toks
-	if i >= len(toks) {
-		return
-	}
-	if n != 0 {
-		for i < len(toks) && isQuote(&toks[i]) {
-			i++ // quotes inside a phrase are transparent
+	for {
+		node := w.nodes[int(n)*NodeSize:][:NodeSize]
+		if out := node[nodeOut]; out != 0 && (i > w.bestEnd || w.best == 0) {
+			w.best, w.bestEnd = out, i
 		}
 		if i >= len(toks) {
 			return
 		}
-	}
-	t := &toks[i]
-	if lo, hi := int(node[nodeLo]), int(node[nodeHi]); hi > lo {
-		if term := w.terms[i]; term != 0 {
-			if c := childOf(w.edges, lo, hi, term); c != 0 {
-				w.walk(c, i+1, qi)
+		if n != 0 {
+			for i < len(toks) && isQuote(&toks[i]) {
+				i++ // quotes inside a phrase are transparent
+			}
+			if i >= len(toks) {
+				return
 			}
 		}
-	}
-	s := node[nodeSlot : nodeSlot+4]
-	if c := s[slotNumber-1]; c != 0 && t.Kind == Number {
-		w.walk(c, i+1, qi)
-	}
-	if c := s[slotAny-1]; c != 0 && t.IsWord() {
-		w.walk(c, i+1, qi)
-	}
-	if s[slotDuration-1] != 0 || s[slotQuantity-1] != 0 {
-		for q := qi; q < len(w.quantities) && w.quantities[q].First <= i; q++ {
-			if w.quantities[q].First != i {
-				continue
-			}
-			qt := w.quantities[q]
-			if c := s[slotQuantity-1]; c != 0 {
-				w.walk(c, qt.Last, q+1)
-			}
-			if c := s[slotDuration-1]; c != 0 && qt.Dimension == Duration {
-				w.walk(c, qt.Last, q+1)
+		c := int32(0)
+		if lo, hi := int(node[nodeLo]), int(node[nodeHi]); hi > lo {
+			if term := w.terms[i]; term != 0 {
+				c = childOf(w.edges, lo, hi, term)
 			}
 		}
+		s := node[nodeSlot : nodeSlot+4]
+		if s[0]|s[1]|s[2]|s[3] == 0 {
+			if c == 0 {
+				return
+			}
+			n, i = c, i+1
+			continue
+		}
+		if c != 0 {
+			w.walk(c, i+1, qi)
+		}
+		t := &toks[i]
+		if c := s[slotNumber-1]; c != 0 && t.Kind == Number {
+			w.walk(c, i+1, qi)
+		}
+		if c := s[slotAny-1]; c != 0 && t.IsWord() {
+			w.walk(c, i+1, qi)
+		}
+		if s[slotDuration-1] != 0 || s[slotQuantity-1] != 0 {
+			for q := qi; q < len(w.quantities) && w.quantities[q].First <= i; q++ {
+				if w.quantities[q].First != i {
+					continue
+				}
+				qt := w.quantities[q]
+				if c := s[slotQuantity-1]; c != 0 {
+					w.walk(c, qt.Last, q+1)
+				}
+				if c := s[slotDuration-1]; c != 0 && qt.Dimension == Duration {
+					w.walk(c, qt.Last, q+1)
+				}
+			}
+		}
+		return
 	}
 }
 
