@@ -11,7 +11,7 @@ func FuzzReview(f *testing.F) {
 	for _, tc := range goldenCases {
 		f.Add(tc.draft, uint8(tc.s.State), uint8(tc.s.Cause), uint8(tc.s.Channel), tc.s.CustomerName)
 	}
-	for _, l := range []string{"", " ", "\xff", "!!!!!", "SIR!!! NO!!!", "sorry if sorry if sorry if", "I'll call you back. At", "é\u2019s 😞 on us"} {
+	for _, l := range []string{"", " ", "\xff", "!!!!!", "SIR!!! NO!!!", "REFUNDS TAKE TIME. YOUR REFUND WILL ARRIVE SOON.", "SORRY! WE WILL FIX IT TODAY. THANKS", "sorry if sorry if sorry if", "I'll call you back. At", "é\u2019s 😞 on us"} {
 		f.Add(l, uint8(0), uint8(0), uint8(2), "Ms X")
 	}
 	f.Fuzz(func(t *testing.T, draft string, state, cause, channel uint8, name string) {

@@ -478,14 +478,100 @@ func (rv *reviewer) checkShouting() {
 		if !mayShout(t) || !shouted(t) {
 			continue
 		}
+		// The run takes in short words in capitals, abbreviations and
+		// punctuation between shouted words ("SORRY! WE WILL FIX IT
+		// TODAY", "BRING YOUR ID TO THE DESK"), and the
+		// short words in capitals that open it ("I AM SORRY"), so that it
+		// is one finding and its fix reads as a sentence.
+		sen := rv.doc.SentenceOf(i)
+		for i > 0 && capsWord(&toks[i-1]) && rv.doc.SentenceOf(i-1) == sen {
+			i--
+		}
 		j := i + 1
-		for j < len(toks) && (shouted(&toks[j]) || toks[j].Kind == prose.Punct && j+1 < len(toks) && shouted(&toks[j+1])) {
-			j++
+		for j < len(toks) {
+			k := j
+			for k < len(toks) && !shouted(&toks[k]) && (toks[k].Kind == prose.Punct || capsWord(&toks[k]) || abbreviation(&toks[k])) {
+				k++
+			}
+			if k == len(toks) || !shouted(&toks[k]) {
+				break
+			}
+			j = k + 1
 		}
 		span := rv.doc.TokenSpan(i, j)
-		rv.finding(apShouting, hit{i, j, span}, strings.ToLower(rv.doc.Slice(span)))
+		opens := span.Start == rv.doc.Sentences[sen].Span.Start
+		rv.finding(apShouting, hit{i, j, span}, calmed(rv.doc, span.Start, span.End, opens))
 		i = j - 1
 	}
+}
+
+// calmed is the text of doc from byte from to byte to, out of capitals:
+// each word in lower case but for abbreviations ("NHS", "ID"), with a
+// capital where a sentence starts (at from when opens is true, and after
+// a full stop, question or exclamation mark) and for the word I ("I'M
+// SORRY. WE" is "I'm sorry. We"). The text between words is kept.
+func calmed(doc *prose.Doc, from, to int, opens bool) string {
+	b := make([]byte, 0, to-from)
+	at, upper := from, opens
+	for k := range doc.Tokens {
+		t := &doc.Tokens[k]
+		if t.Span.End <= from {
+			continue
+		}
+		if t.Span.Start >= to {
+			break
+		}
+		s, e := max(t.Span.Start, from), min(t.Span.End, to)
+		b = append(b, doc.Text[at:s]...)
+		text := doc.Text[s:e]
+		switch {
+		case t.Kind == prose.Word && abbreviation(t):
+			b = append(b, text...)
+		case t.Kind == prose.Word:
+			n := len(b)
+			b = append(b, strings.ToLower(text)...)
+			w := b[n:]
+			i := len(w) == 1 && w[0] == 'i' || len(w) > 1 && w[0] == 'i' && (w[1] == '\'' || strings.HasPrefix(string(w[1:]), "’"))
+			if (upper || i) && 'a' <= w[0] && w[0] <= 'z' {
+				w[0] -= 'a' - 'A'
+			}
+		default:
+			b = append(b, text...)
+		}
+		upper = t.Kind == prose.Punct && strings.ContainsAny(text, ".!?") || upper && t.Kind != prose.Word && t.Kind != prose.Number
+		at = e
+	}
+	return string(append(b, doc.Text[at:to]...))
+}
+
+// abbreviation reports whether a word in capitals is an abbreviation
+// that stays in capitals in calm text ("NHS", "UK", "PDF").
+func abbreviation(t *prose.Token) bool {
+	switch t.Norm {
+	case "am", "it", "app":
+		return false
+	}
+	return shoutAllowed(t.Norm) && t.IsShouted()
+}
+
+// capsWord reports whether t is a short word in capitals ("I", "WE",
+// "IT", "I'M"): too short to be shouting on its own, but part of a
+// shouted run it stands in. Abbreviations ("UK", "ID") are not.
+func capsWord(t *prose.Token) bool {
+	if t.Kind != prose.Word {
+		return false
+	}
+	letters := 0
+	for i := 0; i < len(t.Text); i++ {
+		c := t.Text[i]
+		if 'a' <= c && c <= 'z' || c >= utf8.RuneSelf {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 2 && !abbreviation(t)
 }
 
 // mayShout is the cheap first test of shouted, small enough to be

@@ -201,3 +201,33 @@ func TestOpensGreeting(t *testing.T) {
 	assert.True(t, opensGreeting("Hİ"))
 	assert.False(t, opensGreeting("Goodbye"))
 }
+
+// TestShoutingAcrossSentences: a draft all in capitals is one shouting
+// finding even over several sentences, and the rewrite puts it in
+// sentence case, with I and the first word of each sentence capitalised.
+// (A run that went on past a full stop once made the rewrite panic.)
+func TestShoutingAcrossSentences(t *testing.T) {
+	for _, tc := range []struct{ draft, calm string }{
+		{"REFUNDS TAKE TIME. YOUR REFUND WILL ARRIVE SOON.", "Refunds take time. Your refund will arrive soon."},
+		{"I AM SORRY. I HAVE REFUNDED YOU TODAY.", "I am sorry. I have refunded you today."},
+		{"SORRY! WE WILL FIX IT TODAY. I'M SENDING IT NOW", "Sorry! We will fix it today. I'm sending it now"},
+		{"PLEASE BRING YOUR ID TO THE DESK", "Please bring your ID to the desk"},
+		{"Thank you. PLEASE WAIT FOR THE COURIER.", "Thank you. Please wait for the courier."},
+	} {
+		t.Run(tc.draft, func(t *testing.T) {
+			for _, ch := range []Channel{Chat, Email, Phone} {
+				r, err := Review(tc.draft, Situation{Channel: ch})
+				require.NoError(t, err)
+				var shouts []Finding
+				for _, f := range r.Findings {
+					if f.Rule == RuleShouting {
+						shouts = append(shouts, f)
+					}
+				}
+				require.Len(t, shouts, 1, "one finding for the run")
+				assert.Contains(t, tc.calm, shouts[0].Suggestions[0], "the fix is the run in sentence case")
+				assert.Contains(t, r.Rewrite, tc.calm, "channel %v", ch)
+			}
+		})
+	}
+}

@@ -175,9 +175,19 @@ func mend(doc *prose.Doc, span Span, findings []Finding) (string, bool) {
 		var b strings.Builder
 		at := span.Start
 		for _, f := range in {
-			b.WriteString(doc.Text[at:max(at, f.Span.Start)])
-			b.WriteString(f.Suggestions[0])
-			at = max(at, f.Span.End)
+			from, to := max(at, f.Span.Start), min(f.Span.End, span.End)
+			b.WriteString(doc.Text[at:from])
+			switch {
+			case from == f.Span.Start && to == f.Span.End:
+				b.WriteString(f.Suggestions[0])
+			case f.Rule == RuleShouting:
+				// A run of capitals that goes on into the next sentence
+				// (or came from the one before): calm this sentence's part.
+				b.WriteString(calmed(doc, from, to, from == span.Start))
+			default:
+				b.WriteString(doc.Text[from:to])
+			}
+			at = max(at, to)
 		}
 		b.WriteString(doc.Text[at:span.End])
 		return b.String(), true
