@@ -3,7 +3,6 @@ package grid
 import (
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // TemplateRows is how many empty rows the printed template has.
@@ -95,20 +94,38 @@ func mdCell(g *Grid, it *Item, c Column) string {
 	return b.String()
 }
 
-// mdEscaper escapes what Markdown would read as table or inline syntax.
-// It is built on the first call of mdInline (sync.Once rather than
-// sync.OnceValue: no allocation at start-up, no generic code in wasm).
-var (
-	mdOnce    sync.Once
-	mdEscaper *strings.Replacer
-)
-
-// mdInline makes text safe inside one Markdown table cell or line.
+// mdInline makes text safe inside one Markdown table cell or line: runs
+// of white space become one space, and what Markdown would read as table
+// or inline syntax is escaped. Written out, not with a strings.Replacer,
+// which links about 15 KB of wasm code into every program with grid.
 func mdInline(s string) string {
-	mdOnce.Do(func() {
-		mdEscaper = strings.NewReplacer("|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]")
-	})
-	return mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
+	s = strings.Join(strings.Fields(s), " ")
+	extra := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '|', '*', '_', '`', '[', ']':
+			extra++
+		case '<', '>':
+			extra += 3
+		}
+	}
+	if extra == 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s)+extra)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '|', '*', '_', '`', '[', ']':
+			b = append(b, '\\', c)
+		case '<':
+			b = append(b, "&lt;"...)
+		case '>':
+			b = append(b, "&gt;"...)
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // evidenceText is one line describing a piece of evidence.

@@ -37,6 +37,37 @@ func TestMarkdownEscapes(t *testing.T) {
 	assert.Contains(t, Markdown(g), "(Participant 2)")
 }
 
+// FuzzMdInline holds mdInline to the replacer it stands in for: white
+// space runs joined, then each Markdown or HTML character escaped.
+func FuzzMdInline(f *testing.F) {
+	for _, s := range []string{"", "plain", "a | b", "*x* _y_ `z` [l](u) <b>&</b>", "  tabs\tand\nlines  ", "é|ü>"} {
+		f.Add(s)
+	}
+	r := strings.NewReplacer("|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := r.Replace(strings.Join(strings.Fields(s), " "))
+		if got := mdInline(s); got != want {
+			t.Fatalf("mdInline(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzCSVRow holds appendCSVRow to encoding/csv's Writer.
+func FuzzCSVRow(f *testing.F) {
+	for _, s := range []string{"", "plain", "a,b", `say "hi"`, "line\nbreak", "cr\rhere", " lead", "\tlead", `\.`, "\u00a0nbsp", "\xff,"} {
+		f.Add(s, "second")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var want bytes.Buffer
+		w := csv.NewWriter(&want)
+		require.NoError(t, w.Write([]string{a, b}))
+		w.Flush()
+		if got := appendCSVRow(nil, []string{a, b}); string(got) != want.String() {
+			t.Fatalf("appendCSVRow(%q, %q) = %q, want %q", a, b, got, want.String())
+		}
+	})
+}
+
 func TestCSV(t *testing.T) {
 	g := tiny()
 	data, err := CSV(g)
