@@ -87,3 +87,25 @@ func TestChatFixNeedsLess(t *testing.T) {
 	assert.True(t, found, "%+v", r.Points)
 	assert.LessOrEqual(t, len(strings.Fields(r.Rewrite)), 40, "a chat rewrite stays short: %q", r.Rewrite)
 }
+
+// A chat rewrite of a reply that does nothing adds what a chat still
+// needs once it fixes the problem, not the whole plan, and still reviews
+// well; a kept sentence gets its full stop and capital.
+func TestChatRewriteStaysShort(t *testing.T) {
+	chat := Situation{Channel: Chat, CustomerName: "Sam", Times: []string{"4pm today"}}
+	letter := Situation{Channel: Email, Severity: Major, CustomerName: "Sam", Times: []string{"4pm today"}}
+	short, err := Review("ok will check", chat)
+	require.NoError(t, err)
+	long, err := Review("ok will check", letter)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(short.Rewrite, "Ok will check. "), "%q", short.Rewrite)
+	assert.LessOrEqual(t, len(strings.Fields(short.Rewrite)), 70, "%q", short.Rewrite)
+	assert.Less(t, len(short.Rewrite), len(long.Rewrite)*2/3, "a chat is shorter than a letter about a major failure")
+	for _, m := range []Move{Thank, Believe, Acknowledge} {
+		assert.Contains(t, short.Missing, m, "the draft itself is still told")
+	}
+	again, err := Review(short.Rewrite, chat)
+	require.NoError(t, err)
+	assert.Empty(t, again.Findings)
+	assert.GreaterOrEqual(t, again.Score, 90, "%q missing %v", short.Rewrite, again.Missing)
+}

@@ -817,11 +817,12 @@ func (rv *reviewer) score(specs []spec) {
 	need := needed(specs, needBuf[:0])
 	r.Points = make([]Point, 0, len(need)+len(r.Findings)+8)
 	rs := &rv.sc.reasons
+	_, fixes := rv.firstOf(Fix, Offer, HandOver)
 	need = slices.DeleteFunc(need, func(m Move) bool {
 		if _, found := rv.firstOf(m); found {
 			return false
 		}
-		why := rv.notRequired(m)
+		why := rv.notRequired(m, fixes)
 		if why != "" {
 			r.Points = append(r.Points, Point{0, m.Title() + ": not required here, " + why})
 		}
@@ -931,9 +932,12 @@ func oncePerSpan(fs []Finding) []Finding {
 // follows the channel and what the reply already does. A short chat that
 // fixes the problem need not thank or paraphrase; a letter about a major
 // failure is held to the whole plan.
-func (rv *reviewer) notRequired(m Move) string {
+//
+// fixes says whether the reply fixes, offers or hands over (the draft's
+// own moves for the score; the rewrite's, which adds a fix when one is
+// missing, for the rewrite).
+func (rv *reviewer) notRequired(m Move, fixes bool) string {
 	s := rv.s
-	_, fixes := rv.firstOf(Fix, Offer, HandOver)
 	letter := s.Channel == Email && (s.Severity >= Major || s.Repeat)
 	switch m {
 	case Paraphrase:

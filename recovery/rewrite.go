@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/purposefulcx/purposeful/internal/prose"
@@ -53,9 +54,13 @@ type piece struct {
 // replaces only what is wrong or missing: a sentence with an anti-pattern
 // is replaced by the better phrase (or dropped when none fits), and each
 // missing move gets one catalogue phrase, placed in running order among
-// the kept sentences. A chat reply stays short: only the moves that
-// weigh most are added. No slot is ever left in braces: a phrase whose
-// detail the situation lacks is left out and the field is reported in
+// the kept sentences. A reply stays as short as its channel allows: a
+// move the reply need not make once it fixes the problem (thanks and a
+// summary in a chat, belief in writing) is not added when the draft or
+// the rewrite fixes it. A kept sentence left without a full stop gets
+// one before a phrase, and a capital when it opens in lower case. No
+// slot is ever left in braces: a phrase whose detail the situation lacks
+// is left out and the field is reported in
 // needs.
 //
 // The rewrite is appended to dst, untrimmed (the caller makes one string
@@ -94,7 +99,20 @@ func (rv *reviewer) rewrite(dst []byte) ([]byte, []string) {
 		word, _, _ := strings.Cut(strings.TrimSpace(pieces[0].text), " ")
 		greeted = opensGreeting(strings.TrimRight(word, ",!.")) || s.CustomerName != "" && strings.HasPrefix(pieces[0].text, strings.Fields(s.CustomerName)[0])
 	}
+	// The rewrite fixes (or offers, or hands over) when the draft does or
+	// when it adds the missing fix; a move the reply then need not make
+	// (thanks in a chat that fixes, say) is not added: it would only make
+	// the reply longer.
+	_, fixes := rv.firstOf(Fix, Offer, HandOver)
 	for _, m := range r.Missing {
+		if (m == Fix || m == Offer || m == HandOver) && cat.bestFillable(m, s, slots) >= 0 {
+			fixes = true
+		}
+	}
+	for _, m := range r.Missing {
+		if fixes && rv.notRequired(m, true) != "" {
+			continue
+		}
 		i := cat.bestFillable(m, s, slots)
 		if i < 0 {
 			if j := cat.best(m, s, slots); j >= 0 {
@@ -135,12 +153,15 @@ func (rv *reviewer) rewrite(dst []byte) ([]byte, []string) {
 	for i := range pieces {
 		p := &pieces[i]
 		if i > 0 {
+			if !pieces[i-1].filled && unended(pieces[i-1].text) {
+				dst = append(dst, '.') // "ok will check" before a phrase
+			}
 			dst = append(dst, p.gap...)
 		}
 		if p.filled {
 			dst = append(dst, fills[p.from:p.to]...)
 		} else {
-			dst = append(dst, p.text...)
+			dst = appendSentence(dst, p.text)
 		}
 	}
 	if agent := slots["agent"]; s.Channel == Email && agent != "" && !bytes.Contains(dst[start:], []byte(agent)) {
@@ -204,6 +225,32 @@ func mend(doc *prose.Doc, span Span, findings []Finding) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// unended reports whether a kept sentence ends without a full stop,
+// question or exclamation mark (or other closing punctuation), on a
+// letter or digit: a phrase set after it needs a full stop between.
+func unended(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, " \t\n"))
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// appendSentence appends a kept sentence, with a capital at its start
+// when its first word is written all in lower case ASCII ("ok will
+// check" is "Ok will check"; "iPhone" is left as it is).
+func appendSentence(dst []byte, text string) []byte {
+	n := len(dst)
+	dst = append(dst, text...)
+	if len(text) == 0 || text[0] < 'a' || text[0] > 'z' {
+		return dst
+	}
+	for i := 1; i < len(text) && text[i] != ' '; i++ {
+		if c := text[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			return dst
+		}
+	}
+	dst[n] -= 'a' - 'A'
+	return dst
 }
 
 // opensGreeting reports whether word, in any case, opens a greeting:
