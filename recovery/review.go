@@ -480,9 +480,9 @@ func (rv *reviewer) checkShouting() {
 		}
 		// The run takes in short words in capitals, abbreviations and
 		// punctuation between shouted words ("SORRY! WE WILL FIX IT
-		// TODAY", "BRING YOUR ID TO THE DESK"), and the
-		// short words in capitals that open it ("I AM SORRY"), so that it
-		// is one finding and its fix reads as a sentence.
+		// TODAY", "BRING YOUR ID TO THE DESK"), and the short words in
+		// capitals that open it ("I AM SORRY"), so that it is one
+		// finding and its fix reads as a sentence.
 		sen := rv.doc.SentenceOf(i)
 		for i > 0 && capsWord(&toks[i-1]) && rv.doc.SentenceOf(i-1) == sen {
 			i--
