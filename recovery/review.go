@@ -538,7 +538,7 @@ func calmed(doc *prose.Doc, from, to int, opens bool) string {
 		default:
 			b = append(b, text...)
 		}
-		upper = t.Kind == prose.Punct && strings.ContainsAny(text, ".!?") || upper && t.Kind != prose.Word && t.Kind != prose.Number
+		upper = sentenceEnd(t) || upper && t.Kind != prose.Word && t.Kind != prose.Number
 		at = e
 	}
 	return string(append(b, doc.Text[at:to]...))

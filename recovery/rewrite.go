@@ -60,8 +60,7 @@ type piece struct {
 // the rewrite fixes it. A kept sentence left without a full stop gets
 // one before a phrase, and a capital when it opens in lower case. No
 // slot is ever left in braces: a phrase whose detail the situation lacks
-// is left out and the field is reported in
-// needs.
+// is left out and the field is reported in needs.
 //
 // The rewrite is appended to dst, untrimmed (the caller makes one string
 // of it and the reasons of the score, and trims its part).
@@ -103,17 +102,27 @@ func (rv *reviewer) rewrite(dst []byte) ([]byte, []string) {
 	// when it adds the missing fix; a move the reply then need not make
 	// (thanks in a chat that fixes, say) is not added: it would only make
 	// the reply longer.
+	// picks[k] is the phrase chosen for r.Missing[k] (-1: none the slots
+	// fill), chosen once: first for the moves that fix, which decide
+	// fixes, then for the others as they are added.
+	const unpicked = -2
+	var picks [numMoves]int
 	_, fixes := rv.firstOf(Fix, Offer, HandOver)
-	for _, m := range r.Missing {
-		if (m == Fix || m == Offer || m == HandOver) && cat.bestFillable(m, s, slots) >= 0 {
-			fixes = true
+	for k, m := range r.Missing {
+		picks[k] = unpicked
+		if m == Fix || m == Offer || m == HandOver {
+			picks[k] = cat.bestFillable(m, s, slots)
+			fixes = fixes || picks[k] >= 0
 		}
 	}
-	for _, m := range r.Missing {
+	for k, m := range r.Missing {
 		if fixes && rv.notRequired(m, true) != "" {
 			continue
 		}
-		i := cat.bestFillable(m, s, slots)
+		i := picks[k]
+		if i == unpicked {
+			i = cat.bestFillable(m, s, slots)
+		}
 		if i < 0 {
 			if j := cat.best(m, s, slots); j >= 0 {
 				needs = addNeeds(needs, &cat.phrases[j], slots)
