@@ -1,9 +1,7 @@
 package grid
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"slices"
 	"strings"
@@ -397,22 +395,14 @@ func (p *Portfolio) Markdown() string {
 // CSV renders every item of every grid, one row each, with the position
 // and process in front of the [CSVHeader] columns.
 func (p *Portfolio) CSV() ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	if err := w.Write(append([]string{"position", "process"}, CSVHeader...)); err != nil {
-		return nil, err
-	}
+	b := appendCSVRow(nil, append([]string{"position", "process"}, CSVHeader...))
 	for gi := range p.Grids {
 		g := &p.Grids[gi]
 		for _, c := range Columns {
 			for _, it := range g.Column(c) {
-				row := append([]string{csvSafe(g.Position), csvSafe(g.Process)}, csvRow(g, c, &it)...)
-				if err := w.Write(row); err != nil {
-					return nil, err
-				}
+				b = appendCSVRow(b, append([]string{csvSafe(g.Position), csvSafe(g.Process)}, csvRow(g, c, &it)...))
 			}
 		}
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return b, nil
 }
