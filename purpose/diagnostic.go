@@ -1,8 +1,6 @@
 package purpose
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"math"
 	"slices"
@@ -150,17 +148,13 @@ func (d Diagnostic) Validate() error {
 }
 
 // DecodeDiagnostic decodes a diagnostic from JSON strictly: unknown
-// fields and a wrong version are errors. It does not validate answers;
-// [Diagnostic.Evaluate] does.
+// fields, a key given twice or in another case ("Version"), data after
+// the document and a wrong version are errors. It does not validate
+// answers; [Diagnostic.Evaluate] does.
 func DecodeDiagnostic(data []byte) (Diagnostic, error) {
 	var d Diagnostic
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&d); err != nil {
+	if err := decodeDiagnosticJSON(data, &d); err != nil {
 		return Diagnostic{}, invalid("diagnostic", err)
-	}
-	if dec.More() {
-		return Diagnostic{}, invalid("diagnostic: data after the document", nil)
 	}
 	if d.Version != DiagnosticVersion {
 		return Diagnostic{}, invalid("version: "+strconv.Quote(d.Version)+" is not "+strconv.Quote(DiagnosticVersion), nil)

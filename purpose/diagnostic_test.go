@@ -1,7 +1,9 @@
 package purpose
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -115,12 +117,22 @@ func TestDecodeDiagnostic(t *testing.T) {
 		"no version":    `{"answers":{"staff-1":4}}`,
 		"trailing data": `{"version":"purposeful.diagnostic/v1","answers":{}} {}`,
 		"not json":      `answers`,
+		// encoding/json's Decoder.More let a stray brace through.
+		"stray brace":        `{"version":"purposeful.diagnostic/v1","answers":{"staff-1":4}}}`,
+		"key twice":          `{"version":"purposeful.diagnostic/v1","answers":{"staff-1":4,"staff-1":2}}`,
+		"key in other case":  `{"Version":"purposeful.diagnostic/v1","answers":{"staff-1":4}}`,
+		"fraction as answer": `{"version":"purposeful.diagnostic/v1","answers":{"staff-1":3.5}}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := DecodeDiagnostic([]byte(in))
 			assert.ErrorIs(t, err, ErrInvalid)
 		})
 	}
+	// Errors name the field and the problem.
+	_, err = DecodeDiagnostic([]byte(`{"version":"purposeful.diagnostic/v1","answers":{"staff-1":"four"}}`))
+	assert.ErrorContains(t, err, `answers["staff-1"]: expected a number`)
+	_, err = DecodeDiagnostic([]byte(`{"version":"purposeful.diagnostic/v1","answers":{},"extra":1}`))
+	assert.ErrorContains(t, err, `unknown field "extra"`)
 }
 
 func TestLevelText(t *testing.T) {
@@ -132,4 +144,98 @@ func TestLevelText(t *testing.T) {
 	assert.Equal(t, Levels(), back)
 	var l Level
 	assert.ErrorIs(t, l.UnmarshalText([]byte("profit")), ErrUnknownKind)
+}
+
+// FuzzDecodeDiagnosticMatchesEncodingJSON holds the hand-written reader
+// to encoding/json: whatever it accepts, encoding/json (with unknown
+// fields refused) reads to the same diagnostic; and whatever
+// encoding/json accepts, it accepts too, unless a key is given twice or
+// matches a field only when case is ignored, which it refuses.
+func FuzzDecodeDiagnosticMatchesEncodingJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"version":"purposeful.diagnostic/v1","answers":{"staff-1":4,"systems-2":1},"threshold":3.5}`,
+		` {"answers":null,"version":null,"threshold":null} `,
+		`{"version":"purposeful.diagnostic/v1","answers":{"a\u00e9\ud83d\ude00":null}}`,
+		`{"version":"purposeful.diagnostic/v1","answers":{"x":4.0}}`,
+		`{"version":"purposeful.diagnostic/v1","answers":{"x":-0},"threshold":1e400}`,
+		`{"Version":"purposeful.diagnostic/v1","answers":{}}`,
+		`{"version":"a","version":"b"}`,
+		`{"version":"purposeful.diagnostic/v1","answers":{}} x`,
+		`{"version":"\xff","answers":{"\ud800":2}}`,
+		`{"threshold":-1.5e-3,"answers":{"a":9223372036854775807}}`,
+		`{"answers":{"a":9223372036854775808}}`,
+		`{}`, `[]`, `null`, `{"answers":{"a":"4"}}`, `{"answers":{,}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got Diagnostic
+		gotErr := decodeDiagnosticJSON(data, &got)
+		var want Diagnostic
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		wantErr := dec.Decode(&want)
+		// (Decoder.More misses a stray "}" or "]" after the document.)
+		if wantErr == nil && len(bytes.TrimLeft(data[dec.InputOffset():], " \t\n\r")) > 0 {
+			wantErr = errors.New("data after the document")
+		}
+		if wantErr == nil {
+			// encoding/json reads "null" at the top as nothing at all.
+			if t := bytes.TrimSpace(data); string(t) == "null" {
+				wantErr = errors.New("not an object")
+			}
+		}
+		if gotErr == nil {
+			require.NoError(t, wantErr, "accepted what encoding/json refuses: %q", data)
+			assert.Equal(t, want, got, "read differently from encoding/json: %q", data)
+			return
+		}
+		if wantErr == nil {
+			assert.True(t, duplicateOrFoldedKey(data), "refused what encoding/json accepts (%v): %q", gotErr, data)
+		}
+	})
+}
+
+// duplicateOrFoldedKey reports whether an object in data repeats a key
+// or has a key that is not lower case, the two things the reader
+// refuses beyond encoding/json (every field and answer id it reads back
+// is checked the same way by encoding/json otherwise).
+func duplicateOrFoldedKey(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var seen []map[string]bool
+	expectKey := []bool{}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch x := tok.(type) {
+		case json.Delim:
+			switch x {
+			case '{':
+				seen = append(seen, map[string]bool{})
+				expectKey = append(expectKey, true)
+				continue
+			case '[':
+				seen = append(seen, nil)
+				expectKey = append(expectKey, false)
+				continue
+			default:
+				seen, expectKey = seen[:len(seen)-1], expectKey[:len(expectKey)-1]
+			}
+		case string:
+			if len(expectKey) > 0 && expectKey[len(expectKey)-1] && seen[len(seen)-1] != nil {
+				if seen[len(seen)-1][x] || (len(seen) == 1 && x != strings.ToLower(x)) {
+					return true
+				}
+				seen[len(seen)-1][x] = true
+				expectKey[len(expectKey)-1] = false
+				continue
+			}
+		}
+		if len(expectKey) > 0 && seen[len(seen)-1] != nil {
+			expectKey[len(expectKey)-1] = true
+		}
+	}
+	return false
 }

@@ -1,0 +1,215 @@
+package purpose
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/purposefulcx/purposeful/internal/jsontext"
+)
+
+// A strict reader for the diagnostic's JSON, without encoding/json:
+// purpose is linked into the browser workshop page, and importing
+// encoding/json alone (its package initialisation keeps reflection
+// alive) adds about 50 KB of code to every program that links purpose.
+//
+// It reads what encoding/json reads into a Diagnostic, with two more
+// refusals, as grid's documents have: a key given twice, and a key
+// that matches a field only when case is ignored ("Version").
+
+// diagReader reads one diagnostic document from b.
+type diagReader struct {
+	b []byte
+	i int
+}
+
+// syntaxError says what is wrong and where (a byte offset, from 1 as
+// encoding/json counts).
+func (r *diagReader) syntaxError(msg string) error {
+	return errorString(msg + " at offset " + strconv.Itoa(r.i+1))
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+func (r *diagReader) ws() {
+	for r.i < len(r.b) {
+		switch r.b[r.i] {
+		case ' ', '\t', '\n', '\r':
+			r.i++
+		default:
+			return
+		}
+	}
+}
+
+// null reads a JSON null if one is next.
+func (r *diagReader) null() bool {
+	if r.i+4 <= len(r.b) && string(r.b[r.i:r.i+4]) == "null" {
+		r.i += 4
+		return true
+	}
+	return false
+}
+
+func (r *diagReader) str() (string, error) {
+	if r.i >= len(r.b) || r.b[r.i] != '"' {
+		return "", r.syntaxError("expected a string")
+	}
+	s, next, msg := jsontext.ReadString(r.b, r.i)
+	if msg != "" {
+		r.i = next
+		return "", r.syntaxError(msg)
+	}
+	r.i = next
+	return s, nil
+}
+
+// number reads a JSON number and returns it as written.
+func (r *diagReader) number() (string, error) {
+	start := r.i
+	if r.i < len(r.b) && r.b[r.i] == '-' {
+		r.i++
+	}
+	digits := func() int {
+		n := 0
+		for r.i < len(r.b) && r.b[r.i] >= '0' && r.b[r.i] <= '9' {
+			r.i++
+			n++
+		}
+		return n
+	}
+	switch {
+	case r.i < len(r.b) && r.b[r.i] == '0':
+		r.i++
+	case digits() == 0:
+		return "", r.syntaxError("expected a number")
+	}
+	if r.i < len(r.b) && r.b[r.i] == '.' {
+		r.i++
+		if digits() == 0 {
+			return "", r.syntaxError("expected a digit after the decimal point")
+		}
+	}
+	if r.i < len(r.b) && (r.b[r.i] == 'e' || r.b[r.i] == 'E') {
+		r.i++
+		if r.i < len(r.b) && (r.b[r.i] == '+' || r.b[r.i] == '-') {
+			r.i++
+		}
+		if digits() == 0 {
+			return "", r.syntaxError("expected a digit in the exponent")
+		}
+	}
+	return string(r.b[start:r.i]), nil
+}
+
+// object reads an object, calling field for each key with the reader at
+// its value. Keys given twice are refused.
+func (r *diagReader) object(field func(k string) error) error {
+	if r.i >= len(r.b) || r.b[r.i] != '{' {
+		return r.syntaxError("expected an object")
+	}
+	r.i++
+	var seen []string
+	for first := true; ; first = false {
+		r.ws()
+		if r.i < len(r.b) && r.b[r.i] == '}' && first {
+			r.i++
+			return nil
+		}
+		k, err := r.str()
+		if err != nil {
+			return err
+		}
+		for _, s := range seen {
+			if s == k {
+				return errorString(strconv.Quote(k) + " is given twice")
+			}
+		}
+		seen = append(seen, k)
+		if r.ws(); r.i >= len(r.b) || r.b[r.i] != ':' {
+			return r.syntaxError("expected ':' after an object key")
+		}
+		r.i++
+		r.ws()
+		if err := field(k); err != nil {
+			return err
+		}
+		r.ws()
+		if r.i < len(r.b) && r.b[r.i] == ',' {
+			r.i++
+			continue
+		}
+		if r.i < len(r.b) && r.b[r.i] == '}' {
+			r.i++
+			return nil
+		}
+		return r.syntaxError("expected ',' or '}' after an object value")
+	}
+}
+
+// decodeDiagnosticJSON reads data into d: one object, nothing after it
+// but white space.
+func decodeDiagnosticJSON(data []byte, d *Diagnostic) error {
+	r := &diagReader{b: data}
+	r.ws()
+	err := r.object(func(k string) error {
+		switch k {
+		case "version":
+			if r.null() {
+				return nil
+			}
+			s, err := r.str()
+			if err != nil {
+				return errorString("version: " + err.Error())
+			}
+			d.Version = s
+		case "threshold":
+			if r.null() {
+				return nil
+			}
+			n, err := r.number()
+			if err != nil {
+				return errorString("threshold: " + err.Error())
+			}
+			f, err := strconv.ParseFloat(n, 64)
+			if err != nil || math.IsInf(f, 0) {
+				return errorString("threshold: " + n + " is not a number this can hold")
+			}
+			d.Threshold = f
+		case "answers":
+			if r.null() {
+				return nil
+			}
+			if d.Answers == nil {
+				d.Answers = map[string]int{}
+			}
+			return r.object(func(id string) error {
+				if r.null() {
+					d.Answers[id] = 0
+					return nil
+				}
+				n, err := r.number()
+				if err != nil {
+					return errorString("answers[" + strconv.Quote(id) + "]: " + err.Error())
+				}
+				v, err := strconv.ParseInt(n, 10, 0)
+				if err != nil {
+					return errorString("answers[" + strconv.Quote(id) + "]: " + n + " is not a whole number")
+				}
+				d.Answers[id] = int(v)
+				return nil
+			})
+		default:
+			return errorString("unknown field " + strconv.Quote(k))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if r.ws(); r.i < len(r.b) {
+		return errorString("data after the document")
+	}
+	return nil
+}
