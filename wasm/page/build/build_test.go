@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -96,4 +97,23 @@ func TestProgressLines(t *testing.T) {
 	assert.Contains(t, lines[0], "first build")
 	assert.Contains(t, lines[1], "[1/1] compiling page.wasm")
 	assert.Regexp(t, `\[1/1\] page\.wasm done in [0-9.]+m?s \([0-9]+ KB\)`, lines[2])
+}
+
+// TestPageLinksNoEncodingJSON keeps encoding/json out of the workshop
+// page's program. Its import alone (package initialisation) keeps
+// reflection alive: about 50 KB of code that every visitor downloads and
+// the browser compiles before the page can start. grid reads and writes
+// its documents without it, purpose reads the diagnostic without it, and
+// team takes its codec from the team page (team.Codec).
+func TestPageLinksNoEncodingJSON(t *testing.T) {
+	dir, err := pageSource()
+	require.NoError(t, err)
+	cmd := exec.Command(goTool(), "list", "-deps", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	out, err := cmd.Output()
+	require.NoError(t, err)
+	deps := strings.Fields(string(out))
+	assert.Contains(t, deps, "github.com/purposefulcx/purposeful/grid", "the list is the page's")
+	assert.NotContains(t, deps, "encoding/json", "a package the workshop page links imports encoding/json")
 }

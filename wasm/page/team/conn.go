@@ -1,7 +1,6 @@
 package team
 
 import (
-	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -55,6 +54,19 @@ type Response struct {
 	Err    error
 }
 
+// Codec writes the protocol's values (requests and the stored [Seat]) as
+// JSON and reads them back. The team page passes encoding/json's
+// (package teamjson). Package team leaves the choice to its caller so
+// that it does not import encoding/json: the workshop page links this
+// package through its UI without ever opening a team workshop, and the
+// import alone would keep reflection in that program.
+type Codec interface {
+	Marshal(v any) ([]byte, error)
+	// Unmarshal reads data into v. With strict set, a field that v does
+	// not have is an error; without, it is ignored.
+	Unmarshal(data []byte, v any, strict bool) error
+}
+
 // Transport sends one request to the API (path starts with /v1/) with
 // an optional bearer token and JSON body, and calls done once with the
 // answer. The browser uses fetch; tests call the API handler.
@@ -79,15 +91,13 @@ type Seat struct {
 
 // LoadSeat reads the stored seat; ok is false when there is none or it
 // cannot be read (an unknown version counts as none).
-func LoadSeat(s device.Storage) (seat *Seat, ok bool) {
+func LoadSeat(s device.Storage, codec Codec) (seat *Seat, ok bool) {
 	v, ok := s.Get(SeatKey)
 	if !ok {
 		return nil, false
 	}
 	var st Seat
-	dec := json.NewDecoder(strings.NewReader(v))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&st); err != nil || st.Version != SeatVersion || st.Workshop == "" || st.Token == "" {
+	if err := codec.Unmarshal([]byte(v), &st, true); err != nil || st.Version != SeatVersion || st.Workshop == "" || st.Token == "" {
 		return nil, false
 	}
 	return &st, true
@@ -96,9 +106,10 @@ func LoadSeat(s device.Storage) (seat *Seat, ok bool) {
 // Conn is the page's connection to one team workshop. It is not safe for
 // concurrent use (the page runs on one thread).
 type Conn struct {
-	T   Transport
-	S   device.Storage
-	Now func() time.Time
+	T     Transport
+	Codec Codec
+	S     device.Storage
+	Now   func() time.Time
 
 	// Seat is the open workshop (nil before Create or Join).
 	Seat *Seat
@@ -116,9 +127,9 @@ type Conn struct {
 }
 
 // NewConn returns a connection that restores the stored seat, if any.
-func NewConn(t Transport, s device.Storage, now func() time.Time) *Conn {
-	c := &Conn{T: t, S: s, Now: now, Online: true}
-	c.Seat, _ = LoadSeat(s)
+func NewConn(t Transport, codec Codec, s device.Storage, now func() time.Time) *Conn {
+	c := &Conn{T: t, Codec: codec, S: s, Now: now, Online: true}
+	c.Seat, _ = LoadSeat(s, codec)
 	return c
 }
 
@@ -147,7 +158,7 @@ func (c *Conn) save() error {
 		return nil
 	}
 	c.Seat.Version = SeatVersion
-	b, err := json.Marshal(c.Seat)
+	b, err := c.Codec.Marshal(c.Seat)
 	if err != nil {
 		return err
 	}
@@ -168,7 +179,7 @@ func (c *Conn) sit(seat *Seat) error {
 func (c *Conn) call(method, path, token string, in, out any, done func(error)) {
 	var body []byte
 	if in != nil {
-		b, err := json.Marshal(in)
+		b, err := c.Codec.Marshal(in)
 		if err != nil {
 			done(err)
 			return
@@ -183,11 +194,11 @@ func (c *Conn) call(method, path, token string, in, out any, done func(error)) {
 		}
 		c.Online = true
 		if r.Status < 200 || r.Status > 299 {
-			done(refused(r))
+			done(c.refused(r))
 			return
 		}
 		if out != nil {
-			if err := json.Unmarshal(r.Body, out); err != nil {
+			if err := c.Codec.Unmarshal(r.Body, out, false); err != nil {
 				done(err)
 				return
 			}
@@ -198,10 +209,10 @@ func (c *Conn) call(method, path, token string, in, out any, done func(error)) {
 
 // refused turns an error answer into a *RefusedError with the problem's
 // words.
-func refused(r Response) error {
+func (c *Conn) refused(r Response) error {
 	var p problemAnswer
 	msg := ""
-	if json.Unmarshal(r.Body, &p) == nil {
+	if c.Codec.Unmarshal(r.Body, &p, false) == nil {
 		msg = p.Detail
 		if msg == "" {
 			msg = p.Title
@@ -403,7 +414,7 @@ func (c *Conn) Export(format string, done func([]byte, error)) {
 		}
 		c.Online = true
 		if r.Status < 200 || r.Status > 299 {
-			done(nil, refused(r))
+			done(nil, c.refused(r))
 			return
 		}
 		done(r.Body, nil)

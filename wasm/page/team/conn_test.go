@@ -19,6 +19,7 @@ import (
 	"github.com/purposefulcx/purposeful/wasm/api"
 	"github.com/purposefulcx/purposeful/wasm/page/device"
 	"github.com/purposefulcx/purposeful/wasm/page/team"
+	"github.com/purposefulcx/purposeful/wasm/page/team/teamjson"
 	"github.com/purposefulcx/purposeful/wasm/store/sqlite"
 )
 
@@ -80,12 +81,12 @@ func mustErr(t *testing.T) func(error) {
 func room(t *testing.T, anonymity string) (tr *apiTransport, fac, par *team.Conn, parStore device.MapStorage) {
 	t.Helper()
 	tr = newAPI(t)
-	fac = team.NewConn(tr, device.MapStorage{}, clock())
+	fac = team.NewConn(tr, teamjson.Codec{}, device.MapStorage{}, clock())
 	fac.Create("Fatima", "Check-in ideas", settings(anonymity), course, mustErr(t))
 	require.NotNil(t, fac.Seat)
 	require.Len(t, fac.Seat.Code, 9, "a join code like K7QM-4XPD")
 	parStore = device.MapStorage{}
-	par = team.NewConn(tr, parStore, clock())
+	par = team.NewConn(tr, teamjson.Codec{}, parStore, clock())
 	par.Join(strings.ToLower(strings.ReplaceAll(fac.Seat.Code, "-", "")), "Ana Quintero", mustErr(t))
 	require.Equal(t, team.RoleParticipant, par.Seat.Role)
 	for range 2 {
@@ -157,7 +158,7 @@ func TestOfflineQueueSurvivesReloadAndArrivesOnce(t *testing.T) {
 	assert.Equal(t, 1, par.Pending())
 
 	// A reload: a new Conn on the same storage keeps the seat and queue.
-	again := team.NewConn(tr, store, clock())
+	again := team.NewConn(tr, teamjson.Codec{}, store, clock())
 	require.NotNil(t, again.Seat)
 	require.Equal(t, 1, again.Pending())
 
@@ -192,7 +193,7 @@ func TestRefusedEventIsDroppedWithReason(t *testing.T) {
 
 func TestJoinWrongCode(t *testing.T) {
 	tr := newAPI(t)
-	c := team.NewConn(tr, device.MapStorage{}, clock())
+	c := team.NewConn(tr, teamjson.Codec{}, device.MapStorage{}, clock())
 	var got error
 	c.Join("ZZZZ-ZZZZ", "Ana", func(err error) { got = err })
 	var re *team.RefusedError
@@ -207,7 +208,7 @@ func TestJoinWrongCode(t *testing.T) {
 func TestOldSeatKeepsItsQueue(t *testing.T) {
 	s := device.MapStorage{team.SeatKey: `{"version":"purposeful.team-seat/v1","workshop":"w","member":"m","token":"t","role":"participant","name":"Ana","seq":2,` +
 		`"pending":[{"id":"e1","type":"item.add","item":"i1","column":"purposeful","text":"Offer water"},{"id":"e2","type":"vote","item":"i1"}]}`}
-	seat, ok := team.LoadSeat(s)
+	seat, ok := team.LoadSeat(s, teamjson.Codec{})
 	require.True(t, ok)
 	require.Len(t, seat.Pending, 2)
 	assert.Equal(t, grid.AddItem, seat.Pending[0].Type)
@@ -226,10 +227,10 @@ func TestNormalizeCode(t *testing.T) {
 
 func TestLoadSeatRejectsOtherVersions(t *testing.T) {
 	s := device.MapStorage{team.SeatKey: `{"version":"purposeful.team-seat/v0","workshop":"w","token":"t"}`}
-	_, ok := team.LoadSeat(s)
+	_, ok := team.LoadSeat(s, teamjson.Codec{})
 	assert.False(t, ok)
 	s[team.SeatKey] = `not json`
-	_, ok = team.LoadSeat(s)
+	_, ok = team.LoadSeat(s, teamjson.Codec{})
 	assert.False(t, ok)
 }
 

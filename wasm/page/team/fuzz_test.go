@@ -6,6 +6,7 @@ import (
 
 	"github.com/purposefulcx/purposeful/wasm/page/device"
 	"github.com/purposefulcx/purposeful/wasm/page/team"
+	"github.com/purposefulcx/purposeful/wasm/page/team/teamjson"
 )
 
 func FuzzNormalizeCode(f *testing.F) {
@@ -28,7 +29,7 @@ func FuzzLoadSeat(f *testing.F) {
 	f.Add(`{}`)
 	f.Add(`[`)
 	f.Fuzz(func(t *testing.T, s string) {
-		seat, ok := team.LoadSeat(device.MapStorage{team.SeatKey: s})
+		seat, ok := team.LoadSeat(device.MapStorage{team.SeatKey: s}, teamjson.Codec{})
 		if ok && (seat.Workshop == "" || seat.Token == "" || seat.Version != team.SeatVersion) {
 			t.Fatalf("accepted an incomplete seat: %q", s)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/purposefulcx/purposeful/grid"
 	"github.com/purposefulcx/purposeful/wasm/page/team"
+	"github.com/purposefulcx/purposeful/wasm/page/team/teamjson"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 	"github.com/purposefulcx/purposeful/wasm/page/ui/uitest"
 )
@@ -90,7 +91,7 @@ func (f *fakeAPI) view(token string) grid.View {
 
 func startTeam(t *testing.T, h *uitest.Host, api *fakeAPI) *team.Conn {
 	t.Helper()
-	c := team.NewConn(api, h.Storage(), h.Now)
+	c := team.NewConn(api, teamjson.Codec{}, h.Storage(), h.Now)
 	a := ui.New(h, ui.Services{})
 	a.Only = "team"
 	a.EnableTeam(c, "https://workshop.example")
@@ -219,7 +220,7 @@ func TestTeamFacilitatorRevealsAndTextStaysText(t *testing.T) {
 func TestTeamReloadKeepsTheSeat(t *testing.T) {
 	h := uitest.New()
 	api := &fakeAPI{offline: false}
-	c := team.NewConn(api, h.Storage(), h.Now)
+	c := team.NewConn(api, teamjson.Codec{}, h.Storage(), h.Now)
 	c.Join("K7QM-4XPD", "Ana", func(err error) { require.NoError(t, err) })
 	startTeam(t, h, api)
 	assert.NotNil(t, app(h).ByTest("team-room"), "a stored seat opens the room")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/purposefulcx/purposeful/wasm/page/internal/jsdom"
 	"github.com/purposefulcx/purposeful/wasm/page/team"
+	"github.com/purposefulcx/purposeful/wasm/page/team/teamjson"
 	"github.com/purposefulcx/purposeful/wasm/page/ui"
 )
 
@@ -21,7 +22,7 @@ func main() {
 	h := jsdom.New()
 	app := ui.New(h, ui.Services{JoinQR: joinqr.SVG})
 	app.Only = "team"
-	app.EnableTeam(team.NewConn(jsdom.Fetch{}, h.Storage(), h.Now), h.Origin())
+	app.EnableTeam(team.NewConn(jsdom.Fetch{}, teamjson.Codec{}, h.Storage(), h.Now), h.Origin())
 	app.Start()
 	h.MarkReady()
 	select {}
