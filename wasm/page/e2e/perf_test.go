@@ -49,7 +49,10 @@ func TestLiveAnalysisSpeed(t *testing.T) {
 
 // TestStartupAndSize compares the page with a minimal dom/v2 page that
 // sets one text: brotli size, and time from navigation to interactive
-// (median of several loads each, alternating, same browser).
+// (median of several loads each, alternating, same browser). Single
+// loads vary by 10 ms and more on a shared machine, so six pairs give the
+// ratio to about ±0.1; PURPOSEFUL_STARTUP_LOADS=40 measures 40 pairs for
+// a figure to compare builds by (about a minute).
 func TestStartupAndSize(t *testing.T) {
 	needBrowser(t)
 	s := launch(t, "", 1280, 860)
@@ -64,8 +67,12 @@ func TestStartupAndSize(t *testing.T) {
 		require.NoError(t, err)
 		return v
 	}
+	loads := 6
+	if n, err := strconv.Atoi(os.Getenv("PURPOSEFUL_STARTUP_LOADS")); err == nil && n > 0 {
+		loads = n
+	}
 	var pt, mt []float64
-	for i := 0; i < 7; i++ {
+	for i := 0; i <= loads; i++ {
 		var m, p float64
 		if i%2 == 0 {
 			m, p = load(site+"minimal/"), load(site)
@@ -81,7 +88,7 @@ func TestStartupAndSize(t *testing.T) {
 	slices.Sort(mt)
 	pm, mm := pt[len(pt)/2], mt[len(mt)/2]
 	ratio := pm / mm
-	t.Logf("navigation to interactive: page %.0f ms, minimal dom/v2 page %.0f ms, ratio %.2f (target %.2f)", pm, mm, ratio, targetStartRatio)
+	t.Logf("navigation to interactive: page %.0f ms, minimal dom/v2 page %.0f ms, ratio %.2f (target %.2f; medians of %d loads each)", pm, mm, ratio, targetStartRatio, loads)
 	writeFigure(t, "startup-ratio", strconv.FormatFloat(ratio, 'f', 2, 64))
 	assert.Less(t, ratio, 3.0, "start-up far beyond its target")
 
