@@ -65,16 +65,7 @@ func (p *parser) syntax(msg string) {
 
 func (p *parser) pathString() string { return strings.TrimPrefix(strings.Join(p.path, ""), ".") }
 
-func (p *parser) ws() {
-	for p.i < len(p.s) {
-		switch p.s[p.i] {
-		case ' ', '\t', '\n', '\r':
-			p.i++
-		default:
-			return
-		}
-	}
-}
+func (p *parser) ws() { p.i = jsontext.SkipSpace(p.s, p.i) }
 
 func (p *parser) lit(word string) bool {
 	if strings.HasPrefix(string(p.s[p.i:min(len(p.s), p.i+len(word))]), word) {
@@ -195,42 +186,12 @@ func (p *parser) object(depth int) jv {
 
 // number scans a JSON number by the grammar of RFC 8259.
 func (p *parser) number() string {
-	start := p.i
-	digits := func() bool {
-		n := p.i
-		for p.i < len(p.s) && p.s[p.i] >= '0' && p.s[p.i] <= '9' {
-			p.i++
-		}
-		return p.i > n
+	n, next, msg := jsontext.ReadNumber(p.s, p.i)
+	p.i = next
+	if msg != "" {
+		p.syntax(msg)
 	}
-	if p.s[p.i] == '-' {
-		p.i++
-	}
-	switch {
-	case p.i < len(p.s) && p.s[p.i] == '0':
-		p.i++
-	case !digits():
-		p.syntax("invalid number")
-		return ""
-	}
-	if p.i < len(p.s) && p.s[p.i] == '.' {
-		p.i++
-		if !digits() {
-			p.syntax("invalid number: want digits after the decimal point")
-			return ""
-		}
-	}
-	if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
-		p.i++
-		if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
-			p.i++
-		}
-		if !digits() {
-			p.syntax("invalid number: want digits in the exponent")
-			return ""
-		}
-	}
-	return string(p.s[start:p.i])
+	return n
 }
 
 // str reads the quoted string at p.i as encoding/json does (see

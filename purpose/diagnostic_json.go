@@ -32,16 +32,7 @@ type errorString string
 
 func (e errorString) Error() string { return string(e) }
 
-func (r *diagReader) ws() {
-	for r.i < len(r.b) {
-		switch r.b[r.i] {
-		case ' ', '\t', '\n', '\r':
-			r.i++
-		default:
-			return
-		}
-	}
-}
+func (r *diagReader) ws() { r.i = jsontext.SkipSpace(r.b, r.i) }
 
 // null reads a JSON null if one is next.
 func (r *diagReader) null() bool {
@@ -67,40 +58,15 @@ func (r *diagReader) str() (string, error) {
 
 // number reads a JSON number and returns it as written.
 func (r *diagReader) number() (string, error) {
-	start := r.i
-	if r.i < len(r.b) && r.b[r.i] == '-' {
-		r.i++
-	}
-	digits := func() int {
-		n := 0
-		for r.i < len(r.b) && r.b[r.i] >= '0' && r.b[r.i] <= '9' {
-			r.i++
-			n++
-		}
-		return n
-	}
-	switch {
-	case r.i < len(r.b) && r.b[r.i] == '0':
-		r.i++
-	case digits() == 0:
+	if r.i >= len(r.b) || r.b[r.i] != '-' && (r.b[r.i] < '0' || r.b[r.i] > '9') {
 		return "", r.syntaxError("expected a number")
 	}
-	if r.i < len(r.b) && r.b[r.i] == '.' {
-		r.i++
-		if digits() == 0 {
-			return "", r.syntaxError("expected a digit after the decimal point")
-		}
+	n, next, msg := jsontext.ReadNumber(r.b, r.i)
+	r.i = next
+	if msg != "" {
+		return "", r.syntaxError(msg)
 	}
-	if r.i < len(r.b) && (r.b[r.i] == 'e' || r.b[r.i] == 'E') {
-		r.i++
-		if r.i < len(r.b) && (r.b[r.i] == '+' || r.b[r.i] == '-') {
-			r.i++
-		}
-		if digits() == 0 {
-			return "", r.syntaxError("expected a digit in the exponent")
-		}
-	}
-	return string(r.b[start:r.i]), nil
+	return n, nil
 }
 
 // object reads an object, calling field for each key with the reader at

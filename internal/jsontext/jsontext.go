@@ -174,3 +174,56 @@ func hex4(b []byte, i int) (rune, string) {
 	}
 	return r, ""
 }
+
+// SkipSpace returns the index of the first byte at or after b[i] that is
+// not JSON white space (space, tab, line feed, carriage return).
+func SkipSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// ReadNumber reads the JSON number at b[i:] by the grammar of RFC 8259
+// and returns it as written and the index just after it. For text that
+// is not a number it returns msg, what is wrong, and next, where.
+func ReadNumber(b []byte, i int) (s string, next int, msg string) {
+	start := i
+	digits := func() bool {
+		n := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		return i > n
+	}
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case !digits():
+		return "", i, "invalid number"
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if !digits() {
+			return "", i, "invalid number: want digits after the decimal point"
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return "", i, "invalid number: want digits in the exponent"
+		}
+	}
+	return string(b[start:i]), i, ""
+}

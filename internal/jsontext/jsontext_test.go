@@ -47,3 +47,40 @@ func FuzzReadString(f *testing.F) {
 		}
 	})
 }
+
+// ReadNumber must take exactly the numbers JSON has: every prefix it
+// reads json.Valid accepts, and a number json.Valid accepts it reads
+// whole. grid's decoder and purpose's diagnostic reader rely on it.
+func FuzzReadNumber(f *testing.F) {
+	for _, s := range []string{"0", "-0", "12", "-3.25e+10", "1E5", "01", "-", "1.", ".5", "1e", "1e+", "2.5x", "+1", "1_0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if SkipSpace([]byte(in), 0) > 0 {
+			return // the callers skip white space first
+		}
+		got, next, msg := ReadNumber([]byte(in), 0)
+		// in is one number (white space after it allowed)
+		number := json.Valid([]byte(in)) && (in[0] == '-' || in[0] >= '0' && in[0] <= '9')
+		if msg == "" {
+			if got != in[:next] || !json.Valid([]byte(got)) {
+				t.Fatalf("ReadNumber(%q) = %q (next %d), not a JSON number", in, got, next)
+			}
+			if number && SkipSpace([]byte(in), next) != len(in) {
+				t.Fatalf("ReadNumber(%q) stopped at %d", in, next)
+			}
+			return
+		}
+		if number {
+			t.Fatalf("ReadNumber(%q) refused (%s), json.Valid accepts it", in, msg)
+		}
+	})
+}
+
+func TestSkipSpace(t *testing.T) {
+	for in, want := range map[string]int{"": 0, "x": 0, " \t\r\nx": 4, "  ": 2, "\v": 0, "\u00a0": 0} {
+		if got := SkipSpace([]byte(in), 0); got != want {
+			t.Errorf("SkipSpace(%q) = %d, want %d", in, got, want)
+		}
+	}
+}

@@ -93,16 +93,7 @@ type jsonScan struct {
 	i int
 }
 
-func (s *jsonScan) space() {
-	for s.i < len(s.b) {
-		switch s.b[s.i] {
-		case ' ', '\t', '\n', '\r':
-			s.i++
-		default:
-			return
-		}
-	}
-}
+func (s *jsonScan) space() { s.i = jsontext.SkipSpace(s.b, s.i) }
 
 // next skips white space and reads the byte c.
 func (s *jsonScan) next(c byte) bool {
