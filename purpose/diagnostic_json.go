@@ -1,6 +1,7 @@
 package purpose
 
 import (
+	"errors"
 	"math"
 	"strconv"
 
@@ -25,12 +26,8 @@ type diagReader struct {
 // syntaxError says what is wrong and where (a byte offset, from 1 as
 // encoding/json counts).
 func (r *diagReader) syntaxError(msg string) error {
-	return errorString(msg + " at offset " + strconv.Itoa(r.i+1))
+	return errors.New(msg + " at offset " + strconv.Itoa(r.i+1))
 }
-
-type errorString string
-
-func (e errorString) Error() string { return string(e) }
 
 func (r *diagReader) ws() { r.i = jsontext.SkipSpace(r.b, r.i) }
 
@@ -89,7 +86,7 @@ func (r *diagReader) object(field func(k string) error) error {
 		}
 		for _, s := range seen {
 			if s == k {
-				return errorString(strconv.Quote(k) + " is given twice")
+				return errors.New(strconv.Quote(k) + " is given twice")
 			}
 		}
 		seen = append(seen, k)
@@ -127,7 +124,7 @@ func decodeDiagnosticJSON(data []byte, d *Diagnostic) error {
 			}
 			s, err := r.str()
 			if err != nil {
-				return errorString("version: " + err.Error())
+				return errors.New("version: " + err.Error())
 			}
 			d.Version = s
 		case "threshold":
@@ -136,11 +133,11 @@ func decodeDiagnosticJSON(data []byte, d *Diagnostic) error {
 			}
 			n, err := r.number()
 			if err != nil {
-				return errorString("threshold: " + err.Error())
+				return errors.New("threshold: " + err.Error())
 			}
 			f, err := strconv.ParseFloat(n, 64)
 			if err != nil || math.IsInf(f, 0) {
-				return errorString("threshold: " + n + " is not a number this can hold")
+				return errors.New("threshold: " + n + " is not a number this can hold")
 			}
 			d.Threshold = f
 		case "answers":
@@ -157,17 +154,17 @@ func decodeDiagnosticJSON(data []byte, d *Diagnostic) error {
 				}
 				n, err := r.number()
 				if err != nil {
-					return errorString("answers[" + strconv.Quote(id) + "]: " + err.Error())
+					return errors.New("answers[" + strconv.Quote(id) + "]: " + err.Error())
 				}
 				v, err := strconv.ParseInt(n, 10, 0)
 				if err != nil {
-					return errorString("answers[" + strconv.Quote(id) + "]: " + n + " is not a whole number")
+					return errors.New("answers[" + strconv.Quote(id) + "]: " + n + " is not a whole number")
 				}
 				d.Answers[id] = int(v)
 				return nil
 			})
 		default:
-			return errorString("unknown field " + strconv.Quote(k))
+			return errors.New("unknown field " + strconv.Quote(k))
 		}
 		return nil
 	})
@@ -175,7 +172,7 @@ func decodeDiagnosticJSON(data []byte, d *Diagnostic) error {
 		return err
 	}
 	if r.ws(); r.i < len(r.b) {
-		return errorString("data after the document")
+		return errors.New("data after the document")
 	}
 	return nil
 }
