@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/purposefulcx/purposeful/grid"
 )
 
 func (a *App) home(s *scope) Element {
@@ -38,7 +36,7 @@ func (a *App) home(s *scope) Element {
 	}
 	ul := s.el("ul", "grid-list")
 	attrs(ul, "data-test", "saved-list")
-	var docs []*Solo
+	var listed []listing
 	for _, it := range list {
 		li := s.el("li", "grid-row")
 		if it.Err != nil {
@@ -47,22 +45,26 @@ func (a *App) home(s *scope) Element {
 			ul.Append(li)
 			continue
 		}
-		d := it.Doc
-		docs = append(docs, d)
-		entries, adopted := d.Counts()
-		meta := d.Step().Title() + " · " + plural(entries, "entry", "entries") + " · " + plural(adopted, "adopted idea", "adopted ideas") + " · updated " + shortTime(d.Updated.Local())
-		name := s.text("span", "grid-name", d.Title())
-		open := s.button("Open", "btn btn-small", "open-"+d.ID, func() {
+		id, l := it.ID, it.L
+		listed = append(listed, l)
+		meta := l.Step.Title() + " · " + plural(l.Entries, "entry", "entries") + " · " + plural(l.Adopted, "adopted idea", "adopted ideas") + " · updated " + shortTime(l.Updated.Local())
+		name := s.text("span", "grid-name", l.Title)
+		open := s.button("Open", "btn btn-small", "open-"+id, func() {
+			d, err := a.lib.Load(id)
+			if err != nil {
+				a.alert("“" + l.Title + "” cannot be read: " + err.Error())
+				return
+			}
 			a.open(d)
 			a.Go("activity")
 		})
-		open.SetAttr("aria-label", "Open "+d.Title())
+		open.SetAttr("aria-label", "Open "+l.Title)
 		var del Element
-		del = s.button("Delete", "btn btn-small btn-quiet", "delete-"+d.ID, func() {
-			a.dialog("Delete this grid?", "“"+d.Title()+"” will be removed from this device. Export it first if you may need it again.", del,
+		del = s.button("Delete", "btn btn-small btn-quiet", "delete-"+id, func() {
+			a.dialog("Delete this grid?", "“"+l.Title+"” will be removed from this device. Export it first if you may need it again.", del,
 				choice{label: "Delete", test: "confirm-delete", class: "btn btn-danger", fn: func() {
-					a.lib.Delete(d.ID)
-					if a.doc != nil && a.doc.ID == d.ID {
+					a.lib.Delete(id)
+					if a.doc != nil && a.doc.ID == id {
 						a.doc = nil
 						a.h.Storage().Remove(currentKey)
 					}
@@ -72,14 +74,14 @@ func (a *App) home(s *scope) Element {
 				choice{label: "Keep it", test: "cancel", fn: func() {}},
 			)
 		})
-		del.SetAttr("aria-label", "Delete "+d.Title())
+		del.SetAttr("aria-label", "Delete "+l.Title)
 		li.Append(s.el("div", "grid-info", name, s.text("span", "muted", meta)), s.el("div", "actions", open, del))
 		ul.Append(li)
 	}
 	saved.Append(ul)
 	a.screen.Append(saved)
-	if len(docs) > 0 {
-		a.screen.Append(a.portfolio(s, docs))
+	if len(listed) > 0 {
+		a.screen.Append(a.portfolio(s, listed))
 	}
 	return h
 }
@@ -91,7 +93,7 @@ type coverage struct {
 	Cells                [][]int
 }
 
-func portfolioOf(docs []*Solo) coverage {
+func portfolioOf(listed []listing) coverage {
 	label := func(s string) string {
 		if s = strings.TrimSpace(s); s == "" {
 			return "(unnamed)"
@@ -100,10 +102,7 @@ func portfolioOf(docs []*Solo) coverage {
 	}
 	pos, proc := map[string]int{}, map[string]int{}
 	var c coverage
-	grids := make([]*grid.Grid, len(docs))
-	for k, d := range docs {
-		g := d.Grid()
-		grids[k] = g
+	for _, g := range listed {
 		p, q := label(g.Position), label(g.Process)
 		if _, ok := pos[p]; !ok {
 			pos[p] = len(c.Positions)
@@ -121,15 +120,15 @@ func portfolioOf(docs []*Solo) coverage {
 			c.Cells[i][j] = -1
 		}
 	}
-	for _, g := range grids {
+	for _, g := range listed {
 		i, j := pos[label(g.Position)], proc[label(g.Process)]
-		c.Cells[i][j] = max(c.Cells[i][j], 0) + len(g.Adopted())
+		c.Cells[i][j] = max(c.Cells[i][j], 0) + g.Adopted
 	}
 	return c
 }
 
-func (a *App) portfolio(s *scope, docs []*Solo) Element {
-	c := portfolioOf(docs)
+func (a *App) portfolio(s *scope, listed []listing) Element {
+	c := portfolioOf(listed)
 	sec := s.el("section", "card")
 	sec.Append(s.text("h2", "", "Portfolio coverage"),
 		s.text("p", "muted", "Positions down the side, processes across. Each cell counts the adopted purposeful actions and behaviours; a dash means no grid yet."))

@@ -443,7 +443,7 @@ func decodeDrafts(d *Solo, s string) error {
 // ladder and standards).
 type Library struct{ S device.Storage }
 
-// Save stores d (after Commit) and its drafts.
+// Save stores d (after Commit), its drafts and its listing.
 func (l Library) Save(d *Solo) error {
 	b, err := d.Encode()
 	if err != nil {
@@ -452,6 +452,7 @@ func (l Library) Save(d *Solo) error {
 	if err := l.S.Set(soloKeyPrefix+d.ID, string(b)); err != nil {
 		return err
 	}
+	_ = l.S.Set(listingKeyPrefix+d.ID, listingOf(d, string(b)).encode()) // without it, List replays the log
 	if len(d.Ladder) == 0 && len(d.Standards) == 0 {
 		l.S.Remove(draftsKeyPrefix + d.ID)
 		return nil
@@ -479,21 +480,24 @@ func (l Library) Load(id string) (*Solo, error) {
 // Has reports whether a grid id is stored.
 func (l Library) Has(id string) bool { _, ok := l.S.Get(soloKeyPrefix + id); return ok }
 
-// Delete removes the grid id and its drafts.
+// Delete removes the grid id, its drafts and its listing.
 func (l Library) Delete(id string) {
 	l.S.Remove(soloKeyPrefix + id)
 	l.S.Remove(draftsKeyPrefix + id)
+	l.S.Remove(listingKeyPrefix + id)
 }
 
 // saved is a stored grid as the home screen lists it.
 type saved struct {
 	ID  string
-	Doc *Solo
+	L   listing
 	Err error // set when the stored copy cannot be read
 }
 
 // List returns every stored grid, most recently updated first; copies
-// that cannot be read are listed with Err set rather than dropped.
+// that cannot be read are listed with Err set rather than dropped. It
+// reads each grid's listing, and replays only a grid whose listing is
+// missing or describes another log (writing the listing again).
 func (l Library) List() []saved {
 	var out []saved
 	for _, k := range l.S.Keys() {
@@ -501,8 +505,7 @@ func (l Library) List() []saved {
 		if !ok {
 			continue
 		}
-		d, err := l.Load(id)
-		out = append(out, saved{ID: id, Doc: d, Err: err})
+		out = append(out, l.listing(id))
 	}
 	for i := 1; i < len(out); i++ { // insertion sort: stable, and no sort package in the wasm
 		for j := i; j > 0 && newer(out[j], out[j-1]); j-- {
@@ -512,11 +515,30 @@ func (l Library) List() []saved {
 	return out
 }
 
-func newer(a, b saved) bool {
-	if a.Doc == nil || b.Doc == nil {
-		return a.Doc != nil && b.Doc == nil
+func (l Library) listing(id string) saved {
+	log, ok := l.S.Get(soloKeyPrefix + id)
+	if !ok {
+		return saved{ID: id, Err: errors.New("no saved grid " + id)}
 	}
-	return a.Doc.Updated.After(b.Doc.Updated)
+	if v, ok := l.S.Get(listingKeyPrefix + id); ok {
+		if ls, ok := decodeListing(v); ok && ls.LogBytes == len(log) && ls.LogSum == fnv1a(log) {
+			return saved{ID: id, L: ls}
+		}
+	}
+	d, err := l.Load(id)
+	if err != nil {
+		return saved{ID: id, Err: err}
+	}
+	ls := listingOf(d, log)
+	_ = l.S.Set(listingKeyPrefix+id, ls.encode())
+	return saved{ID: id, L: ls}
+}
+
+func newer(a, b saved) bool {
+	if a.Err != nil || b.Err != nil {
+		return a.Err == nil && b.Err != nil
+	}
+	return a.L.Updated.After(b.L.Updated)
 }
 
 // pad puts zeros before s up to n characters.

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/purposefulcx/purposeful/grid"
+)
+
+// listingKeyPrefix starts the key of a saved grid's listing: what the home
+// screen shows of it, kept beside its log so that opening the page does
+// not replay every saved grid. Replaying costs about 8 ms per 100 events
+// in the browser; a facilitator with 30 grids waited a quarter of a
+// second for the home screen.
+const listingKeyPrefix = "purposeful.listing."
+
+// ListingVersion is the version of a stored listing.
+const ListingVersion = "purposeful.page-listing/v1"
+
+// listing is what the home screen shows of a saved grid (and what its
+// portfolio coverage counts), taken from the grid when it was saved. It
+// describes the stored log of the same length and checksum only: a log
+// written without it (by an older page, or cut short by a closed tab) is
+// replayed once and its listing written again.
+type listing struct {
+	Title             string
+	Step              grid.Step
+	Entries, Adopted  int
+	Position, Process string
+	Updated           time.Time
+	LogBytes          int
+	LogSum            uint64 // FNV-1a of the log
+}
+
+// listingOf describes d, stored as the log b.
+func listingOf(d *Solo, b string) listing {
+	g := d.Grid()
+	return listing{
+		Title: d.Title(), Step: d.Step(),
+		Entries: len(g.Knowledge) + len(g.Skills), Adopted: len(g.Adopted()),
+		Position: g.Position, Process: g.Process,
+		Updated:  d.Updated,
+		LogBytes: len(b), LogSum: fnv1a(b),
+	}
+}
+
+// fnv1a is the 64-bit FNV-1a hash of s.
+func fnv1a(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// encode writes l as two lines after the version: the numbers, then the
+// Go-quoted texts (the page links no JSON encoder for them).
+func (l listing) encode() string {
+	var b strings.Builder
+	b.WriteString(ListingVersion + "\n")
+	for _, n := range []int64{int64(l.LogBytes), int64(l.Step), int64(l.Entries), int64(l.Adopted), l.Updated.UnixNano()} {
+		b.WriteString(strconv.FormatInt(n, 10) + " ")
+	}
+	b.WriteString(strconv.FormatUint(l.LogSum, 16) + "\n")
+	b.WriteString(strconv.Quote(l.Title) + " " + strconv.Quote(l.Position) + " " + strconv.Quote(l.Process))
+	return b.String()
+}
+
+// decodeListing reads what encode wrote; ok is false for anything else.
+func decodeListing(s string) (l listing, ok bool) {
+	lines := strings.Split(s, "\n")
+	if len(lines) != 3 || lines[0] != ListingVersion {
+		return listing{}, false
+	}
+	nums := strings.Split(lines[1], " ")
+	if len(nums) != 6 {
+		return listing{}, false
+	}
+	var n [5]int64
+	for i := range n {
+		v, err := strconv.ParseInt(nums[i], 10, 64)
+		if err != nil || v < 0 && i < 4 {
+			return listing{}, false
+		}
+		n[i] = v
+	}
+	sum, err := strconv.ParseUint(nums[5], 16, 64)
+	if err != nil || n[1] < int64(grid.StepCourse) || n[1] > int64(grid.StepSummary) {
+		return listing{}, false
+	}
+	var texts [3]string
+	rest := lines[2]
+	for i := range texts {
+		q, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			return listing{}, false
+		}
+		texts[i], _ = strconv.Unquote(q)
+		rest = strings.TrimPrefix(rest[len(q):], " ")
+	}
+	if rest != "" {
+		return listing{}, false
+	}
+	return listing{
+		LogBytes: int(n[0]), Step: grid.Step(n[1]), Entries: int(n[2]), Adopted: int(n[3]),
+		Updated: time.Unix(0, n[4]).UTC(), LogSum: sum,
+		Title: texts[0], Position: texts[1], Process: texts[2],
+	}, true
+}
