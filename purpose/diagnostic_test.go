@@ -181,7 +181,7 @@ func FuzzDecodeDiagnosticMatchesEncodingJSON(f *testing.F) {
 		}
 		if wantErr == nil {
 			// encoding/json reads "null" at the top as nothing at all.
-			if t := bytes.TrimSpace(data); string(t) == "null" {
+			if string(bytes.TrimSpace(data)) == "null" {
 				wantErr = errors.New("not an object")
 			}
 		}
@@ -196,10 +196,9 @@ func FuzzDecodeDiagnosticMatchesEncodingJSON(f *testing.F) {
 	})
 }
 
-// duplicateOrFoldedKey reports whether an object in data repeats a key
-// or has a key that is not lower case, the two things the reader
-// refuses beyond encoding/json (every field and answer id it reads back
-// is checked the same way by encoding/json otherwise).
+// duplicateOrFoldedKey reports whether an object in data repeats a key,
+// or the document has a field key that is not in lower case: the two
+// things the reader refuses beyond encoding/json.
 func duplicateOrFoldedKey(data []byte) bool {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var seen []map[string]bool

@@ -369,13 +369,6 @@ func (d *Solo) UndoTo(n int) error {
 // Encode is the stored form: the session's log. Call Commit first.
 func (d *Solo) Encode() ([]byte, error) { return grid.EncodeLog(d.s.Log()) }
 
-// Counts are what the home screen lists: entries in the knowledge and
-// skills columns, and adopted ideas.
-func (d *Solo) Counts() (entries, adopted int) {
-	g := d.Grid()
-	return len(g.Knowledge) + len(g.Skills), len(g.Adopted())
-}
-
 // soloKeyPrefix starts the storage key of every saved grid; the page kept
 // its older workshops under the same keys.
 const soloKeyPrefix = "purposeful.workshop."
