@@ -35,7 +35,11 @@ type App struct {
 	root, screen, overlay   Element
 	announcer, alerts, save Element
 
-	doc        *Solo
+	doc *Solo
+	// pending is the grid that was open when the page last closed, not
+	// read yet: it is replayed when a screen needs it (loadPending), so
+	// the home screen does not wait for it.
+	pending    string
 	cancelSave func()
 	saveErr    error
 
@@ -90,9 +94,7 @@ func (a *App) Start() {
 	a.overlay = s.el("div", "overlay-root")
 	a.root.Append(a.screen, a.overlay)
 	if id, ok := a.h.Storage().Get(currentKey); ok {
-		if d, err := a.lib.Load(id); err == nil {
-			a.doc = d
-		}
+		a.pending = id
 	}
 	a.h.OnHash(func(h string) { a.route(h) })
 	a.h.OnHide(a.Flush)
@@ -101,7 +103,26 @@ func (a *App) Start() {
 }
 
 // Doc returns the open grid (nil when none).
-func (a *App) Doc() *Solo { return a.doc }
+func (a *App) Doc() *Solo {
+	a.loadPending()
+	return a.doc
+}
+
+// loadPending reads the grid that was open when the page last closed, if
+// it has not been read yet and no other grid was opened since. A copy
+// that cannot be read leaves no grid open, as it did when Start read it.
+func (a *App) loadPending() {
+	id := a.pending
+	if id == "" {
+		return
+	}
+	a.pending = ""
+	if a.doc == nil {
+		if d, err := a.lib.Load(id); err == nil {
+			a.doc = d
+		}
+	}
+}
 
 func (a *App) route(hash string) {
 	hash = strings.TrimPrefix(hash, "#")
@@ -134,6 +155,9 @@ func (a *App) Go(name string) {
 }
 
 func (a *App) show(name string, moveFocus bool) {
+	if name != "home" {
+		a.loadPending()
+	}
 	if a.top != nil {
 		a.top.release()
 	}
@@ -266,6 +290,7 @@ func (a *App) setSaveState(text, state string) {
 
 // open makes d the open grid and saves it.
 func (a *App) open(d *Solo) {
+	a.pending = ""
 	if a.doc == nil || a.doc.ID != d.ID {
 		a.undo = nil
 	}

@@ -64,8 +64,8 @@ func (a *App) home(s *scope) Element {
 			a.dialog("Delete this grid?", "“"+l.Title+"” will be removed from this device. Export it first if you may need it again.", del,
 				choice{label: "Delete", test: "confirm-delete", class: "btn btn-danger", fn: func() {
 					a.lib.Delete(id)
-					if a.doc != nil && a.doc.ID == id {
-						a.doc = nil
+					if a.doc != nil && a.doc.ID == id || a.pending == id {
+						a.doc, a.pending = nil, ""
 						a.h.Storage().Remove(currentKey)
 					}
 					a.announce("Grid deleted")

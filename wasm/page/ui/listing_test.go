@@ -105,3 +105,36 @@ func BenchmarkLibraryList(b *testing.B) {
 		}
 	}
 }
+
+// The grid that was open when the page closed is read when a screen needs
+// it, not before the home screen shows: it is there for the activity, for
+// Doc, and for deleting from the home screen.
+func TestLastGridIsReadWhenNeeded(t *testing.T) {
+	h := uitest.New()
+	savedGrid(t, h.Store, "a", "Nurse", 2)
+	savedGrid(t, h.Store, "b", "Porter", 1)
+	require.NoError(t, h.Store.Set("purposeful.current", "b"))
+
+	a := start(t, h)
+	assert.Contains(t, homeRow(t, h, "b"), "Porter · Check-in")
+	h.SetHash("activity")
+	assert.Equal(t, "Porter · Check-in", find(t, h, "grid-title").TextContent())
+
+	h2 := uitest.New()
+	h2.Store = h.Store
+	a = start(t, h2)
+	if d := a.Doc(); assert.NotNil(t, d) {
+		assert.Equal(t, "b", d.ID)
+	}
+
+	h3 := uitest.New()
+	h3.Store = h.Store
+	a = start(t, h3)
+	find(t, h3, "delete-b").Click()
+	find(t, h3, "confirm-delete").Click()
+	_, ok := h3.Store.Get("purposeful.current")
+	assert.False(t, ok, "the deleted grid is no longer the open one")
+	assert.Nil(t, a.Doc())
+	h3.SetHash("activity")
+	assert.NotContains(t, app(h3).TextContent(), "Porter")
+}

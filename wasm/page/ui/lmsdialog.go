@@ -183,7 +183,7 @@ func (a *App) lmsDialog(back Element) {
 // courseStandards are the open grid's standards for a standards course:
 // those drafted in the standards builder, or else one per adopted idea.
 func (a *App) courseStandards() []StandardDraft {
-	if a.doc == nil {
+	if a.loadPending(); a.doc == nil {
 		return nil
 	}
 	if len(a.doc.Standards) > 0 {
