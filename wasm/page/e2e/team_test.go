@@ -188,6 +188,10 @@ func TestTeamMode(t *testing.T) {
 	par.click(t, "team-vote-0")
 	par.waitFor(t, "the dot counted", textHas("team-dots", "Dots left: 4 of 5"))
 	par.shot(t, "team-voting-phone")
+	// The dot is on the server before voting closes: one still queued on
+	// the phone when the facilitator closes voting is refused, and the
+	// totals never show it (this raced, and failed once in a full run).
+	par.waitFor(t, "the dot sent", `!document.querySelector('[data-test="team-pending"]')`)
 	fac.click(t, "team-voting-close")
 	fac.waitFor(t, "the totals", textHas("team-items", "1 dot"))
 	axeClean(fac, "facilitator after voting")
