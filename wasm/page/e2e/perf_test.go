@@ -52,7 +52,7 @@ func TestLiveAnalysisSpeed(t *testing.T) {
 // (median of several loads each, alternating, same browser). Single
 // loads vary by 10 ms and more on a shared machine, so six pairs give the
 // ratio to about ±0.1; PURPOSEFUL_STARTUP_LOADS=40 measures 40 pairs for
-// a figure to compare builds by (about a minute).
+// a figure to compare builds by (about half a minute).
 func TestStartupAndSize(t *testing.T) {
 	needBrowser(t)
 	s := launch(t, "", 1280, 860)
