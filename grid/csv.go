@@ -3,8 +3,8 @@ package grid
 import (
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/purposefulcx/purposeful/internal/csvtext"
 )
 
 // CSVHeader is the first row of [CSV].
@@ -15,50 +15,13 @@ var CSVHeader = []string{"column", "id", "text", "kind", "evidence", "votes", "s
 // empty unless the grid's Anonymity allows it. Cells that a spreadsheet
 // would run as a formula (starting with = + - @) are prefixed with '.
 func CSV(g *Grid) ([]byte, error) {
-	b := appendCSVRow(nil, CSVHeader)
+	b := csvtext.AppendRow(nil, CSVHeader)
 	for _, c := range Columns {
 		for _, it := range g.Column(c) {
-			b = appendCSVRow(b, csvRow(g, c, &it))
+			b = csvtext.AppendRow(b, csvRow(g, c, &it))
 		}
 	}
 	return b, nil
-}
-
-// appendCSVRow appends one record as encoding/csv's Writer writes it with
-// its defaults (comma, "\n" line ends): a field with a comma, quote or
-// line break, or starting with white space, or the field \. is quoted,
-// and its quotes doubled. Written out, not with encoding/csv and bufio,
-// which add about 10 KB of wasm code to every program with grid.
-func appendCSVRow(b []byte, fields []string) []byte {
-	for n, f := range fields {
-		if n > 0 {
-			b = append(b, ',')
-		}
-		if !csvNeedsQuotes(f) {
-			b = append(b, f...)
-			continue
-		}
-		b = append(b, '"')
-		for i := 0; i < len(f); i++ {
-			if f[i] == '"' {
-				b = append(b, '"')
-			}
-			b = append(b, f[i])
-		}
-		b = append(b, '"')
-	}
-	return append(b, '\n')
-}
-
-func csvNeedsQuotes(f string) bool {
-	if f == "" {
-		return false
-	}
-	if f == `\.` || strings.ContainsAny(f, ",\"\r\n") {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(f)
-	return unicode.IsSpace(r)
 }
 
 func csvRow(g *Grid, c Column, it *Item) []string {
@@ -81,16 +44,7 @@ func csvRow(g *Grid, c Column, it *Item) []string {
 	row := []string{c.String(), it.ID, it.Text, effectiveKind(it, c).String(), strings.Join(ev, " | "), votes,
 		status, it.Cost.String(), routine, strings.Join(tags, " "), authorShown(g.Anonymity, it.Author), it.Notes}
 	for i, cell := range row {
-		row[i] = csvSafe(cell)
+		row[i] = csvtext.Safe(cell)
 	}
 	return row
-}
-
-// csvSafe defuses a cell a spreadsheet would run as a formula (one
-// starting with = + - @, a tab or a carriage return) by prefixing it with '.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/purposefulcx/purposeful/internal/csvtext"
 	"github.com/purposefulcx/purposeful/internal/order"
 	"github.com/purposefulcx/purposeful/internal/prose"
 )
@@ -395,12 +396,12 @@ func (p *Portfolio) Markdown() string {
 // CSV renders every item of every grid, one row each, with the position
 // and process in front of the [CSVHeader] columns.
 func (p *Portfolio) CSV() ([]byte, error) {
-	b := appendCSVRow(nil, append([]string{"position", "process"}, CSVHeader...))
+	b := csvtext.AppendRow(nil, append([]string{"position", "process"}, CSVHeader...))
 	for gi := range p.Grids {
 		g := &p.Grids[gi]
 		for _, c := range Columns {
 			for _, it := range g.Column(c) {
-				b = appendCSVRow(b, append([]string{csvSafe(g.Position), csvSafe(g.Process)}, csvRow(g, c, &it)...))
+				b = csvtext.AppendRow(b, append([]string{csvtext.Safe(g.Position), csvtext.Safe(g.Process)}, csvRow(g, c, &it)...))
 			}
 		}
 	}

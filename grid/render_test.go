@@ -52,22 +52,6 @@ func FuzzMdInline(f *testing.F) {
 	})
 }
 
-// FuzzCSVRow holds appendCSVRow to encoding/csv's Writer.
-func FuzzCSVRow(f *testing.F) {
-	for _, s := range []string{"", "plain", "a,b", `say "hi"`, "line\nbreak", "cr\rhere", " lead", "\tlead", `\.`, "\u00a0nbsp", "\xff,"} {
-		f.Add(s, "second")
-	}
-	f.Fuzz(func(t *testing.T, a, b string) {
-		var want bytes.Buffer
-		w := csv.NewWriter(&want)
-		require.NoError(t, w.Write([]string{a, b}))
-		w.Flush()
-		if got := appendCSVRow(nil, []string{a, b}); string(got) != want.String() {
-			t.Fatalf("appendCSVRow(%q, %q) = %q, want %q", a, b, got, want.String())
-		}
-	})
-}
-
 func TestCSV(t *testing.T) {
 	g := tiny()
 	data, err := CSV(g)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/purposefulcx/purposeful/internal/csvtext"
 )
 
 // mdEscaper is the replacer of mdEscape, built on its first call
@@ -77,14 +79,6 @@ func CardMarkdown(b *Book) string {
 	return w.String()
 }
 
-// csvSafe defuses cells a spreadsheet would run as a formula.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
 // ObservationsCSV writes one row per rating: observation, at (RFC 3339),
 // week, scorecard, observer, subject, team, mode, interaction, standard,
 // code, value, na, met, deviation, evidence, disputed, outcome. Cells that
@@ -115,7 +109,7 @@ func ObservationsCSV(w io.Writer, b *Book) error {
 			row := []string{o.ID, o.At.UTC().Format(time.RFC3339), ISOWeek(o.At), o.Scorecard, o.Observer, o.Subject, o.Team, o.Mode.String(),
 				o.Interaction, rt.Standard, code, value, strconv.FormatBool(rt.NA), met, rt.Deviation.String(), rt.Evidence, disputed, outcome}
 			for i := range row {
-				row[i] = csvSafe(row[i])
+				row[i] = csvtext.Safe(row[i])
 			}
 			if err := cw.Write(row); err != nil {
 				return err

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"time"
+
+	"github.com/purposefulcx/purposeful/internal/csvtext"
 )
 
 // CSV writes the report as one table: a row per summary (scope overall,
@@ -20,7 +22,7 @@ func (r *Report) CSV(w io.Writer) error {
 	itoa := strconv.Itoa
 	write := func(row ...string) {
 		for i := range row {
-			row[i] = csvSafe(row[i])
+			row[i] = csvtext.Safe(row[i])
 		}
 		cw.Write(row)
 	}
