@@ -102,11 +102,8 @@ func mdInline(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	extra := 0
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '|', '*', '_', '`', '[', ']':
-			extra++
-		case '<', '>':
-			extra += 3
+		if r := mdReplacement(s[i]); r != "" {
+			extra += len(r) - 1
 		}
 	}
 	if extra == 0 {
@@ -114,18 +111,36 @@ func mdInline(s string) string {
 	}
 	b := make([]byte, 0, len(s)+extra)
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '|', '*', '_', '`', '[', ']':
-			b = append(b, '\\', c)
-		case '<':
-			b = append(b, "&lt;"...)
-		case '>':
-			b = append(b, "&gt;"...)
-		default:
-			b = append(b, c)
+		if r := mdReplacement(s[i]); r != "" {
+			b = append(b, r...)
+		} else {
+			b = append(b, s[i])
 		}
 	}
 	return string(b)
+}
+
+// mdReplacement is what mdInline writes for the byte c, or "" to keep it.
+func mdReplacement(c byte) string {
+	switch c {
+	case '|':
+		return `\|`
+	case '*':
+		return `\*`
+	case '_':
+		return `\_`
+	case '`':
+		return "\\`"
+	case '[':
+		return `\[`
+	case ']':
+		return `\]`
+	case '<':
+		return "&lt;"
+	case '>':
+		return "&gt;"
+	}
+	return ""
 }
 
 // evidenceText is one line describing a piece of evidence.
