@@ -3,6 +3,7 @@ package purpose
 import (
 	"errors"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/purposefulcx/purposeful/internal/jsontext"
@@ -67,13 +68,12 @@ func (r *diagReader) number() (string, error) {
 }
 
 // object reads an object, calling field for each key with the reader at
-// its value. Keys given twice are refused.
+// its value (field refuses a key given twice: it knows what it has read).
 func (r *diagReader) object(field func(k string) error) error {
 	if r.i >= len(r.b) || r.b[r.i] != '{' {
 		return r.syntaxError("expected an object")
 	}
 	r.i++
-	var seen []string
 	for first := true; ; first = false {
 		r.ws()
 		if r.i < len(r.b) && r.b[r.i] == '}' && first {
@@ -84,12 +84,6 @@ func (r *diagReader) object(field func(k string) error) error {
 		if err != nil {
 			return err
 		}
-		for _, s := range seen {
-			if s == k {
-				return errors.New(strconv.Quote(k) + " is given twice")
-			}
-		}
-		seen = append(seen, k)
 		if r.ws(); r.i >= len(r.b) || r.b[r.i] != ':' {
 			return r.syntaxError("expected ':' after an object key")
 		}
@@ -116,7 +110,17 @@ func (r *diagReader) object(field func(k string) error) error {
 func decodeDiagnosticJSON(data []byte, d *Diagnostic) error {
 	r := &diagReader{b: data}
 	r.ws()
+	var read [3]bool // version, threshold, answers
+	twice := func(k string) error { return errors.New(strconv.Quote(k) + " is given twice") }
 	err := r.object(func(k string) error {
+		f := slices.Index([]string{"version", "threshold", "answers"}, k)
+		if f < 0 {
+			return errors.New("unknown field " + strconv.Quote(k))
+		}
+		if read[f] {
+			return twice(k)
+		}
+		read[f] = true
 		switch k {
 		case "version":
 			if r.null() {
@@ -148,6 +152,9 @@ func decodeDiagnosticJSON(data []byte, d *Diagnostic) error {
 				d.Answers = map[string]int{}
 			}
 			return r.object(func(id string) error {
+				if _, ok := d.Answers[id]; ok {
+					return twice(id)
+				}
 				if r.null() {
 					d.Answers[id] = 0
 					return nil
@@ -163,8 +170,6 @@ func decodeDiagnosticJSON(data []byte, d *Diagnostic) error {
 				d.Answers[id] = int(v)
 				return nil
 			})
-		default:
-			return errors.New("unknown field " + strconv.Quote(k))
 		}
 		return nil
 	})
