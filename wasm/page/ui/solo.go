@@ -459,6 +459,11 @@ func (l Library) Load(id string) (*Solo, error) {
 	if !ok {
 		return nil, errors.New("no saved grid " + id)
 	}
+	return l.load(id, v)
+}
+
+// load reads the grid id from its stored log v, with its drafts.
+func (l Library) load(id, v string) (*Solo, error) {
 	d, err := DecodeSolo(id, []byte(v), time.Now())
 	if err != nil {
 		return nil, err
@@ -518,7 +523,7 @@ func (l Library) listing(id string) saved {
 			return saved{ID: id, L: ls}
 		}
 	}
-	d, err := l.Load(id)
+	d, err := l.load(id, log)
 	if err != nil {
 		return saved{ID: id, Err: err}
 	}
