@@ -14,10 +14,5 @@ import (
 // worker in workerd with a local D1 database.
 func TestWorkerAccountability(t *testing.T) {
 	w := startWorker(t, nil)
-	defer func() {
-		if t.Failed() {
-			t.Logf("wrangler output:\n%s", tail(w.log.String(), 4000))
-		}
-	}()
 	apitest.RunAccountability(t, w.target())
 }

@@ -19,11 +19,6 @@ func TestWorkerLTI(t *testing.T) {
 	pem, err := lti.GenerateKey("worker-key-1", time.Time{})
 	require.NoError(t, err)
 	w := startWorker(t, map[string]string{"PURPOSEFUL_LTI_KEYS": string(pem)})
-	defer func() {
-		if t.Failed() {
-			t.Logf("wrangler output:\n%s", tail(w.log.String(), 4000))
-		}
-	}()
 	tool := ltitest.Tool{BaseURL: w.url, OrgKey: w.keyA}
 	t.Run("flow", func(t *testing.T) { ltitest.RunFlow(t, ltitest.Start(t), tool) })
 	t.Run("forgeries", func(t *testing.T) {

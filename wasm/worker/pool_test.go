@@ -68,11 +68,6 @@ func TestWorkerPool(t *testing.T) {
 		"PURPOSEFUL_QUEUE_TIMEOUT_MS":   "60000",
 		"PURPOSEFUL_POOL_SIZE":          "4",
 	})
-	defer func() {
-		if t.Failed() {
-			t.Logf("wrangler output:\n%s", tail(w.log.String(), 4000))
-		}
-	}()
 
 	t.Run("concurrent reviews and writes to one workshop", func(t *testing.T) {
 		var req struct {

@@ -24,11 +24,6 @@ import (
 // them.
 func TestWorkerSnapshots(t *testing.T) {
 	w := startWorker(t, map[string]string{"PURPOSEFUL_POOL_SIZE": "4"})
-	defer func() {
-		if t.Failed() {
-			t.Logf("wrangler output:\n%s", tail(w.log.String(), 4000))
-		}
-	}()
 	created := w.call(t, "POST", "/v1/workshops", w.keyA,
 		`{"name":"Fatima","course":{"position":"Front-desk agent","purpose":"to create loyal guests","process":"Guest check-in"}}`)
 	require.Equal(t, http.StatusCreated, created.status, "%s", created.body)

@@ -28,15 +28,14 @@ type Target struct {
 	// Rows, when set, counts the rows of the stored tables (workshops,
 	// tokens, events, statements), for "nothing stored" checks.
 	Rows func(t *testing.T) int
-	// Client sends the requests (default: a client with a 30 s timeout).
-	Client *http.Client
+	// Transport carries every request of the suite, the load and the soak
+	// (nil: http.DefaultTransport, and for the soak a transport of its own
+	// that keeps a connection per sender).
+	Transport http.RoundTripper
 }
 
 func (tg *Target) client() *http.Client {
-	if tg.Client != nil {
-		return tg.Client
-	}
-	return &http.Client{Timeout: 30 * time.Second}
+	return &http.Client{Timeout: 30 * time.Second, Transport: tg.Transport}
 }
 
 // req is one request of the suite.

@@ -275,6 +275,7 @@ func (tg *Target) testJoinThrottle(t *testing.T) {
 	// A burst of 30 wrong codes gets exactly 10 answers.
 	var mu sync.Mutex
 	statuses := map[int]int{}
+	var other []string
 	var wg sync.WaitGroup
 	for i := range 30 {
 		wg.Add(1)
@@ -284,12 +285,18 @@ func (tg *Target) testJoinThrottle(t *testing.T) {
 			if err == nil {
 				mu.Lock()
 				statuses[r.status]++
+				if r.status != http.StatusNotFound && r.status != http.StatusTooManyRequests {
+					other = append(other, fmt.Sprintf("%d %s", r.status, r.body))
+				}
 				mu.Unlock()
 			}
 		}()
 	}
 	wg.Wait()
 	t.Logf("a burst of 30 wrong codes: %v", statuses)
+	for _, o := range other {
+		t.Logf("unexpected answer: %s", o)
+	}
 	assert.Equal(t, 10, statuses[http.StatusNotFound])
 	assert.Equal(t, 20, statuses[http.StatusTooManyRequests])
 	// The right code still gets in from the blocked address (a room behind

@@ -26,7 +26,7 @@ func RunLoad(t *testing.T, tg Target, participants, ideas int) {
 	}
 	tg.toStep(t, w, 2) // create
 
-	client := &http.Client{Timeout: 60 * time.Second}
+	client := &http.Client{Timeout: 60 * time.Second, Transport: tg.Transport}
 	post := func(token string, body []byte) (int, error) {
 		hr, err := http.NewRequest(http.MethodPost, tg.BaseURL+"/v1/workshops/"+w.ID+"/events", bytes.NewReader(body))
 		if err != nil {

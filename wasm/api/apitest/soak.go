@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// RunSoak sends requests from conns connections for d (bounded, loopback
+// RunSoak sends requests from conns senders at once for d (bounded, loopback
 // only): recovery reviews, workshop state and event polls of a workshop
 // with ideas in it. Every answer must be 2xx. It logs the throughput and
 // latency percentiles. (Concurrent appends are RunLoad's job: there a
@@ -31,7 +31,11 @@ func RunSoak(t *testing.T, tg Target, conns int, d time.Duration) {
 		tg.send(t, w, m.Token, map[string]any{"id": id, "type": "item.add", "item": id, "column": "purposeful", "text": fmt.Sprintf("Soak idea %d", i)})
 	}
 	review := []byte(`{"draft":"I am so sorry your room was not ready. I will have it ready in ten minutes and bring you a coffee while you wait.","situation":{"state":"upset","cause":"our-error"}}`)
-	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: conns}}
+	transport := tg.Transport
+	if transport == nil {
+		transport = &http.Transport{MaxIdleConnsPerHost: conns}
+	}
+	client := &http.Client{Timeout: 30 * time.Second, Transport: transport}
 	var mu sync.Mutex
 	var lat []time.Duration
 	bad := map[int]int{}
@@ -76,7 +80,7 @@ func RunSoak(t *testing.T, tg Target, conns int, d time.Duration) {
 	wg.Wait()
 	require.NotEmpty(t, lat)
 	sort.Slice(lat, func(a, b int) bool { return lat[a] < lat[b] })
-	t.Logf("%d requests in %v from %d connections: %.0f/s, p50 %v, p99 %v", len(lat), d, conns,
+	t.Logf("%d requests in %v from %d senders: %.0f/s, p50 %v, p99 %v", len(lat), d, conns,
 		float64(len(lat))/d.Seconds(), lat[len(lat)/2].Round(time.Millisecond), lat[len(lat)*99/100].Round(time.Millisecond))
 	assert.Empty(t, errs, "transport errors")
 	assert.Empty(t, bad, "answers other than 2xx, by status")
