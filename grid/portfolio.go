@@ -60,12 +60,14 @@ func (c *Coverage) UnmarshalText(b []byte) error {
 }
 
 // Matrix is the coverage of a portfolio: Cells[i][j] is the state of
-// Positions[i] x Processes[j]; Planned[i][j] says whether the pair is part
-// of the plan (unplanned pairs are printed blank).
+// Positions[i] x Processes[j] and Adopted[i][j] the adopted ideas of its
+// grids; Planned[i][j] says whether the pair is part of the plan
+// (unplanned pairs are printed blank).
 type Matrix struct {
 	Positions []string     `json:"positions"`
 	Processes []string     `json:"processes"`
 	Cells     [][]Coverage `json:"cells"`
+	Adopted   [][]int      `json:"adopted"`
 	Planned   [][]bool     `json:"planned"`
 }
 
@@ -78,8 +80,23 @@ func (m *Matrix) Cell(position, process string) (Coverage, bool) {
 	return m.Cells[i][j], m.Planned[i][j]
 }
 
-func gridCoverage(g *Grid) Coverage {
-	if len(g.Knowledge) > 0 && len(g.Skills) > 0 && len(g.Adopted()) > 0 {
+// Counts is what coverage reads of a grid: its pair and how many entries
+// it holds. A list of saved grids can keep the counts of each and build
+// the same matrix as [Portfolio.Coverage] without the grids themselves.
+type Counts struct {
+	Position, Process          string
+	Knowledge, Skills, Adopted int
+}
+
+// Counts returns g's counts.
+func (g *Grid) Counts() Counts {
+	return Counts{Position: g.Position, Process: g.Process,
+		Knowledge: len(g.Knowledge), Skills: len(g.Skills), Adopted: len(g.Adopted())}
+}
+
+// coverage is the state of a pair with the grid s.
+func (s Counts) coverage() Coverage {
+	if s.Knowledge > 0 && s.Skills > 0 && s.Adopted > 0 {
 		return Done
 	}
 	return InProgress
@@ -91,6 +108,16 @@ func key(s string) string { return strings.ToLower(strings.Join(strings.Fields(s
 // first appearance (plan first, then grids), matched without regard to
 // case and spacing. With several grids for one pair the best state wins.
 func (p *Portfolio) Coverage() *Matrix {
+	grids := make([]Counts, len(p.Grids))
+	for i := range p.Grids {
+		grids[i] = p.Grids[i].Counts()
+	}
+	return CoverageOf(p.Plan, grids)
+}
+
+// CoverageOf builds the coverage matrix of a plan and of grids known by
+// their counts, as [Portfolio.Coverage] does.
+func CoverageOf(plan []Pair, grids []Counts) *Matrix {
 	m := &Matrix{}
 	posIdx, procIdx := map[string]int{}, map[string]int{}
 	addPos := func(s string) int {
@@ -111,23 +138,28 @@ func (p *Portfolio) Coverage() *Matrix {
 	}
 	type cell struct{ i, j int }
 	planned := map[cell]bool{}
-	for _, pr := range p.Plan {
+	for _, pr := range plan {
 		planned[cell{addPos(pr.Position), addProc(pr.Process)}] = true
 	}
 	state := map[cell]Coverage{}
-	for i := range p.Grids {
-		c := cell{addPos(p.Grids[i].Position), addProc(p.Grids[i].Process)}
+	adopted := map[cell]int{}
+	for _, g := range grids {
+		c := cell{addPos(g.Position), addProc(g.Process)}
 		planned[c] = true
-		state[c] = max(state[c], gridCoverage(&p.Grids[i]))
+		state[c] = max(state[c], g.coverage())
+		adopted[c] += g.Adopted
 	}
-	all := len(p.Plan) == 0
+	all := len(plan) == 0
 	m.Cells = make([][]Coverage, len(m.Positions))
+	m.Adopted = make([][]int, len(m.Positions))
 	m.Planned = make([][]bool, len(m.Positions))
 	for i := range m.Positions {
 		m.Cells[i] = make([]Coverage, len(m.Processes))
+		m.Adopted[i] = make([]int, len(m.Processes))
 		m.Planned[i] = make([]bool, len(m.Processes))
 		for j := range m.Processes {
 			m.Cells[i][j] = state[cell{i, j}]
+			m.Adopted[i][j] = adopted[cell{i, j}]
 			m.Planned[i][j] = all || planned[cell{i, j}]
 		}
 	}

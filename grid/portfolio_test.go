@@ -44,6 +44,35 @@ func TestCoverage(t *testing.T) {
 	assert.True(t, planned)
 }
 
+// TestCoverageOfCounts: a list that keeps only each grid's counts (the
+// page's home screen) builds the portfolio's own matrix, with the adopted
+// ideas of a pair summed over its grids.
+func TestCoverageOfCounts(t *testing.T) {
+	p := SamplePortfolio()
+	second := *SampleFrontDesk()
+	second.Position = "front-desk  agent" // the same pair, typed differently
+	p.Grids = append(p.Grids, second)
+	counts := make([]Counts, len(p.Grids))
+	for i := range p.Grids {
+		counts[i] = p.Grids[i].Counts()
+	}
+	m := CoverageOf(p.Plan, counts)
+	assert.Equal(t, p.Coverage(), m)
+
+	i, j := 0, 0 // Front-desk agent x Guest check-in
+	require.Equal(t, "Front-desk agent", m.Positions[i])
+	require.Equal(t, "Guest check-in", m.Processes[j])
+	one := len(SampleFrontDesk().Adopted())
+	require.Positive(t, one)
+	assert.Equal(t, 2*one, m.Adopted[i][j], "both front-desk grids' adopted ideas")
+	assert.Equal(t, Done, m.Cells[i][j])
+
+	// A grid with adopted ideas but no skills is in progress, not done.
+	m = CoverageOf(nil, []Counts{{Position: "Porter", Process: "Arrival", Knowledge: 2, Adopted: 3}})
+	assert.Equal(t, InProgress, m.Cells[0][0])
+	assert.Equal(t, 3, m.Adopted[0][0])
+}
+
 func TestSimilarAcrossGrids(t *testing.T) {
 	p := SamplePortfolio()
 	sim := p.Similar(0)

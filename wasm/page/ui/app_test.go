@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -590,4 +591,46 @@ func TestWarningsShowOnEachItem(t *testing.T) {
 	assert.Nil(t, cards[1].Find("data-rule", grid.RuleNotObservable), "an observable action is not")
 	find(t, h, "next").Click()
 	assert.NotNil(t, find(t, h, "gold-list").Find("data-rule", grid.RuleNotObservable), "and while mining for gold")
+}
+
+// TestHomeCoverageIsThePortfolios: the home screen's coverage table reads
+// the saved grids as grid.Portfolio.Coverage does: one row for a position
+// however it was typed, the adopted ideas of both grids in its cell, and
+// "done" only for a grid with knowledge, skills and adopted ideas.
+func TestHomeCoverageIsThePortfolios(t *testing.T) {
+	h := uitest.New()
+	start(t, h)
+	done := grid.SampleFrontDesk()
+	done.ID = "g-done"
+	started := &grid.Grid{ID: "g-started", Position: "  front-desk   AGENT", Process: "guest check-in"}
+	for _, g := range []*grid.Grid{done, started} {
+		b, err := grid.Encode(g)
+		require.NoError(t, err)
+		importFile(t, h, g.ID+".json", b)
+	}
+	h.SetHash("activity")
+	h.SetHash("home")
+
+	want := (&grid.Portfolio{Grids: []grid.Grid{*done, *started}}).Coverage()
+	require.Len(t, want.Positions, 1)
+	require.Len(t, want.Processes, 1)
+	n := want.Adopted[0][0]
+	require.Positive(t, n)
+	tbl := find(t, h, "coverage")
+	rows := tbl.FindAll("scope", "row")
+	require.Len(t, rows, 1, "one position, however it was typed")
+	assert.Equal(t, "Front-desk agent", rows[0].TextContent())
+	cells := tbl.FindAll("class", "cell-done")
+	require.Len(t, cells, 1)
+	assert.Equal(t, strconv.Itoa(n)+" ✓", cells[0].TextContent())
+	assert.Equal(t, strconv.Itoa(n)+" adopted ideas, done", cells[0].Attr("aria-label"))
+
+	// With only the grid just started, the pair is in progress.
+	find(t, h, "delete-g-done").Click()
+	find(t, h, "confirm-delete").Click()
+	tbl = find(t, h, "coverage")
+	assert.Empty(t, tbl.FindAll("class", "cell-done"))
+	cells = tbl.FindAll("class", "cell-some")
+	require.Len(t, cells, 1)
+	assert.Equal(t, "0 adopted ideas, in progress", cells[0].Attr("aria-label"))
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/purposefulcx/purposeful/grid"
 )
 
 func (a *App) home(s *scope) Element {
@@ -47,7 +49,7 @@ func (a *App) home(s *scope) Element {
 		}
 		id, l := it.ID, it.L
 		listed = append(listed, l)
-		meta := l.Step.Title() + " · " + plural(l.Entries, "entry", "entries") + " · " + plural(l.Adopted, "adopted idea", "adopted ideas") + " · updated " + shortTime(l.Updated.Local())
+		meta := l.Step.Title() + " · " + plural(l.Knowledge+l.Skills, "entry", "entries") + " · " + plural(l.Adopted, "adopted idea", "adopted ideas") + " · updated " + shortTime(l.Updated.Local())
 		name := s.text("span", "grid-name", l.Title)
 		open := s.button("Open", "btn btn-small", "open-"+id, func() {
 			d, err := a.lib.Load(id)
@@ -86,69 +88,36 @@ func (a *App) home(s *scope) Element {
 	return h
 }
 
-// coverage counts the adopted ideas of each position and process:
-// Cells[i][j] for Positions[i] x Processes[j], -1 where there is no grid.
-type coverage struct {
-	Positions, Processes []string
-	Cells                [][]int
-}
-
-func portfolioOf(listed []listing) coverage {
-	label := func(s string) string {
-		if s = strings.TrimSpace(s); s == "" {
-			return "(unnamed)"
-		}
-		return s
-	}
-	pos, proc := map[string]int{}, map[string]int{}
-	var c coverage
-	for _, g := range listed {
-		p, q := label(g.Position), label(g.Process)
-		if _, ok := pos[p]; !ok {
-			pos[p] = len(c.Positions)
-			c.Positions = append(c.Positions, p)
-		}
-		if _, ok := proc[q]; !ok {
-			proc[q] = len(c.Processes)
-			c.Processes = append(c.Processes, q)
-		}
-	}
-	c.Cells = make([][]int, len(c.Positions))
-	for i := range c.Cells {
-		c.Cells[i] = make([]int, len(c.Processes))
-		for j := range c.Cells[i] {
-			c.Cells[i][j] = -1
-		}
-	}
-	for _, g := range listed {
-		i, j := pos[label(g.Position)], proc[label(g.Process)]
-		c.Cells[i][j] = max(c.Cells[i][j], 0) + g.Adopted
-	}
-	return c
-}
-
 func (a *App) portfolio(s *scope, listed []listing) Element {
-	c := portfolioOf(listed)
+	counts := make([]grid.Counts, len(listed))
+	for i := range listed {
+		counts[i] = listed[i].Counts
+	}
+	m := grid.CoverageOf(nil, counts)
 	sec := s.el("section", "card")
 	sec.Append(s.text("h2", "", "Portfolio coverage"),
-		s.text("p", "muted", "Positions down the side, processes across. Each cell counts the adopted purposeful actions and behaviours; a dash means no grid yet."))
+		s.text("p", "muted", "Positions down the side, processes across. Each cell counts the adopted purposeful actions and behaviours; "+
+			"✓ marks a pair whose grid has knowledge, skills and adopted ideas, and a dash a pair with no grid yet."))
 	tbl := s.el("table", "coverage")
 	attrs(tbl, "data-test", "coverage")
 	cap := s.text("caption", "visually-hidden", "Adopted ideas by position and process")
 	head := s.el("tr", "", attrs(s.text("th", "", "Position"), "scope", "col"))
-	for _, p := range c.Processes {
-		head.Append(attrs(s.text("th", "", p), "scope", "col"))
+	for _, p := range m.Processes {
+		head.Append(attrs(s.text("th", "", unnamed(p)), "scope", "col"))
 	}
 	tbl.Append(cap, s.el("thead", "", head))
 	body := s.el("tbody", "")
-	for i, p := range c.Positions {
-		tr := s.el("tr", "", attrs(s.text("th", "", p), "scope", "row"))
-		for _, n := range c.Cells[i] {
-			switch {
-			case n < 0:
+	for i, p := range m.Positions {
+		tr := s.el("tr", "", attrs(s.text("th", "", unnamed(p)), "scope", "row"))
+		for j, c := range m.Cells[i] {
+			n := m.Adopted[i][j]
+			switch c {
+			case grid.Missing:
 				tr.Append(attrs(s.text("td", "cell-none", "—"), "aria-label", "no grid"))
+			case grid.Done:
+				tr.Append(attrs(s.text("td", "cell-done", strconv.Itoa(n)+" ✓"), "aria-label", plural(n, "adopted idea", "adopted ideas")+", done"))
 			default:
-				tr.Append(s.text("td", "cell-some", strconv.Itoa(n)))
+				tr.Append(attrs(s.text("td", "cell-some", strconv.Itoa(n)), "aria-label", plural(n, "adopted idea", "adopted ideas")+", in progress"))
 			}
 		}
 		body.Append(tr)
@@ -156,6 +125,14 @@ func (a *App) portfolio(s *scope, listed []listing) Element {
 	tbl.Append(body)
 	sec.Append(s.tableWrap("Portfolio coverage", tbl))
 	return sec
+}
+
+// unnamed shows an empty position or process.
+func unnamed(s string) string {
+	if s == "" {
+		return "(unnamed)"
+	}
+	return s
 }
 
 // importFile asks for a file, validates it and adds it to the saved grids;

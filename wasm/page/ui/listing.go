@@ -16,30 +16,29 @@ import (
 const listingKeyPrefix = "purposeful.listing."
 
 // ListingVersion is the version of a stored listing.
-const ListingVersion = "purposeful.page-listing/v1"
+const ListingVersion = "purposeful.page-listing/v2"
 
-// listing is what the home screen shows of a saved grid (and what its
-// portfolio coverage counts), taken from the grid when it was saved. It
-// describes the stored log of the same length and checksum only: a log
-// written without it (by an older page, or cut short by a closed tab) is
-// replayed once and its listing written again.
+// listing is what the home screen shows of a saved grid, with the counts
+// its portfolio coverage reads ([grid.CoverageOf]), taken from the grid
+// when it was saved. It describes the stored log of the same length and
+// checksum only: a log written without it (by an older page, or cut short
+// by a closed tab), or with a listing of another version (v1 had no
+// separate knowledge and skill counts), is replayed once and its listing
+// written again.
 type listing struct {
-	Title             string
-	Step              grid.Step
-	Entries, Adopted  int
-	Position, Process string
-	Updated           time.Time
-	LogBytes          int
-	LogSum            uint64 // FNV-1a of the log
+	Title string
+	Step  grid.Step
+	grid.Counts
+	Updated  time.Time
+	LogBytes int
+	LogSum   uint64 // FNV-1a of the log
 }
 
 // listingOf describes d, stored as the log b.
 func listingOf(d *Solo, b string) listing {
 	g := d.Grid()
 	return listing{
-		Title: d.Title(), Step: d.Step(),
-		Entries: len(g.Knowledge) + len(g.Skills), Adopted: len(g.Adopted()),
-		Position: g.Position, Process: g.Process,
+		Title: d.Title(), Step: d.Step(), Counts: g.Counts(),
 		Updated:  d.Updated,
 		LogBytes: len(b), LogSum: fnv1a(b),
 	}
@@ -60,7 +59,7 @@ func fnv1a(s string) uint64 {
 func (l listing) encode() string {
 	var b strings.Builder
 	b.WriteString(ListingVersion + "\n")
-	for _, n := range []int64{int64(l.LogBytes), int64(l.Step), int64(l.Entries), int64(l.Adopted), l.Updated.UnixNano()} {
+	for _, n := range []int64{int64(l.LogBytes), int64(l.Step), int64(l.Knowledge), int64(l.Skills), int64(l.Adopted), l.Updated.UnixNano()} {
 		b.WriteString(strconv.FormatInt(n, 10) + " ")
 	}
 	b.WriteString(strconv.FormatUint(l.LogSum, 16) + "\n")
@@ -75,18 +74,18 @@ func decodeListing(s string) (l listing, ok bool) {
 		return listing{}, false
 	}
 	nums := strings.Split(lines[1], " ")
-	if len(nums) != 6 {
+	if len(nums) != 7 {
 		return listing{}, false
 	}
-	var n [5]int64
+	var n [6]int64
 	for i := range n {
 		v, err := strconv.ParseInt(nums[i], 10, 64)
-		if err != nil || v < 0 && i < 4 {
+		if err != nil || v < 0 && i < 5 {
 			return listing{}, false
 		}
 		n[i] = v
 	}
-	sum, err := strconv.ParseUint(nums[5], 16, 64)
+	sum, err := strconv.ParseUint(nums[6], 16, 64)
 	if err != nil || n[1] < int64(grid.StepCourse) || n[1] > int64(grid.StepSummary) {
 		return listing{}, false
 	}
@@ -104,8 +103,8 @@ func decodeListing(s string) (l listing, ok bool) {
 		return listing{}, false
 	}
 	return listing{
-		LogBytes: int(n[0]), Step: grid.Step(n[1]), Entries: int(n[2]), Adopted: int(n[3]),
-		Updated: time.Unix(0, n[4]).UTC(), LogSum: sum,
-		Title: texts[0], Position: texts[1], Process: texts[2],
+		LogBytes: int(n[0]), Step: grid.Step(n[1]),
+		Counts:  grid.Counts{Position: texts[1], Process: texts[2], Knowledge: int(n[2]), Skills: int(n[3]), Adopted: int(n[4])},
+		Updated: time.Unix(0, n[5]).UTC(), LogSum: sum, Title: texts[0],
 	}, true
 }
