@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"testing"
 	"time"
@@ -40,10 +39,7 @@ func TestBookOnPhone(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, ui.Library{S: mem}.Save(d))
 	mem[observe.CurrentGridKey] = "g-late"
-	for k, v := range mem {
-		var ok bool
-		ph.eval(t, fmt.Sprintf(`(localStorage.setItem(%s, %s), true)`, jsStr(k), jsStr(v)), &ok)
-	}
+	ph.store(t, mem)
 
 	ph.load(t, a.base+"observe.html#book", "book")
 	ph.waitFor(t, "the grid", textHas("acc-book-grid", "2 adopted ideas"))

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -212,6 +213,23 @@ func (s *session) shot(t *testing.T, name string) {
 		_ = os.MkdirAll(extra, 0o755)
 		_ = os.WriteFile(filepath.Join(extra, name+".png"), png, 0o644)
 	}
+}
+
+// store writes mem into the page's localStorage, as an earlier session
+// (or an older page) would have left it; a reload or a load then starts
+// the page on it.
+func (s *session) store(t *testing.T, mem map[string]string) {
+	t.Helper()
+	b, err := json.Marshal(mem)
+	require.NoError(t, err)
+	var ok bool
+	s.eval(t, `(() => { const m = `+string(b)+`; for (const k in m) localStorage.setItem(k, m[k]); return true; })()`, &ok)
+}
+
+// reloadHome reloads the workshop page and waits for its home screen.
+func (s *session) reloadHome(t *testing.T) {
+	t.Helper()
+	s.run(t, chromedp.Reload(), chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="home"]`, chromedp.ByQuery))
 }
 
 // allowDownloads saves downloads into dir.

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,14 +36,11 @@ func TestHomeListsAnOlderLibrary(t *testing.T) {
 		}
 	}
 	require.Len(t, logs, 3)
-	b, err := json.Marshal(logs)
-	require.NoError(t, err)
 
 	s := launch(t, "", 1024, 768)
 	s.open(t, "#home")
-	var ok bool
-	s.eval(t, `(() => { const m = `+string(b)+`; for (const k in m) localStorage.setItem(k, m[k]); return true; })()`, &ok)
-	s.run(t, chromedp.Reload(), chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="home"]`, chromedp.ByQuery))
+	s.store(t, logs)
+	s.reloadHome(t)
 	list := s.text(t, byTest("saved-list"))
 	for _, want := range []string{"Nurse · Discharge", "Porter · Discharge", "Pharmacist · Discharge"} {
 		assert.Contains(t, list, want)
@@ -74,11 +70,8 @@ func TestCoverageOnAPhone(t *testing.T) {
 	}
 	s := launch(t, "", 390, 844)
 	s.open(t, "#home")
-	for k, v := range mem {
-		var ok bool
-		s.eval(t, `localStorage.setItem(`+jsStr(k)+`, `+jsStr(v)+`); true`, &ok)
-	}
-	s.run(t, chromedp.Reload(), chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="home"]`, chromedp.ByQuery))
+	s.store(t, mem)
+	s.reloadHome(t)
 
 	var m struct {
 		PageWidth, WrapLeft, WrapRight float64

@@ -23,12 +23,9 @@ func (s *session) seed(t *testing.T, d *ui.Solo, hash string) {
 	mem := device.MapStorage{"purposeful.current": d.ID}
 	require.NoError(t, ui.Library{S: mem}.Save(d))
 	s.open(t, "#home")
-	for k, v := range mem {
-		var ok bool
-		s.eval(t, `localStorage.setItem(`+jsStr(k)+`, `+jsStr(v)+`); true`, &ok)
-	}
+	s.store(t, mem)
 	// A reload starts the page again on the stored grid.
-	s.run(t, chromedp.Reload(), chromedp.WaitVisible(`#app[data-ready="1"] .screen[data-screen="home"]`, chromedp.ByQuery))
+	s.reloadHome(t)
 	if hash != "#home" {
 		s.open(t, hash)
 	}
