@@ -38,7 +38,7 @@ func (a *App) home(s *scope) Element {
 	}
 	ul := s.el("ul", "grid-list")
 	attrs(ul, "data-test", "saved-list")
-	var listed []listing
+	var counts []grid.Counts // of the grids listed, for their coverage
 	for _, it := range list {
 		li := s.el("li", "grid-row")
 		if it.Err != nil {
@@ -48,7 +48,7 @@ func (a *App) home(s *scope) Element {
 			continue
 		}
 		id, l := it.ID, it.L
-		listed = append(listed, l)
+		counts = append(counts, l.Counts)
 		meta := l.Step.Title() + " · " + plural(l.Knowledge+l.Skills, "entry", "entries") + " · " + plural(l.Adopted, "adopted idea", "adopted ideas") + " · updated " + shortTime(l.Updated.Local())
 		name := s.text("span", "grid-name", l.Title)
 		open := s.button("Open", "btn btn-small", "open-"+id, func() {
@@ -82,17 +82,13 @@ func (a *App) home(s *scope) Element {
 	}
 	saved.Append(ul)
 	a.screen.Append(saved)
-	if len(listed) > 0 {
-		a.screen.Append(a.portfolio(s, listed))
+	if len(counts) > 0 {
+		a.screen.Append(a.portfolio(s, counts))
 	}
 	return h
 }
 
-func (a *App) portfolio(s *scope, listed []listing) Element {
-	counts := make([]grid.Counts, len(listed))
-	for i := range listed {
-		counts[i] = listed[i].Counts
-	}
+func (a *App) portfolio(s *scope, counts []grid.Counts) Element {
 	m := grid.CoverageOf(nil, counts)
 	sec := s.el("section", "card")
 	sec.Append(s.text("h2", "", "Portfolio coverage"),

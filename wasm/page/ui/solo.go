@@ -445,7 +445,7 @@ func (l Library) Save(d *Solo) error {
 	if err := l.S.Set(soloKeyPrefix+d.ID, string(b)); err != nil {
 		return err
 	}
-	_ = l.S.Set(listingKeyPrefix+d.ID, listingOf(d, string(b)).encode()) // without it, List replays the log
+	l.putListing(d, string(b)) // without it, List replays the log
 	if len(d.Ladder) == 0 && len(d.Standards) == 0 {
 		l.S.Remove(draftsKeyPrefix + d.ID)
 		return nil
@@ -527,9 +527,15 @@ func (l Library) listing(id string) saved {
 	if err != nil {
 		return saved{ID: id, Err: err}
 	}
-	ls := listingOf(d, log)
-	_ = l.S.Set(listingKeyPrefix+id, ls.encode())
-	return saved{ID: id, L: ls}
+	return saved{ID: id, L: l.putListing(d, log)}
+}
+
+// putListing stores the listing of d, stored as the log b, and returns
+// it. A listing that cannot be stored is no loss: List makes it again.
+func (l Library) putListing(d *Solo, b string) listing {
+	ls := listingOf(d, b)
+	_ = l.S.Set(listingKeyPrefix+d.ID, ls.encode())
+	return ls
 }
 
 func newer(a, b saved) bool {
