@@ -113,14 +113,14 @@ func decodeDiagnosticJSON(data []byte, d *Diagnostic) error {
 	var read [3]bool // version, threshold, answers
 	twice := func(k string) error { return errors.New(strconv.Quote(k) + " is given twice") }
 	err := r.object(func(k string) error {
-		f := slices.Index([]string{"version", "threshold", "answers"}, k)
-		if f < 0 {
+		field := slices.Index([]string{"version", "threshold", "answers"}, k)
+		if field < 0 {
 			return errors.New("unknown field " + strconv.Quote(k))
 		}
-		if read[f] {
+		if read[field] {
 			return twice(k)
 		}
-		read[f] = true
+		read[field] = true
 		switch k {
 		case "version":
 			if r.null() {
